@@ -1,0 +1,3 @@
+import { PLUGIN_ID } from '../pluginId';
+
+export const getTrad = (id: string) => `${PLUGIN_ID}.${id}`;

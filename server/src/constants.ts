@@ -1,0 +1,70 @@
+export const PLUGIN_ID = 'call-history';
+
+export const UID = {
+  setting: 'plugin::call-history.setting',
+  settingChange: 'plugin::call-history.setting-change',
+  chatbot: 'plugin::call-history.chatbot',
+  ivrFlow: 'plugin::call-history.ivr-flow',
+  callRecord: 'plugin::call-history.call-record',
+} as const;
+
+export type PluginUid = (typeof UID)[keyof typeof UID];
+
+/** Webhook / event-hub events the plugin emits. */
+export const EVENTS = {
+  callRecorded: 'call-history.call.recorded',
+  settingsUpdated: 'call-history.settings.updated',
+} as const;
+
+const action = (
+  subCategory: string,
+  verb: 'read' | 'update' | 'details' | 'export',
+  displayName: string
+) => ({
+  section: 'plugins' as const,
+  pluginName: PLUGIN_ID,
+  subCategory,
+  displayName,
+  uid: `${subCategory}.${verb}`,
+});
+
+/** RBAC actions of DESIGN §3; the admin mirrors the ids in admin/src/permissions.ts. */
+export const ACTIONS = [
+  action('settings', 'read', 'Read system settings'),
+  action('settings', 'update', 'Update system settings'),
+  action('calls', 'read', 'Search call history'),
+  action('calls', 'details', 'Open call details'),
+  action('calls', 'export', 'Export call history (CSV)'),
+  action('bots', 'read', 'Read robots and IVR flows'),
+  action('bots', 'update', 'Create and edit robots and IVR flows'),
+];
+
+export const actionId = (uid: string) => `plugin::${PLUGIN_ID}.${uid}`;
+
+export const PERMISSIONS = {
+  settingsRead: actionId('settings.read'),
+  settingsUpdate: actionId('settings.update'),
+  callsRead: actionId('calls.read'),
+  callsDetails: actionId('calls.details'),
+  callsExport: actionId('calls.export'),
+  botsRead: actionId('bots.read'),
+  botsUpdate: actionId('bots.update'),
+} as const;
+
+export const DEFAULT_ROLES = [
+  {
+    name: 'Tenant Space Administrator',
+    description: 'Changes the recording flags, manages robots and IVR flows, reads and exports calls.',
+    actions: Object.values(PERMISSIONS),
+  },
+  {
+    name: 'Agent',
+    description: 'Searches historical calls and reads their details; sees settings read-only.',
+    actions: [
+      PERMISSIONS.callsRead,
+      PERMISSIONS.callsDetails,
+      PERMISSIONS.settingsRead,
+      PERMISSIONS.botsRead,
+    ],
+  },
+] as const;

@@ -1,0 +1,15 @@
+import { botAttributes } from '../bot-attributes';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'call_history_ivr_flows',
+  info: {
+    singularName: 'ivr-flow',
+    pluralName: 'ivr-flows',
+    displayName: 'IVR flow',
+    description: 'A common IVR flow: its access code and its two recording switches.',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: botAttributes(),
+};

@@ -1,0 +1,4 @@
+import bots from './bots';
+import settings from './settings';
+
+export default { bots, settings };

@@ -1,0 +1,1 @@
+export { destroy as default } from './bootstrap';

@@ -1,0 +1,69 @@
+import type { LifecycleEvent as Event } from '../utils/types';
+import type { Strapi } from '@strapi/types';
+import { errors } from '@strapi/utils';
+
+import { UID } from '../constants';
+import { reverseNumber } from '../domain/calling-number';
+import { storedFields, type CallData } from '../domain/call-storage';
+import type { RecordingDecision } from '../domain/recording-decision';
+import { fieldError } from '../utils/errors';
+import { getDb, getService } from '../utils/strapi';
+
+/**
+ * Applies the recording decision to every Query Engine write of a call record: refuses a call
+ * the flags do not record, strips a flow trace they do not keep, and writes the snapshot.
+ */
+const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
+  const policy = getService(strapi, 'recording-policy');
+  const context = await policy.loadContext(
+    calls.map((call) => call.accessCode).filter((code): code is string => typeof code === 'string')
+  );
+  for (const call of calls) {
+    const evaluation = policy.evaluate(call, context);
+    if (evaluation.outcome === 'invalid') throw fieldError(evaluation.path, evaluation.message);
+    if (evaluation.outcome === 'refuse') {
+      throw new errors.ApplicationError(
+        `Call ${String(call.callId)} not recorded: ${evaluation.reason}`,
+        { callId: call.callId, reason: evaluation.reason, decision: evaluation.decision }
+      );
+    }
+    Object.assign(call, storedFields(call, evaluation.decision));
+  }
+};
+
+/**
+ * An update never re-decides (a stored decision is history), never rewrites the snapshot, and
+ * never adds a flow trace to a call whose flow was not recorded.
+ */
+const guardUpdate = async (strapi: Strapi, event: Event) => {
+  const data = event.params.data as CallData | undefined;
+  if (!data) return;
+  delete data.recordingDecision;
+  delete data.callingNumberReversed;
+  if (typeof data.callingNumber === 'string') {
+    data.callingNumberReversed = reverseNumber(data.callingNumber);
+  }
+  if (data.flowTrace === undefined || data.flowTrace === null) return;
+  const rows = (await getDb(strapi)
+    .query(UID.callRecord)
+    .findMany({ select: ['id', 'recordingDecision'], where: event.params.where })) as Array<{
+    recordingDecision: RecordingDecision | null;
+  }>;
+  if (rows.some((row) => row.recordingDecision?.recordFlow !== true)) data.flowTrace = null;
+};
+
+export const callRecordSubscriber = (strapi: Strapi) => ({
+  models: [UID.callRecord],
+  async beforeCreate(event: Event) {
+    await prepareCalls(strapi, [event.params.data as CallData]);
+  },
+  async beforeCreateMany(event: Event) {
+    await prepareCalls(strapi, event.params.data as CallData[]);
+  },
+  async beforeUpdate(event: Event) {
+    await guardUpdate(strapi, event);
+  },
+  async beforeUpdateMany(event: Event) {
+    await guardUpdate(strapi, event);
+  },
+});

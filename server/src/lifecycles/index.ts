@@ -1,0 +1,15 @@
+import type { Strapi } from '@strapi/types';
+
+import { getDb } from '../utils/strapi';
+
+import { botSubscribers } from './bots';
+import { callRecordSubscriber } from './call-record';
+import { settingSubscriber } from './setting';
+
+/** Returns the unsubscribe functions, called on destroy so a reloaded plugin never doubles up. */
+export const subscribeLifecycles = (strapi: Strapi): Array<() => void> => {
+  const { lifecycles } = getDb(strapi);
+  return [callRecordSubscriber(strapi), settingSubscriber(strapi), ...botSubscribers(strapi)].map(
+    (subscriber) => lifecycles.subscribe(subscriber)
+  );
+};

@@ -1,0 +1,16 @@
+import { PERMISSIONS } from '../constants';
+
+/** Every admin route: an authenticated admin holding the route's action (DESIGN §3). */
+const guarded = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
+});
+
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/settings', handler: 'settings.find', config: guarded(PERMISSIONS.settingsRead) },
+    { method: 'PUT', path: '/settings', handler: 'settings.update', config: guarded(PERMISSIONS.settingsUpdate) },
+    { method: 'GET', path: '/settings/history', handler: 'settings.history', config: guarded(PERMISSIONS.settingsRead) },
+    { method: 'GET', path: '/bots', handler: 'bots.find', config: guarded(PERMISSIONS.botsRead) },
+  ],
+};

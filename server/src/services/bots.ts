@@ -1,0 +1,104 @@
+import type { Strapi } from '@strapi/types';
+import { errors } from '@strapi/utils';
+
+import { UID } from '../constants';
+import { decideRecording, type BotKind, type BotSnapshot } from '../domain/recording-decision';
+import { getDb, getService } from '../utils/strapi';
+
+export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.ivrFlow> = {
+  INTELLIGENT_ROBOT: UID.chatbot,
+  COMMON_IVR: UID.ivrFlow,
+};
+
+export const BOT_LABEL_BY_KIND: Record<BotKind, string> = {
+  INTELLIGENT_ROBOT: 'robot',
+  COMMON_IVR: 'IVR flow',
+};
+
+const KINDS = Object.keys(BOT_UID_BY_KIND) as BotKind[];
+
+interface BotRow {
+  id: number;
+  name: string;
+  accessCode: string;
+  historicalCallRecord: boolean | null;
+  flowCallRecording: boolean | null;
+  description?: string | null;
+}
+
+const toSnapshot = (kind: BotKind, row: BotRow): BotSnapshot => ({
+  kind,
+  id: row.id,
+  name: row.name,
+  accessCode: row.accessCode,
+  historicalCallRecord: Boolean(row.historicalCallRecord),
+  flowCallRecording: Boolean(row.flowCallRecording),
+});
+
+const SELECT = ['id', 'name', 'accessCode', 'historicalCallRecord', 'flowCallRecording'];
+
+export default ({ strapi }: { strapi: Strapi }) => ({
+  /** The robots and IVR flows owning these access codes, keyed by code: one query per kind. */
+  async findOwners(accessCodes: string[]): Promise<Map<string, BotSnapshot>> {
+    const owners = new Map<string, BotSnapshot>();
+    const codes = [...new Set(accessCodes.filter((code) => typeof code === 'string'))];
+    if (codes.length === 0) return owners;
+    for (const kind of KINDS) {
+      const rows = (await getDb(strapi)
+        .query(BOT_UID_BY_KIND[kind])
+        .findMany({ select: SELECT, where: { accessCode: { $in: codes } } })) as BotRow[];
+      for (const row of rows) owners.set(row.accessCode, toSnapshot(kind, row));
+    }
+    return owners;
+  },
+
+  async findOwner(accessCode: string): Promise<BotSnapshot | null> {
+    return (await this.findOwners([accessCode])).get(accessCode) ?? null;
+  },
+
+  /** Chatbots and IVR flows, each with the recording state a new call would get now. */
+  async list() {
+    const flags = await getService(strapi, 'settings').get();
+    const lists = await Promise.all(
+      KINDS.map(async (kind) => {
+        const rows = (await getDb(strapi)
+          .query(BOT_UID_BY_KIND[kind])
+          .findMany({ select: [...SELECT, 'description'], orderBy: { name: 'asc' } })) as BotRow[];
+        return rows.map((row) => {
+          const bot = toSnapshot(kind, row);
+          const decision = decideRecording({ flags, bot, accessCode: bot.accessCode });
+          return {
+            ...bot,
+            description: row.description ?? null,
+            effective: {
+              call: decision.recordCall,
+              flow: decision.recordFlow,
+              reason: decision.reason,
+              callDecidedBy: decision.call.botSwitch ? 'bot-switch' : 'tenant-flag',
+              flowDecidedBy: decision.flow?.botSwitch ? 'bot-switch' : 'tenant-flag',
+            },
+          };
+        });
+      })
+    );
+    return lists.flat();
+  },
+
+  /**
+   * Access codes are unique across chatbots and IVR flows together (DESIGN §2); Strapi's
+   * `unique` only looks inside one type, and only on some write paths.
+   */
+  async assertAccessCodeFree(accessCode: string, self?: { kind: BotKind; id: number }) {
+    for (const kind of KINDS) {
+      const clash = (await getDb(strapi)
+        .query(BOT_UID_BY_KIND[kind])
+        .findOne({ select: ['id', 'name'], where: { accessCode } })) as BotRow | null;
+      if (clash && !(self && self.kind === kind && self.id === clash.id)) {
+        const message = `accessCode ${accessCode} is already used by ${BOT_LABEL_BY_KIND[kind]} "${clash.name}"`;
+        throw new errors.ValidationError(message, {
+          errors: [{ path: ['accessCode'], message, name: 'ValidationError' }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,19 @@
+'use strict';
+
+module.exports = ({ env }) => ({
+  auth: {
+    secret: env('ADMIN_JWT_SECRET', 'call-history-demo-admin-jwt-secret'),
+  },
+  apiToken: {
+    salt: env('API_TOKEN_SALT', 'call-history-demo-api-token-salt'),
+  },
+  transfer: {
+    token: {
+      salt: env('TRANSFER_TOKEN_SALT', 'call-history-demo-transfer-token-salt'),
+    },
+  },
+  flags: {
+    nps: false,
+    promoteEE: false,
+  },
+});

@@ -1,0 +1,17 @@
+'use strict';
+
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  'users-permissions': {
+    config: { jwtSecret: env('JWT_SECRET', 'call-history-demo-users-permissions-jwt') },
+  },
+  'call-history': {
+    enabled: true,
+    // The plugin is the repository itself, three folders up.
+    resolve: path.resolve(__dirname, '..', '..', '..'),
+    config: {
+      createDefaultRoles: env.bool('CALL_HISTORY_CREATE_DEFAULT_ROLES', true),
+    },
+  },
+});

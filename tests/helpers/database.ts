@@ -1,0 +1,48 @@
+import { randomBytes } from 'crypto';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+const pgSettings = () => ({
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? 5432),
+  user: process.env.DATABASE_USERNAME ?? 'postgres',
+  password: process.env.DATABASE_PASSWORD ?? '',
+});
+
+const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ ...pgSettings(), database: 'postgres' });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+/** A new, empty database for one test file: a SQLite file in a temp folder, or a PG database. */
+export const createTestDatabase = async (): Promise<TestDatabase> => {
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    const name = `call_history_test_${randomBytes(6).toString('hex')}`;
+    await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name },
+      drop: () =>
+        withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+          () => undefined
+        ),
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'call-history-test-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+};

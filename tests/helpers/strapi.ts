@@ -1,0 +1,95 @@
+import path from 'path';
+
+import Strapi from '@strapi/strapi';
+import type { Strapi as StrapiInstance } from '@strapi/types';
+import request from 'supertest';
+
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const APP_DIR = path.resolve(__dirname, '..', 'app');
+
+export interface TestApp {
+  strapi: StrapiInstance;
+  http: () => ReturnType<typeof request>;
+  /** The first admin (Super Admin), registered through the real admin API. */
+  admin: { email: string; password: string; token: string };
+  stop(): Promise<void>;
+}
+
+const SUPER_ADMIN = { email: 'admin@call-history.test', password: 'Admin-Pass-1234' };
+
+/**
+ * Boots the real host app on a fresh database (SQLite file or PostgreSQL database), mounts its
+ * HTTP server and registers the first admin. One per test file; `stop` in afterAll.
+ */
+export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  const database: TestDatabase = await createTestDatabase();
+  Object.assign(process.env, database.env, env);
+  const instance = Strapi({ appDir: APP_DIR, distDir: APP_DIR });
+  try {
+    await instance.load();
+  } catch (error) {
+    // A failed boot still holds the database open: close it or jest never exits.
+    await instance.destroy().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
+  const strapi = instance as unknown as StrapiInstance;
+  await strapi.server.mount();
+  const http = () => request(strapi.server.httpServer);
+
+  const registered = await http()
+    .post('/admin/register-admin')
+    .send({ ...SUPER_ADMIN, firstname: 'Ada', lastname: 'Admin' })
+    .expect(200);
+
+  return {
+    strapi,
+    http,
+    admin: { ...SUPER_ADMIN, token: registered.body.data.token as string },
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+      for (const key of Object.keys(env)) delete process.env[key];
+    },
+  };
+};
+
+export const login = async (app: TestApp, email: string, password: string): Promise<string> => {
+  const response = await app.http().post('/admin/login').send({ email, password }).expect(200);
+  return response.body.data.token as string;
+};
+
+interface AdminRole {
+  id: number;
+  name: string;
+}
+
+/** An active admin user holding the named roles, logged in; returns its JWT. */
+export const createAdminUser = async (
+  app: TestApp,
+  email: string,
+  roleNames: string[]
+): Promise<string> => {
+  const roleService = app.strapi.service('admin::role') as unknown as {
+    find(params: object): Promise<AdminRole[]>;
+  };
+  const roles = (await roleService.find({})).filter((role) => roleNames.includes(role.name));
+  if (roles.length !== roleNames.length) throw new Error(`missing role among ${roleNames.join(', ')}`);
+  const password = 'User-Pass-1234';
+  const userService = app.strapi.service('admin::user') as unknown as {
+    create(attributes: object): Promise<unknown>;
+  };
+  await userService.create({
+    email,
+    firstname: email.split('@')[0],
+    lastname: 'Test',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: roles.map((role) => role.id),
+  });
+  return login(app, email, password);
+};
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
