@@ -54,7 +54,8 @@ export const PERMISSIONS = {
 export const DEFAULT_ROLES = [
   {
     name: 'Tenant Space Administrator',
-    description: 'Changes the recording flags, manages robots and IVR flows, reads and exports calls.',
+    description:
+      'Changes the recording flags, manages robots and IVR flows, reads and exports calls.',
     actions: Object.values(PERMISSIONS),
   },
   {

@@ -35,9 +35,9 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
     return {
       env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name },
       drop: () =>
-        withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-          () => undefined
-        ),
+        withAdminClient((client) =>
+          client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        ).then(() => undefined),
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'call-history-test-'));

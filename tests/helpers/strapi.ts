@@ -1,6 +1,6 @@
 import path from 'path';
 
-import Strapi from '@strapi/strapi';
+import createStrapi from '@strapi/strapi';
 import type { Strapi as StrapiInstance } from '@strapi/types';
 import request from 'supertest';
 
@@ -25,7 +25,7 @@ const SUPER_ADMIN = { email: 'admin@call-history.test', password: 'Admin-Pass-12
 export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, database.env, env);
-  const instance = Strapi({ appDir: APP_DIR, distDir: APP_DIR });
+  const instance = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
   try {
     await instance.load();
   } catch (error) {
@@ -75,7 +75,8 @@ export const createAdminUser = async (
     find(params: object): Promise<AdminRole[]>;
   };
   const roles = (await roleService.find({})).filter((role) => roleNames.includes(role.name));
-  if (roles.length !== roleNames.length) throw new Error(`missing role among ${roleNames.join(', ')}`);
+  if (roles.length !== roleNames.length)
+    throw new Error(`missing role among ${roleNames.join(', ')}`);
   const password = 'User-Pass-1234';
   const userService = app.strapi.service('admin::user') as unknown as {
     create(attributes: object): Promise<unknown>;

@@ -2,10 +2,11 @@
  * Chatbot and ivr-flow have the same fields (DESIGN §2). A factory, not a shared object:
  * Strapi annotates each attribute object it is given.
  */
-export const botAttributes = () => ({
-  name: { type: 'string', required: true, maxLength: 255 },
-  accessCode: { type: 'string', required: true, unique: true, maxLength: 64 },
-  description: { type: 'text' },
-  historicalCallRecord: { type: 'boolean', default: true, required: true },
-  flowCallRecording: { type: 'boolean', default: true, required: true },
-}) as const;
+export const botAttributes = () =>
+  ({
+    name: { type: 'string', required: true, maxLength: 255 },
+    accessCode: { type: 'string', required: true, unique: true, maxLength: 64 },
+    description: { type: 'text' },
+    historicalCallRecord: { type: 'boolean', default: true, required: true },
+    flowCallRecording: { type: 'boolean', default: true, required: true },
+  }) as const;

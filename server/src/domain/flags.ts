@@ -1,4 +1,9 @@
-import { FLAG_NAMES, type FlagName, type FlagValue, type RecordingFlags } from './recording-decision';
+import {
+  FLAG_NAMES,
+  type FlagName,
+  type FlagValue,
+  type RecordingFlags,
+} from './recording-decision';
 
 /** API names (DESIGN §3) to attribute names of the `setting` single type (DESIGN §2). */
 export const FLAG_ATTRIBUTE = {

@@ -124,7 +124,7 @@ export const decideRecording = ({
   callBotKind,
   accessCode,
 }: DecisionInput): RecordingDecision => {
-  const botKind = bot ? bot.kind : callBotKind ?? null;
+  const botKind = bot ? bot.kind : (callBotKind ?? null);
   const botSummary = bot
     ? { kind: bot.kind, id: bot.id, name: bot.name, accessCode: bot.accessCode }
     : null;

@@ -1,10 +1,10 @@
-import type { LifecycleEvent as Event } from '../utils/types';
 import type { Strapi } from '@strapi/types';
 
 import type { BotKind } from '../domain/recording-decision';
 import { BOT_UID_BY_KIND } from '../services/bots';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
+import type { LifecycleEvent as Event } from '../utils/types';
 
 const ACCESS_CODE = /^[A-Za-z0-9_.#*+-]{1,64}$/;
 

@@ -1,13 +1,13 @@
-import type { LifecycleEvent as Event } from '../utils/types';
 import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 
 import { UID } from '../constants';
-import { reverseNumber } from '../domain/calling-number';
 import { storedFields, type CallData } from '../domain/call-storage';
+import { reverseNumber } from '../domain/calling-number';
 import type { RecordingDecision } from '../domain/recording-decision';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
+import type { LifecycleEvent as Event } from '../utils/types';
 
 /**
  * Applies the recording decision to every Query Engine write of a call record: refuses a call

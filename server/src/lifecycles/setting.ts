@@ -1,11 +1,22 @@
-import type { LifecycleEvent as Event } from '../utils/types';
 import type { Strapi } from '@strapi/types';
 
 import { EVENTS, UID } from '../constants';
-import { DEFAULT_FLAGS, FLAG_ATTRIBUTE, diffFlags, rowToFlags, type SettingRow } from '../domain/flags';
-import { FLAG_NAMES, FLAG_VALUES, isFlagValue, type RecordingFlags } from '../domain/recording-decision';
+import {
+  DEFAULT_FLAGS,
+  FLAG_ATTRIBUTE,
+  diffFlags,
+  rowToFlags,
+  type SettingRow,
+} from '../domain/flags';
+import {
+  FLAG_NAMES,
+  FLAG_VALUES,
+  isFlagValue,
+  type RecordingFlags,
+} from '../domain/recording-decision';
 import { fieldError } from '../utils/errors';
 import { getDb } from '../utils/strapi';
+import type { LifecycleEvent as Event } from '../utils/types';
 
 const assertFlagValues = (data: SettingRow | undefined) => {
   for (const name of FLAG_NAMES) {

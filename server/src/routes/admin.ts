@@ -8,9 +8,24 @@ const guarded = (...actions: string[]) => ({
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/settings', handler: 'settings.find', config: guarded(PERMISSIONS.settingsRead) },
-    { method: 'PUT', path: '/settings', handler: 'settings.update', config: guarded(PERMISSIONS.settingsUpdate) },
-    { method: 'GET', path: '/settings/history', handler: 'settings.history', config: guarded(PERMISSIONS.settingsRead) },
+    {
+      method: 'GET',
+      path: '/settings',
+      handler: 'settings.find',
+      config: guarded(PERMISSIONS.settingsRead),
+    },
+    {
+      method: 'PUT',
+      path: '/settings',
+      handler: 'settings.update',
+      config: guarded(PERMISSIONS.settingsUpdate),
+    },
+    {
+      method: 'GET',
+      path: '/settings/history',
+      handler: 'settings.history',
+      config: guarded(PERMISSIONS.settingsRead),
+    },
     { method: 'GET', path: '/bots', handler: 'bots.find', config: guarded(PERMISSIONS.botsRead) },
   ],
 };

@@ -1,6 +1,11 @@
 import type { Strapi } from '@strapi/types';
 
-import { evaluateCall, type CallData, type Evaluation, type PolicyContext } from '../domain/call-storage';
+import {
+  evaluateCall,
+  type CallData,
+  type Evaluation,
+  type PolicyContext,
+} from '../domain/call-storage';
 import { getService } from '../utils/strapi';
 
 /**

@@ -44,7 +44,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async history({ limit = 100 }: { limit?: number } = {}) {
       const rows = (await getDb(strapi)
         .query(UID.settingChange)
-        .findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit })) as SettingChangeRow[];
+        .findMany({
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit,
+        })) as SettingChangeRow[];
       return rows.map((row) => ({
         at: new Date(row.createdAt).toISOString(),
         user: row.userId === null ? null : { id: row.userId, email: row.userEmail },

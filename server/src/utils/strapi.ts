@@ -1,8 +1,8 @@
-import type { Strapi } from '@strapi/types';
 import type { Database } from '@strapi/database';
+import type { Strapi } from '@strapi/types';
 
-import { PLUGIN_ID } from '../constants';
 import type { PluginConfig } from '../config';
+import { PLUGIN_ID } from '../constants';
 import type services from '../services';
 
 type ServiceFactories = typeof services;

@@ -1,10 +1,11 @@
 // A factory, not a shared object: Strapi annotates each attribute object it is given.
-const flag = () => ({
-  type: 'enumeration',
-  enum: ['ON', 'OFF', 'BOT_LEVEL'],
-  default: 'OFF',
-  required: true,
-}) as const;
+const flag = () =>
+  ({
+    type: 'enumeration',
+    enum: ['ON', 'OFF', 'BOT_LEVEL'],
+    default: 'OFF',
+    required: true,
+  }) as const;
 
 export default {
   kind: 'singleType',

@@ -8,7 +8,10 @@ const flag = yup
 
 const settingsUpdateSchema = yup
   .object({ CHATRECORDFLAG: flag, FLOWRECORDFLAG: flag, CCIVRRECORDFLAG: flag })
-  .noUnknown(true, 'unknown key: only CHATRECORDFLAG, FLOWRECORDFLAG and CCIVRRECORDFLAG are settings')
+  .noUnknown(
+    true,
+    'unknown key: only CHATRECORDFLAG, FLOWRECORDFLAG and CCIVRRECORDFLAG are settings'
+  )
   .strict()
   .required();
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite (`npm test`): lint and types, unit tests, the integration suite on SQLite,
+# and the integration suite again on PostgreSQL when its server is installed (in CI it always is:
+# REQUIRE_POSTGRES=1 makes its absence an error).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci --no-audit --no-fund || exit 1
+
+reports=$(mktemp -d)
+status=0
+step() {
+  echo
+  echo "=== $1"
+  shift
+  "$@" || status=1
+}
+jest_run() {
+  local name=$1
+  shift
+  npx jest --ci --json --outputFile="$reports/$name.json" "$@"
+}
+
+step "lint" npm run --silent lint
+step "type check" npm run --silent typecheck
+step "build the server" npm run --silent build
+step "unit tests" jest_run unit --selectProjects unit
+step "integration tests on SQLite" jest_run sqlite --selectProjects integration --runInBand
+
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  pg_dir=/tmp/call-history-pg-$$
+  pg_port=${TEST_PG_PORT:-55433}
+  trap 'bash tests/scripts/postgres.sh stop "$pg_dir"' EXIT
+  if bash tests/scripts/postgres.sh start "$pg_dir" "$pg_port"; then
+    step "integration tests on PostgreSQL" env DATABASE_CLIENT=postgres DATABASE_HOST=127.0.0.1 \
+      DATABASE_PORT="$pg_port" DATABASE_USERNAME=postgres \
+      npx jest --ci --json --outputFile="$reports/postgres.json" --selectProjects integration --runInBand
+  else
+    status=1
+  fi
+elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
+  echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but not installed" >&2
+  status=1
+else
+  echo
+  echo "=== PostgreSQL not installed: its integration run is skipped (apt-get install -y postgresql)"
+fi
+
+echo
+node tests/scripts/summarise.js "$reports"/*.json || status=1
+exit $status
