@@ -1,0 +1,57 @@
+import type { Strapi } from '@strapi/types';
+
+import { UID } from '../constants';
+import { getDb } from '../utils/strapi';
+
+export interface IndexSpec {
+  name: string;
+  uid: string;
+  /** Attribute names, in index order; column names come from Strapi's metadata. */
+  attributes: string[];
+  unique?: boolean;
+}
+
+/**
+ * Indexes the plugin owns. Strapi 4's `unique: true` is not a database constraint, and its
+ * schema sync drops indexes it did not declare whenever a schema changes (a developer extending
+ * call-record does exactly that), so they are (re)created, if missing, on every boot.
+ */
+export const INDEXES: IndexSpec[] = [
+  {
+    name: 'call_history_call_records_call_id_uq',
+    uid: UID.callRecord,
+    attributes: ['callId'],
+    unique: true,
+  },
+  {
+    name: 'call_history_chatbots_access_code_uq',
+    uid: UID.chatbot,
+    attributes: ['accessCode'],
+    unique: true,
+  },
+  {
+    name: 'call_history_ivr_flows_access_code_uq',
+    uid: UID.ivrFlow,
+    attributes: ['accessCode'],
+    unique: true,
+  },
+];
+
+const columnOf = (strapi: Strapi, uid: string, attribute: string): string => {
+  const meta = getDb(strapi).metadata.get(uid);
+  const column = (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName;
+  return column ?? attribute;
+};
+
+export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEXES) => {
+  const db = getDb(strapi);
+  for (const index of indexes) {
+    const table = db.metadata.get(index.uid).tableName;
+    const columns = index.attributes.map((attribute) => columnOf(strapi, index.uid, attribute));
+    const placeholders = columns.map(() => '??').join(', ');
+    await db.connection.raw(
+      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ?? ON ?? (${placeholders})`,
+      [index.name, table, ...columns]
+    );
+  }
+};
