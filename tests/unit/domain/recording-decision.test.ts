@@ -91,7 +91,11 @@ describe('decideRecording', () => {
   });
 
   it('names the bot switch when bot-level control decides', () => {
-    const robot = allBots('INTELLIGENT_ROBOT')[2] as BotSnapshot; // call on, flow off
+    const robot: BotSnapshot = {
+      ...(allBots('INTELLIGENT_ROBOT')[4] as BotSnapshot),
+      historicalCallRecord: true,
+      flowCallRecording: false,
+    };
     const flags: RecordingFlags = {
       CHATRECORDFLAG: 'BOT_LEVEL',
       FLOWRECORDFLAG: 'BOT_LEVEL',

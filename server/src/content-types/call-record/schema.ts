@@ -27,6 +27,12 @@ export default {
     flowTrace: { type: 'json' },
     recordingDecision: { type: 'json' },
     // The calling number reversed, so that a suffix search (`*5678`) is an index range scan.
-    callingNumberReversed: { type: 'string', maxLength: 32, private: true, configurable: false },
+    callingNumberReversed: {
+      type: 'string',
+      maxLength: 32,
+      private: true,
+      configurable: false,
+      visible: false,
+    },
   },
 };

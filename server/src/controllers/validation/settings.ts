@@ -10,7 +10,7 @@ const settingsUpdateSchema = yup
   .object({ CHATRECORDFLAG: flag, FLOWRECORDFLAG: flag, CCIVRRECORDFLAG: flag })
   .noUnknown(
     true,
-    'unknown key: only CHATRECORDFLAG, FLOWRECORDFLAG and CCIVRRECORDFLAG are settings'
+    'unknown key ${unknown}: only CHATRECORDFLAG, FLOWRECORDFLAG and CCIVRRECORDFLAG are settings'
   )
   .strict()
   .required();

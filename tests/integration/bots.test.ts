@@ -1,0 +1,158 @@
+import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+
+const CHATBOT = 'plugin::call-history.chatbot';
+const IVR_FLOW = 'plugin::call-history.ivr-flow';
+
+describe('robots and IVR flows', () => {
+  let app: TestApp;
+  const query = (uid: string) => app.strapi.db!.query(uid);
+  const viaContentManager = (uid: string, data: object) =>
+    app
+      .http()
+      .post(`/content-manager/collection-types/${uid}`)
+      .set(bearer(app.admin.token))
+      .send(data);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await query(CHATBOT).create({
+      data: {
+        name: 'Billing robot',
+        accessCode: '10086',
+        historicalCallRecord: true,
+        flowCallRecording: false,
+      },
+    });
+    await query(IVR_FLOW).create({
+      data: {
+        name: 'Main IVR',
+        accessCode: '95555',
+        historicalCallRecord: false,
+        flowCallRecording: true,
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  describe('access codes unique across both kinds', () => {
+    it('refuses an IVR flow reusing a robot code through the Query Engine, naming the clash', async () => {
+      await expect(
+        query(IVR_FLOW).create({ data: { name: 'Copy', accessCode: '10086' } })
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        message: 'accessCode 10086 is already used by robot "Billing robot"',
+      });
+      expect(await query(IVR_FLOW).count({ where: { accessCode: '10086' } })).toBe(0);
+    });
+
+    it('refuses it through the Content Manager with the field named', async () => {
+      const response = await viaContentManager(CHATBOT, {
+        name: 'Another',
+        accessCode: ' 95555 ',
+        historicalCallRecord: true,
+        flowCallRecording: true,
+      }).expect(400);
+      expect(response.body.error.details.errors).toEqual([
+        expect.objectContaining({
+          path: ['accessCode'],
+          message: 'accessCode 95555 is already used by IVR flow "Main IVR"',
+        }),
+      ]);
+    });
+
+    it('refuses a code reused within the same kind', async () => {
+      await expect(
+        query(CHATBOT).create({ data: { name: 'Twin', accessCode: '10086' } })
+      ).rejects.toThrow(/already used by robot/);
+    });
+
+    it('refuses a code moved onto another bot by an update, but lets a bot keep its own', async () => {
+      const ivr = await query(IVR_FLOW).findOne({ where: { accessCode: '95555' } });
+      await expect(
+        query(IVR_FLOW).update({ where: { id: ivr.id }, data: { accessCode: '10086' } })
+      ).rejects.toThrow(/already used by robot/);
+      await query(IVR_FLOW).update({
+        where: { id: ivr.id },
+        data: { accessCode: '95555', name: 'Main IVR' },
+      });
+      expect(await query(IVR_FLOW).findOne({ where: { id: ivr.id } })).toMatchObject({
+        accessCode: '95555',
+      });
+    });
+
+    it.each([[''], ['has space'], ['x'.repeat(65)], [42]])(
+      'refuses the malformed code %j',
+      async (code) => {
+        await expect(
+          query(CHATBOT).create({ data: { name: 'Bad', accessCode: code } })
+        ).rejects.toMatchObject({
+          name: 'ValidationError',
+          details: { errors: [expect.objectContaining({ path: ['accessCode'] })] },
+        });
+      }
+    );
+
+    it('refuses duplicates inside one createMany', async () => {
+      await expect(
+        query(CHATBOT).createMany({
+          data: [
+            { name: 'A', accessCode: '300' },
+            { name: 'B', accessCode: '300' },
+          ],
+        })
+      ).rejects.toThrow(/appears twice/);
+      expect(await query(CHATBOT).count({ where: { accessCode: '300' } })).toBe(0);
+    });
+  });
+
+  describe('GET /call-history/bots', () => {
+    const list = async () =>
+      (await app.http().get('/call-history/bots').set(bearer(app.admin.token)).expect(200)).body
+        .data;
+    const put = (body: object) =>
+      app.http().put('/call-history/settings').set(bearer(app.admin.token)).send(body).expect(200);
+
+    it('lists both kinds with the state a new call would get', async () => {
+      await put({
+        CHATRECORDFLAG: 'BOT_LEVEL',
+        FLOWRECORDFLAG: 'ON',
+        CCIVRRECORDFLAG: 'BOT_LEVEL',
+      });
+      const bots = await list();
+      expect(bots).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'INTELLIGENT_ROBOT',
+            name: 'Billing robot',
+            accessCode: '10086',
+            historicalCallRecord: true,
+            flowCallRecording: false,
+            effective: expect.objectContaining({
+              call: true,
+              flow: true,
+              reason: 'FLOWRECORDFLAG is ON',
+            }),
+          }),
+          expect.objectContaining({
+            kind: 'COMMON_IVR',
+            accessCode: '95555',
+            effective: expect.objectContaining({
+              call: false,
+              flow: false,
+              reason: 'IVR flow 95555 has historicalCallRecord off',
+            }),
+          }),
+        ])
+      );
+    });
+
+    it('follows a flag change at once', async () => {
+      await put({ CHATRECORDFLAG: 'OFF' });
+      const bots = await list();
+      expect(bots.every((bot: { effective: { call: boolean } }) => !bot.effective.call)).toBe(true);
+      expect(bots[0].effective.reason).toBe('CHATRECORDFLAG is OFF');
+    });
+  });
+});

@@ -1,0 +1,138 @@
+import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
+
+describe('settings routes', () => {
+  let app: TestApp;
+  let agentToken: string;
+  let tenantAdminToken: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    agentToken = await createAdminUser(app, 'agent@call-history.test', ['Agent']);
+    tenantAdminToken = await createAdminUser(app, 'tenant@call-history.test', [
+      'Tenant Space Administrator',
+    ]);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const getSettings = (token = app.admin.token) =>
+    app.http().get('/call-history/settings').set(bearer(token));
+  const putSettings = (body: unknown, token = app.admin.token) =>
+    app
+      .http()
+      .put('/call-history/settings')
+      .set(bearer(token))
+      .send(body as object);
+
+  it('starts with every flag OFF', async () => {
+    const response = await getSettings().expect(200);
+    expect(response.body).toEqual({
+      data: { CHATRECORDFLAG: 'OFF', FLOWRECORDFLAG: 'OFF', CCIVRRECORDFLAG: 'OFF' },
+    });
+  });
+
+  it('updates any subset of the flags and answers the whole set', async () => {
+    const response = await putSettings({
+      CHATRECORDFLAG: 'ON',
+      CCIVRRECORDFLAG: 'BOT_LEVEL',
+    }).expect(200);
+    expect(response.body.data).toEqual({
+      CHATRECORDFLAG: 'ON',
+      FLOWRECORDFLAG: 'OFF',
+      CCIVRRECORDFLAG: 'BOT_LEVEL',
+    });
+    expect((await getSettings().expect(200)).body.data).toEqual(response.body.data);
+  });
+
+  it.each([
+    [{ CHATRECORDFLAG: 'MAYBE' }, 'CHATRECORDFLAG'],
+    [{ FLOWRECORDFLAG: 'on' }, 'FLOWRECORDFLAG'],
+    [{ CCIVRRECORDFLAG: 1 }, 'CCIVRRECORDFLAG'],
+    [{ CCIVRRECORDFLAG: null }, 'CCIVRRECORDFLAG'],
+  ])('refuses %j with a 400 naming %s and keeps what is stored', async (body, field) => {
+    const before = (await getSettings().expect(200)).body.data;
+    const response = await putSettings(body).expect(400);
+    expect(response.body.error.name).toBe('ValidationError');
+    expect(response.body.error.details.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: [field] })])
+    );
+    expect((await getSettings().expect(200)).body.data).toEqual(before);
+  });
+
+  it('refuses an unknown key, naming it', async () => {
+    const response = await putSettings({ CHATRECORDFLAG: 'ON', chatRecordFlag: 'OFF' }).expect(400);
+    expect(response.body.error.message).toMatch(/chatRecordFlag/);
+  });
+
+  it('keeps an audit trail, newest first, with who, when, old and new', async () => {
+    await putSettings({ FLOWRECORDFLAG: 'BOT_LEVEL' }, tenantAdminToken).expect(200);
+    await putSettings({ FLOWRECORDFLAG: 'BOT_LEVEL' }).expect(200); // no change: no entry
+    const response = await app
+      .http()
+      .get('/call-history/settings/history')
+      .set(bearer(app.admin.token))
+      .expect(200);
+    const [latest, previous] = response.body.data;
+    expect(latest).toMatchObject({
+      user: { email: 'tenant@call-history.test' },
+      changes: { FLOWRECORDFLAG: { from: 'OFF', to: 'BOT_LEVEL' } },
+    });
+    expect(Object.keys(latest.changes)).toEqual(['FLOWRECORDFLAG']);
+    expect(new Date(latest.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(previous).toMatchObject({
+      user: { email: 'admin@call-history.test' },
+      changes: {
+        CHATRECORDFLAG: { from: 'OFF', to: 'ON' },
+        CCIVRRECORDFLAG: { from: 'OFF', to: 'BOT_LEVEL' },
+      },
+    });
+  });
+
+  it('emits call-history.settings.updated with the changes', async () => {
+    const received: unknown[] = [];
+    const listener = async (payload: unknown) => {
+      received.push(payload);
+    };
+    app.strapi.eventHub.on('call-history.settings.updated', listener);
+    try {
+      await putSettings({ CHATRECORDFLAG: 'BOT_LEVEL' }).expect(200);
+    } finally {
+      app.strapi.eventHub.off('call-history.settings.updated', listener);
+    }
+    expect(received).toEqual([
+      expect.objectContaining({
+        changes: { CHATRECORDFLAG: { from: 'ON', to: 'BOT_LEVEL' } },
+        settings: expect.objectContaining({ CHATRECORDFLAG: 'BOT_LEVEL' }),
+      }),
+    ]);
+  });
+
+  describe('permissions', () => {
+    it('answers 401 without a token, on every route', async () => {
+      await app.http().get('/call-history/settings').expect(401);
+      await app.http().put('/call-history/settings').send({ CHATRECORDFLAG: 'ON' }).expect(401);
+      await app.http().get('/call-history/settings/history').expect(401);
+      await app.http().get('/call-history/bots').expect(401);
+    });
+
+    it('lets an Agent read the settings, the history and the bots but not change settings', async () => {
+      await getSettings(agentToken).expect(200);
+      await app.http().get('/call-history/settings/history').set(bearer(agentToken)).expect(200);
+      await app.http().get('/call-history/bots').set(bearer(agentToken)).expect(200);
+      const before = (await getSettings().expect(200)).body.data;
+      await putSettings({ CHATRECORDFLAG: 'OFF' }, agentToken).expect(403);
+      expect((await getSettings().expect(200)).body.data).toEqual(before);
+    });
+
+    it('lets a Tenant Space Administrator change settings', async () => {
+      await putSettings({ CCIVRRECORDFLAG: 'ON' }, tenantAdminToken).expect(200);
+    });
+
+    it('refuses an admin whose role holds none of the plugin actions', async () => {
+      const editorToken = await createAdminUser(app, 'editor@call-history.test', ['Editor']);
+      await getSettings(editorToken).expect(403);
+      await app.http().get('/call-history/bots').set(bearer(editorToken)).expect(403);
+    });
+  });
+});
