@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm run demo`: the host app with the plugin, its admin panel built, seeded demo data, on SQLite.
+# Open http://127.0.0.1:1337/admin and log in as admin@example.com / CallHistory-Demo-1
+# (or agent@example.com, same password, to see the Agent's read-only view).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+export DATABASE_CLIENT=sqlite
+export DATABASE_FILENAME=${DATABASE_FILENAME:-.tmp/demo.db}
+export STRAPI_TELEMETRY_DISABLED=true
+export BROWSER=none
+
+npm run --silent build
+if [ ! -f tests/app/build/index.html ] || [ -n "${DEMO_REBUILD_ADMIN:-}" ]; then
+  (cd tests/app && NODE_ENV=production npx strapi build)
+fi
+STRAPI_LOG_LEVEL=${STRAPI_LOG_LEVEL:-info} node tests/scripts/seed-demo.js
+
+echo
+echo "Call History demo: http://${HOST:-127.0.0.1}:${PORT:-1337}/admin"
+echo "  admin@example.com / CallHistory-Demo-1   (Super Admin)"
+echo "  agent@example.com / CallHistory-Demo-1   (Agent: read-only settings)"
+echo
+cd tests/app
+exec env NODE_ENV=production npx strapi start
