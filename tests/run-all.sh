@@ -9,11 +9,15 @@ cd "$(dirname "$0")/.."
 
 reports=$(mktemp -d)
 status=0
+failed_steps=0
 step() {
   echo
   echo "=== $1"
   shift
-  "$@" || status=1
+  if ! "$@"; then
+    status=1
+    failed_steps=$((failed_steps + 1))
+  fi
 }
 jest_run() {
   local name=$1
@@ -30,22 +34,27 @@ step "integration tests on SQLite" jest_run sqlite --selectProjects integration 
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   pg_dir=/tmp/call-history-pg-$$
   pg_port=${TEST_PG_PORT:-55433}
+  # Skip ports another server (a developer's own cluster, say) already listens on.
+  while (echo >"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
   trap 'bash tests/scripts/postgres.sh stop "$pg_dir"' EXIT
   if bash tests/scripts/postgres.sh start "$pg_dir" "$pg_port"; then
     step "integration tests on PostgreSQL" env DATABASE_CLIENT=postgres DATABASE_HOST=127.0.0.1 \
       DATABASE_PORT="$pg_port" DATABASE_USERNAME=postgres \
       npx jest --ci --json --outputFile="$reports/postgres.json" --selectProjects integration --runInBand
   else
+    echo "could not start PostgreSQL (see $pg_dir/server.log)" >&2
     status=1
+    failed_steps=$((failed_steps + 1))
   fi
 elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
   echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but not installed" >&2
   status=1
+  failed_steps=$((failed_steps + 1))
 else
   echo
   echo "=== PostgreSQL not installed: its integration run is skipped (apt-get install -y postgresql)"
 fi
 
 echo
-node tests/scripts/summarise.js "$reports"/*.json || status=1
+FAILED_STEPS=$failed_steps node tests/scripts/summarise.js "$reports"/*.json || status=1
 exit $status

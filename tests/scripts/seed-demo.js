@@ -27,7 +27,9 @@ const seedUsers = async (strapi) => {
   const roles = strapi.service('admin::role');
   for (const user of DEMO_USERS) {
     if (await users.exists({ email: user.email })) continue;
-    const role = user.role ? await roles.findOne({ code: user.role }) : await roles.findOne({ name: user.roleName });
+    const role = user.role
+      ? await roles.findOne({ code: user.role })
+      : await roles.findOne({ name: user.roleName });
     await users.create({
       email: user.email,
       firstname: user.firstname,
@@ -45,7 +47,13 @@ const seedBots = async (strapi) => {
     const existing = await strapi.db.query(uid).findOne({ where: { accessCode } });
     if (!existing) {
       await strapi.db.query(uid).create({
-        data: { name, accessCode, historicalCallRecord, flowCallRecording, description: `Demo ${name}` },
+        data: {
+          name,
+          accessCode,
+          historicalCallRecord,
+          flowCallRecording,
+          description: `Demo ${name}`,
+        },
       });
     }
   }
@@ -57,7 +65,11 @@ const main = async () => {
     await seedUsers(strapi);
     await seedBots(strapi);
     const settings = strapi.plugin('call-history').service('settings');
-    await settings.update({ CHATRECORDFLAG: 'BOT_LEVEL', FLOWRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'ON' });
+    await settings.update({
+      CHATRECORDFLAG: 'BOT_LEVEL',
+      FLOWRECORDFLAG: 'BOT_LEVEL',
+      CCIVRRECORDFLAG: 'ON',
+    });
     const existing = await strapi.db.query('plugin::call-history.call-record').count();
     if (existing === 0) {
       const { generateCalls } = require('../support/call-generator');
