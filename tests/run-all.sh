@@ -19,17 +19,20 @@ step() {
     failed_steps=$((failed_steps + 1))
   fi
 }
-jest_run() {
-  local name=$1
-  shift
-  npx jest --ci --json --outputFile="$reports/$name.json" "$@"
+# A jest run: its failures are counted from its report, so only the exit status is kept here.
+tests() {
+  local title=$1 name=$2
+  shift 2
+  echo
+  echo "=== $title"
+  npx jest --ci --json --outputFile="$reports/$name.json" "$@" || status=1
 }
 
 step "lint" npm run --silent lint
 step "type check" npm run --silent typecheck
 step "build the server" npm run --silent build
-step "unit tests" jest_run unit --selectProjects unit
-step "integration tests on SQLite" jest_run sqlite --selectProjects integration --runInBand
+tests "unit tests" unit --selectProjects unit
+tests "integration tests on SQLite" sqlite --selectProjects integration --runInBand
 
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   pg_dir=/tmp/call-history-pg-$$
@@ -38,9 +41,9 @@ if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   while (echo >"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
   trap 'bash tests/scripts/postgres.sh stop "$pg_dir"' EXIT
   if bash tests/scripts/postgres.sh start "$pg_dir" "$pg_port"; then
-    step "integration tests on PostgreSQL" env DATABASE_CLIENT=postgres DATABASE_HOST=127.0.0.1 \
-      DATABASE_PORT="$pg_port" DATABASE_USERNAME=postgres \
-      npx jest --ci --json --outputFile="$reports/postgres.json" --selectProjects integration --runInBand
+    DATABASE_CLIENT=postgres DATABASE_HOST=127.0.0.1 DATABASE_PORT="$pg_port" \
+      DATABASE_USERNAME=postgres tests "integration tests on PostgreSQL" postgres \
+      --selectProjects integration --runInBand
   else
     echo "could not start PostgreSQL (see $pg_dir/server.log)" >&2
     status=1
