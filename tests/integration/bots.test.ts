@@ -1,3 +1,4 @@
+import { createStandardBots } from '../helpers/fixtures';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 const CHATBOT = 'plugin::call-history.chatbot';
@@ -15,22 +16,7 @@ describe('robots and IVR flows', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await query(CHATBOT).create({
-      data: {
-        name: 'Billing robot',
-        accessCode: '10086',
-        historicalCallRecord: true,
-        flowCallRecording: false,
-      },
-    });
-    await query(IVR_FLOW).create({
-      data: {
-        name: 'Main IVR',
-        accessCode: '95555',
-        historicalCallRecord: false,
-        flowCallRecording: true,
-      },
-    });
+    await createStandardBots(app.strapi);
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,4 +1,5 @@
 import type { RecordingFlags } from '../../server/src/domain/recording-decision';
+import { createStandardBots } from '../helpers/fixtures';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 const CALL_RECORD = 'plugin::call-history.call-record';
@@ -41,22 +42,7 @@ describe('the recording decision on every write path', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await app.strapi.db!.query('plugin::call-history.chatbot').create({
-      data: {
-        name: 'Billing robot',
-        accessCode: '10086',
-        historicalCallRecord: true,
-        flowCallRecording: false,
-      },
-    });
-    await app.strapi.db!.query('plugin::call-history.ivr-flow').create({
-      data: {
-        name: 'Main IVR',
-        accessCode: '95555',
-        historicalCallRecord: false,
-        flowCallRecording: true,
-      },
-    });
+    await createStandardBots(app.strapi);
   });
   afterAll(async () => {
     await app?.stop();
