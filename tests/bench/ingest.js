@@ -98,7 +98,8 @@ const main = async () => {
       body,
     });
     const json = await response.json();
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
+    if (!response.ok)
+      throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
     return json;
   };
 
@@ -127,7 +128,12 @@ const main = async () => {
         'POST',
         '/admin/api-tokens',
         adminToken,
-        JSON.stringify({ name: 'bench platform', type: 'full-access', lifespan: null, description: '' })
+        JSON.stringify({
+          name: 'bench platform',
+          type: 'full-access',
+          lifespan: null,
+          description: '',
+        })
       )
     ).data.accessKey;
 
@@ -140,13 +146,16 @@ const main = async () => {
         stored += answer.data.counts.stored;
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (stored !== bodies.length * BATCH) throw new Error(`stored ${stored} of ${bodies.length * BATCH}`);
+      if (stored !== bodies.length * BATCH)
+        throw new Error(`stored ${stored} of ${bodies.length * BATCH}`);
       return { calls: stored, seconds, perSecond: stored / seconds };
     };
 
     /** One call per request through the Content Manager: Strapi's stock write path. */
     const baseline = async (/** @type {number} */ count, /** @type {boolean} */ traced, prefix) => {
-      const bodies = Array.from({ length: count }, (_, i) => JSON.stringify(makeCall(`${prefix}-${i}`, traced)));
+      const bodies = Array.from({ length: count }, (_, i) =>
+        JSON.stringify(makeCall(`${prefix}-${i}`, traced))
+      );
       const url = '/content-manager/collection-types/plugin::call-history.call-record';
       const started = process.hrtime.bigint();
       for (const body of bodies) await call('POST', url, adminToken, body);
@@ -177,12 +186,15 @@ const main = async () => {
 };
 
 /** @param {{ calls: number, seconds: number, perSecond: number }} run */
-const fmt = (run) => `${Math.round(run.perSecond).toLocaleString('en-US')} calls/s (${run.calls.toLocaleString('en-US')} calls in ${run.seconds.toFixed(2)} s)`;
+const fmt = (run) =>
+  `${Math.round(run.perSecond).toLocaleString('en-US')} calls/s (${run.calls.toLocaleString('en-US')} calls in ${run.seconds.toFixed(2)} s)`;
 
 /** @param {any} r */
 const report = (r) => {
   const cpus = os.cpus();
-  const strapiVersion = require(path.join(ROOT, 'node_modules/@strapi/strapi/package.json')).version;
+  const strapiVersion = require(
+    path.join(ROOT, 'node_modules/@strapi/strapi/package.json')
+  ).version;
   return `# Ingest benchmark
 
 - Date: ${new Date().toISOString()}

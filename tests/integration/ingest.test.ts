@@ -15,7 +15,11 @@ describe('POST /api/call-history/calls/batch', () => {
   let app: TestApp;
   let token: string;
   const post = (body: unknown, auth: string = token) =>
-    app.http().post(INGEST_PATH).set(bearer(auth)).send(body as object);
+    app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(auth))
+      .send(body as object);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -29,7 +33,10 @@ describe('POST /api/call-history/calls/batch', () => {
   describe('authentication', () => {
     it('refuses a request without a token, storing nothing', async () => {
       const before = await countCalls(app);
-      const response = await app.http().post(INGEST_PATH).send({ data: [makeCall('auth-1')] });
+      const response = await app
+        .http()
+        .post(INGEST_PATH)
+        .send({ data: [makeCall('auth-1')] });
       expect([401, 403]).toContain(response.status);
       expect(response.body.error.status).toBe(response.status);
       expect(await countCalls(app)).toBe(before);
@@ -74,17 +81,15 @@ describe('POST /api/call-history/calls/batch', () => {
         .get('/admin/content-api/permissions')
         .set(bearer(app.admin.token))
         .expect(200);
-      expect(
-        tokenScreen.body.data['plugin::call-history'].controllers.ingest
-      ).toEqual(['batch']);
+      expect(tokenScreen.body.data['plugin::call-history'].controllers.ingest).toEqual(['batch']);
       const usersScreen = await app
         .http()
         .get('/users-permissions/permissions')
         .set(bearer(app.admin.token))
         .expect(200);
-      expect(
-        usersScreen.body.permissions['plugin::call-history'].controllers.ingest.batch
-      ).toEqual({ enabled: false, policy: '' });
+      expect(usersScreen.body.permissions['plugin::call-history'].controllers.ingest.batch).toEqual(
+        { enabled: false, policy: '' }
+      );
     });
   });
 
@@ -138,16 +143,24 @@ describe('POST /api/call-history/calls/batch', () => {
         ],
         counts: { stored: 1, notRecorded: 2, duplicate: 0, invalid: 1 },
       });
-      const stored = await app.strapi.db?.query(CALL_RECORD).findOne({ where: { callId: 'c-ivr' } });
+      const stored = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'c-ivr' } });
       expect(stored).toMatchObject({
         botKind: 'COMMON_IVR',
         botName: 'Main menu',
         flowTrace: null,
         durationSeconds: 125,
         startTime: '2026-03-01T08:30:00.000Z',
-        recordingDecision: { recordCall: true, recordFlow: false, reason: 'CCIVRRECORDFLAG is OFF' },
+        recordingDecision: {
+          recordCall: true,
+          recordFlow: false,
+          reason: 'CCIVRRECORDFLAG is OFF',
+        },
       });
-      expect(await countCalls(app, { callId: { $in: ['c-robot-off', 'c-bad', 'c-unknown'] } })).toBe(0);
+      expect(
+        await countCalls(app, { callId: { $in: ['c-robot-off', 'c-bad', 'c-unknown'] } })
+      ).toBe(0);
       await setFlags(app, { CHATRECORDFLAG: 'ON' });
     });
 
@@ -159,7 +172,9 @@ describe('POST /api/call-history/calls/batch', () => {
         status: 'stored',
         flowRecorded: true,
       });
-      const stored = await app.strapi.db?.query(CALL_RECORD).findOne({ where: { callId: 'c-trace' } });
+      const stored = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'c-trace' } });
       expect(stored.flowTrace).toEqual(call.flowTrace);
       expect(stored.createdAt).toEqual(expect.any(String));
       expect(stored.updatedAt).toEqual(stored.createdAt);
@@ -170,8 +185,15 @@ describe('POST /api/call-history/calls/batch', () => {
     it('answers a re-sent batch duplicate and changes nothing', async () => {
       const batch = { data: [makeCall('idem-1', {}, 2), makeCall('idem-2')] };
       const first = await post(batch).expect(200);
-      expect(first.body.data.counts).toEqual({ stored: 2, notRecorded: 0, duplicate: 0, invalid: 0 });
-      const rowBefore = await app.strapi.db?.query(CALL_RECORD).findOne({ where: { callId: 'idem-1' } });
+      expect(first.body.data.counts).toEqual({
+        stored: 2,
+        notRecorded: 0,
+        duplicate: 0,
+        invalid: 0,
+      });
+      const rowBefore = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'idem-1' } });
       const total = await countCalls(app);
 
       const resent = { data: [makeCall('idem-1', { endReason: 'CHANGED' }), makeCall('idem-2')] };
@@ -180,9 +202,16 @@ describe('POST /api/call-history/calls/batch', () => {
         'duplicate',
         'duplicate',
       ]);
-      expect(second.body.data.counts).toEqual({ stored: 0, notRecorded: 0, duplicate: 2, invalid: 0 });
+      expect(second.body.data.counts).toEqual({
+        stored: 0,
+        notRecorded: 0,
+        duplicate: 2,
+        invalid: 0,
+      });
       expect(await countCalls(app)).toBe(total);
-      const rowAfter = await app.strapi.db?.query(CALL_RECORD).findOne({ where: { callId: 'idem-1' } });
+      const rowAfter = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'idem-1' } });
       expect(rowAfter).toEqual(rowBefore);
     });
 
@@ -192,7 +221,11 @@ describe('POST /api/call-history/calls/batch', () => {
       }).expect(200);
       expect(response.body.data.results).toEqual([
         { callId: 'twice', status: 'stored', flowRecorded: true },
-        { callId: 'twice', status: 'duplicate', reason: 'callId already sent in this batch (call 0)' },
+        {
+          callId: 'twice',
+          status: 'duplicate',
+          reason: 'callId already sent in this batch (call 0)',
+        },
         { callId: 'once', status: 'stored', flowRecorded: true },
       ]);
       expect(await countCalls(app, { callId: 'twice' })).toBe(1);
@@ -203,7 +236,9 @@ describe('POST /api/call-history/calls/batch', () => {
     it('answers an already stored call duplicate even when the flags would now refuse it', async () => {
       await post({ data: [makeCall('before-off')] }).expect(200);
       await setFlags(app, { CHATRECORDFLAG: 'OFF' });
-      const response = await post({ data: [makeCall('before-off'), makeCall('after-off')] }).expect(200);
+      const response = await post({ data: [makeCall('before-off'), makeCall('after-off')] }).expect(
+        200
+      );
       expect(response.body.data.results).toEqual([
         { callId: 'before-off', status: 'duplicate', reason: expect.any(String) },
         { callId: 'after-off', status: 'not_recorded', reason: 'CHATRECORDFLAG is OFF' },
@@ -217,7 +252,10 @@ describe('POST /api/call-history/calls/batch', () => {
     const injectFailure = async () => {
       const knex = app.strapi.db!.connection;
       if (isPostgres) {
-        await knex.raw(`ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> 'atomic-0900')`, [table]);
+        await knex.raw(
+          `ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> 'atomic-0900')`,
+          [table]
+        );
       } else {
         await knex.raw(
           `CREATE TRIGGER injected_failure BEFORE INSERT ON ?? WHEN NEW.call_id = 'atomic-0900' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,

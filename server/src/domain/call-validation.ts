@@ -90,7 +90,8 @@ const problem = (path: string, message: string): FieldProblem => ({ path, messag
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number) =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 const validCalendarDate = (year: number, month: number, day: number) =>
   year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
@@ -115,9 +116,7 @@ export const parseIsoDateTime = (value: unknown): number | null => {
     offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  return (
-    Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000
-  );
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 };
 
 interface StringRule {
@@ -160,7 +159,10 @@ const checkDateTime = (path: string, value: unknown, required: boolean): FieldPr
     return required ? problem(path, `${path} is required`) : null;
   }
   return parseIsoDateTime(value) === null
-    ? problem(path, `${path} must be an ISO 8601 date-time with an offset, e.g. 2026-03-01T08:30:00Z`)
+    ? problem(
+        path,
+        `${path} must be an ISO 8601 date-time with an offset, e.g. 2026-03-01T08:30:00Z`
+      )
     : null;
 };
 
@@ -329,7 +331,10 @@ export const validateBatchShape = (body: unknown): BatchValidation => {
   }
   const unknown = Object.keys(body).find((key) => key !== 'data');
   if (unknown !== undefined) {
-    return { ok: false, problem: problem(unknown, `${unknown} is not allowed: send { "data": [call, …] }`) };
+    return {
+      ok: false,
+      problem: problem(unknown, `${unknown} is not allowed: send { "data": [call, …] }`),
+    };
   }
   const { data } = body;
   if (data === undefined || data === null) {
@@ -344,7 +349,10 @@ export const validateBatchShape = (body: unknown): BatchValidation => {
   if (data.length > MAX_BATCH_SIZE) {
     return {
       ok: false,
-      problem: problem('data', `data must hold at most ${MAX_BATCH_SIZE} calls, got ${data.length}`),
+      problem: problem(
+        'data',
+        `data must hold at most ${MAX_BATCH_SIZE} calls, got ${data.length}`
+      ),
     };
   }
   return { ok: true, calls: data };

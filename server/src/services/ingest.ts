@@ -9,6 +9,7 @@ import {
   type BatchAnswer,
   type Intent,
 } from '../domain/batch-ingest';
+import { callRecordedPayload, type RecordedCall } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-storage';
 import { extensionAttributes, type AttributeSpec } from '../domain/call-validation';
 import callRecordWrites from '../repositories/call-record-writes';
@@ -26,7 +27,10 @@ export class BatchNotStoredError extends Error {
     super(message);
     this.name = 'BatchNotStoredError';
     const text = cause instanceof Error ? cause.message : String(cause);
-    this.databaseMessage = text.slice(text.lastIndexOf(' - ') + 1).replace(/^- /, '').slice(0, 300);
+    this.databaseMessage = text
+      .slice(text.lastIndexOf(' - ') + 1)
+      .replace(/^- /, '')
+      .slice(0, 300);
   }
 }
 
@@ -40,14 +44,6 @@ const isRetryable = (error: unknown) =>
   RETRYABLE_CODES.has(String((error as { code?: unknown }).code));
 
 const PLUGIN_ATTRIBUTES = Object.keys(callRecordSchema.attributes);
-
-export interface CallRecordedEvent {
-  /** `batch` from the ingest API (one event per batch), `query-engine` for any other write. */
-  source: 'batch' | 'query-engine';
-  count: number;
-  callIds: string[];
-  calls: Array<{ callId: string; accessCode: string; botKind: string | null; flowRecorded: boolean }>;
-}
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const writes = callRecordWrites({ strapi });
@@ -103,16 +99,19 @@ export default ({ strapi }: { strapi: Strapi }) => {
         storedFields
       );
       const { existing, inserted } =
-        intents.length > 0 ? await write(intents) : { existing: new Set<string>(), inserted: new Set<string>() };
+        intents.length > 0
+          ? await write(intents)
+          : { existing: new Set<string>(), inserted: new Set<string>() };
       const answer = settleBatch(screened, intents, existing, inserted);
-      if (inserted.size > 0) strapi.eventHub.emit(EVENTS.callRecorded, recordedEvent(intents, inserted));
+      if (inserted.size > 0)
+        strapi.eventHub.emit(EVENTS.callRecorded, recordedEvent(intents, inserted));
       return answer;
     },
   };
 };
 
-const recordedEvent = (intents: Intent[], inserted: ReadonlySet<string>): CallRecordedEvent => {
-  const calls: CallRecordedEvent['calls'] = [];
+const recordedEvent = (intents: Intent[], inserted: ReadonlySet<string>) => {
+  const calls: RecordedCall[] = [];
   for (const intent of intents) {
     if (intent.kind !== 'write' || !inserted.has(intent.callId)) continue;
     calls.push({
@@ -122,5 +121,5 @@ const recordedEvent = (intents: Intent[], inserted: ReadonlySet<string>): CallRe
       flowRecorded: intent.decision.recordFlow,
     });
   }
-  return { source: 'batch', count: calls.length, callIds: calls.map((call) => call.callId), calls };
+  return callRecordedPayload('batch', calls);
 };

@@ -4,7 +4,11 @@ import {
   screenBatch,
   settleBatch,
 } from '../../../server/src/domain/batch-ingest';
-import { evaluateCall, storedFields, type PolicyContext } from '../../../server/src/domain/call-storage';
+import {
+  evaluateCall,
+  storedFields,
+  type PolicyContext,
+} from '../../../server/src/domain/call-storage';
 import type { BotSnapshot } from '../../../server/src/domain/recording-decision';
 
 const call = (callId: string, overrides: Record<string, unknown> = {}) => ({
@@ -70,8 +74,17 @@ describe('one batch, without a database', () => {
           status: 'not_recorded',
           reason: 'CHATRECORDFLAG is BOT_LEVEL and no robot or IVR flow has access code 10086',
         },
-        { callId: 'b', status: 'not_recorded', reason: 'IVR flow ivr-1 has historicalCallRecord off' },
-        { callId: 'c', status: 'invalid', path: 'startTime', reason: expect.stringContaining('startTime') },
+        {
+          callId: 'b',
+          status: 'not_recorded',
+          reason: 'IVR flow ivr-1 has historicalCallRecord off',
+        },
+        {
+          callId: 'c',
+          status: 'invalid',
+          path: 'startTime',
+          reason: expect.stringContaining('startTime'),
+        },
         {
           callId: 'd',
           status: 'not_recorded',
@@ -103,7 +116,10 @@ describe('one batch, without a database', () => {
   });
 
   it('answers stored with flowRecorded', () => {
-    const { answer } = run([call('a'), call('b', { accessCode: 'ivr-1', botKind: undefined })], context());
+    const { answer } = run(
+      [call('a'), call('b', { accessCode: 'ivr-1', botKind: undefined })],
+      context()
+    );
     expect(answer.results).toEqual([
       { callId: 'a', status: 'stored', flowRecorded: false },
       { callId: 'b', status: 'stored', flowRecorded: true },
@@ -111,7 +127,10 @@ describe('one batch, without a database', () => {
   });
 
   it('stores a callId sent twice once; the later copy is a duplicate', () => {
-    const { intents, answer } = run([call('a'), call('a', { endReason: 'X' }), call('b')], context());
+    const { intents, answer } = run(
+      [call('a'), call('a', { endReason: 'X' }), call('b')],
+      context()
+    );
     expect(intents.map((intent) => intent.callId)).toEqual(['a', 'b']);
     expect(answer.results[1]).toEqual({
       callId: 'a',

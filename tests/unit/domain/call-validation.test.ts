@@ -108,7 +108,10 @@ describe('validateCall', () => {
     [{ flowTrace: [{ seq: 1.5 }] }, 'flowTrace[0].seq'],
     [{ flowTrace: [{ seq: 0, at: 'x' }] }, 'flowTrace[0].at'],
     [{ flowTrace: [{ seq: 0, at: '2026-03-01T00:30:00Z', nodeId: 'n' }] }, 'flowTrace[0].nodeName'],
-    [{ flowTrace: [{ seq: 0, at: '2026-03-01T00:30:00Z', nodeId: 'n', nodeName: 'N' }] }, 'flowTrace[0].nodeType'],
+    [
+      { flowTrace: [{ seq: 0, at: '2026-03-01T00:30:00Z', nodeId: 'n', nodeName: 'N' }] },
+      'flowTrace[0].nodeType',
+    ],
     [{ unknownKey: 1 }, 'unknownKey'],
     [{ botName: 'snapshot' }, 'botName'],
     [{ callingNumberReversed: '1' }, 'callingNumberReversed'],
@@ -122,7 +125,10 @@ describe('validateCall', () => {
   it('reports the first step at fault with its index', () => {
     const trace = call().flowTrace;
     const found = problemOf(call({ flowTrace: [...trace, { ...trace[1], resultCode: 7 }] }));
-    expect(found).toEqual({ path: 'flowTrace[2].resultCode', message: 'flowTrace[2].resultCode must be a string' });
+    expect(found).toEqual({
+      path: 'flowTrace[2].resultCode',
+      message: 'flowTrace[2].resultCode must be a string',
+    });
   });
 
   it('refuses what is not an object', () => {
