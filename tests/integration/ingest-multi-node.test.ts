@@ -20,6 +20,11 @@ interface Result {
   reason?: string;
 }
 
+/** The parts of Strapi's answers this test reads. */
+interface Answer {
+  data: { token: string; accessKey: string; results: Result[] };
+}
+
 const NODE_SCRIPT = path.resolve(__dirname, '..', 'helpers', 'strapi-node.js');
 
 /** Starts one Strapi process of the host app; resolves when it listens. */
@@ -62,7 +67,7 @@ const request = async (
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = await response.json();
+  const json = (await response.json()) as Answer;
   if (!response.ok)
     throw new Error(`${method} ${url} on ${node.base}: ${response.status} ${JSON.stringify(json)}`);
   return json;
