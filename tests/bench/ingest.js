@@ -103,6 +103,10 @@ const main = async () => {
     return json;
   };
 
+  const loadBefore = os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ');
   try {
     const registered = await (
       await fetch(`${base}/admin/register-admin`, {
@@ -141,14 +145,26 @@ const main = async () => {
     const ingest = async (/** @type {string[]} */ bodies) => {
       const started = process.hrtime.bigint();
       let stored = 0;
+      /** @type {number[]} */
+      const batchSeconds = [];
       for (const body of bodies) {
+        const batchStarted = process.hrtime.bigint();
         const answer = await call('POST', '/api/call-history/calls/batch', apiToken, body);
+        batchSeconds.push(Number(process.hrtime.bigint() - batchStarted) / 1e9);
         stored += answer.data.counts.stored;
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (stored !== bodies.length * BATCH)
+      if (stored !== bodies.length * BATCH) {
         throw new Error(`stored ${stored} of ${bodies.length * BATCH}`);
-      return { calls: stored, seconds, perSecond: stored / seconds };
+      }
+      const sorted = [...batchSeconds].sort((x, y) => x - y);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      return {
+        calls: stored,
+        seconds,
+        perSecond: stored / seconds,
+        medianBatchPerSecond: BATCH / median,
+      };
     };
 
     /** One call per request through the Content Manager: Strapi's stock write path. */
@@ -163,6 +179,17 @@ const main = async () => {
       return { calls: count, seconds, perSecond: count / seconds };
     };
 
+    /** One call per entityService.create, in process (no HTTP): the stock path without the web. */
+    const entityService = async (/** @type {number} */ count, /** @type {string} */ prefix) => {
+      const calls = Array.from({ length: count }, (_, i) => makeCall(`${prefix}-${i}`, false));
+      const started = process.hrtime.bigint();
+      for (const data of calls) {
+        await strapi.entityService.create('plugin::call-history.call-record', { data });
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      return { calls: count, seconds, perSecond: count / seconds };
+    };
+
     // Warm-up (not measured): JIT, statement caches, the first pages of the table and index.
     await ingest(batchBodies('warm', 2, false));
     await ingest(batchBodies('warm-traced', 1, true));
@@ -172,10 +199,21 @@ const main = async () => {
     const traced = await ingest(batchBodies('traced', settings.tracedBatches, true));
     const basePlain = await baseline(settings.baseline, false, 'cm');
     const baseTraced = await baseline(settings.baselineTraced, true, 'cm-traced');
+    const baseEntity = await entityService(settings.baseline, 'es');
     const total = await strapi.db.query('plugin::call-history.call-record').count();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-    const results = { settings, plain, traced, basePlain, baseTraced, total, peakRssMb };
+    const results = {
+      settings,
+      loadBefore,
+      plain,
+      traced,
+      basePlain,
+      baseTraced,
+      baseEntity,
+      total,
+      peakRssMb,
+    };
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(settings.out, report(results));
     process.stdout.write(`written to ${path.relative(process.cwd(), settings.out)}\n`);
@@ -184,6 +222,9 @@ const main = async () => {
     fs.rmSync(dbDir, { recursive: true, force: true });
   }
 };
+
+/** @param {number} perSecond */
+const rate = (perSecond) => `${Math.round(perSecond).toLocaleString('en-US')} calls/s`;
 
 /** @param {{ calls: number, seconds: number, perSecond: number }} run */
 const fmt = (run) =>
@@ -200,6 +241,7 @@ const report = (r) => {
 - Date: ${new Date().toISOString()}
 - Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}
 - Node ${process.version}, Strapi ${strapiVersion}, SQLite (better-sqlite3), fresh database file
+- Load average before the run (1, 5, 15 min): ${r.loadBefore} (the machine is shared)
 - \`strapi::body\` jsonLimit: ${r.settings.jsonLimit}
 - Command: \`npm run build && node tests/bench/ingest.js\`
 - Client and server in one process, over HTTP on 127.0.0.1, one request at a time, with a
@@ -207,13 +249,15 @@ const report = (r) => {
 
 | path | calls/s |
 |---|---|
-| ingest API, batches of 1,000, no trace | ${fmt(r.plain)} |
-| ingest API, batches of 1,000, 20-step traces | ${fmt(r.traced)} |
+| ingest API, batches of 1,000, no trace | ${fmt(r.plain)}; median batch ${rate(r.plain.medianBatchPerSecond)} |
+| ingest API, batches of 1,000, 20-step traces | ${fmt(r.traced)}; median batch ${rate(r.traced.medianBatchPerSecond)} |
 | baseline: Content Manager create, one by one, no trace | ${fmt(r.basePlain)} |
 | baseline: Content Manager create, one by one, 20-step traces | ${fmt(r.baseTraced)} |
+| baseline: \`strapi.entityService.create\`, one by one, in process, no trace | ${fmt(r.baseEntity)} |
 
 - Ratio, no trace: **${(r.plain.perSecond / r.basePlain.perSecond).toFixed(1)}×** the baseline
 - Ratio, 20-step traces: **${(r.traced.perSecond / r.baseTraced.perSecond).toFixed(1)}×** the baseline
+- Ratio, no trace, against the entity service: **${(r.plain.perSecond / r.baseEntity.perSecond).toFixed(1)}×**
 - Targets of DESIGN §6: ≥ 20,000 calls/s without traces, ≥ 5,000 calls/s with traces
 - Peak RSS of the process (server and client): ${Math.round(r.peakRssMb)} MB
 - Rows at the end: ${r.total.toLocaleString('en-US')} (warm-up included)
