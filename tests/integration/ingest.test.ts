@@ -247,6 +247,34 @@ describe('POST /api/call-history/calls/batch', () => {
     });
   });
 
+  describe('concurrency in one process', () => {
+    beforeAll(async () => {
+      // supertest would otherwise listen anew for each request, and concurrent requests on a
+      // server that is not listening yet reset each other's connections.
+      const server = app.strapi.server.httpServer;
+      if (!server.listening) {
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      }
+    });
+
+    it('stores each call once when overlapping batches arrive at the same time', async () => {
+      const all = Array.from({ length: 600 }, (_, i) => `conc-${String(i).padStart(4, '0')}`);
+      const windows = [0, 100, 200, 300].map((start) => all.slice(start, start + 300));
+      const answers = await Promise.all(
+        [...windows, ...windows.map((window) => [...window].reverse())].map((window) =>
+          post({ data: window.map((callId) => makeCall(callId)) }).expect(200)
+        )
+      );
+      const stored = answers.flatMap((answer) =>
+        (answer.body.data.results as Array<{ callId: string; status: string }>)
+          .filter((result) => result.status === 'stored')
+          .map((result) => result.callId)
+      );
+      expect(stored.sort()).toEqual(all);
+      expect(await countCalls(app, { callId: { $startsWith: 'conc-' } })).toBe(all.length);
+    });
+  });
+
   describe('atomicity', () => {
     const table = 'call_history_call_records';
     const injectFailure = async () => {
