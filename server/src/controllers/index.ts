@@ -1,4 +1,5 @@
 import bots from './bots';
+import ingest from './ingest';
 import settings from './settings';
 
-export default { bots, settings };
+export default { bots, ingest, settings };

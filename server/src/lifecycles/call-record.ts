@@ -1,7 +1,8 @@
 import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 
-import { UID } from '../constants';
+import { EVENTS, UID } from '../constants';
+import { callRecordedPayload } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-storage';
 import { reverseNumber } from '../domain/calling-number';
 import type { RecordingDecision } from '../domain/recording-decision';
@@ -56,6 +57,23 @@ export const callRecordSubscriber = (strapi: Strapi) => ({
   models: [UID.callRecord],
   async beforeCreate(event: Event) {
     await prepareCalls(strapi, [event.params.data as CallData]);
+  },
+  /** The ingest API writes through knex and emits one event per batch itself. */
+  afterCreate(event: Event) {
+    const row = event.result as CallData | undefined;
+    if (!row || typeof row.callId !== 'string') return;
+    const decision = row.recordingDecision as RecordingDecision | null;
+    strapi.eventHub.emit(
+      EVENTS.callRecorded,
+      callRecordedPayload('query-engine', [
+        {
+          callId: row.callId,
+          accessCode: String(row.accessCode),
+          botKind: decision?.botKind ?? null,
+          flowRecorded: decision?.recordFlow === true,
+        },
+      ])
+    );
   },
   async beforeCreateMany(event: Event) {
     await prepareCalls(strapi, event.params.data as CallData[]);

@@ -1,6 +1,7 @@
 import bots from './bots';
 import calls from './calls';
 import defaultRoles from './default-roles';
+import ingest from './ingest';
 import recordingPolicy from './recording-policy';
 import settings from './settings';
 
@@ -8,6 +9,7 @@ export default {
   bots,
   calls,
   'default-roles': defaultRoles,
+  ingest,
   'recording-policy': recordingPolicy,
   settings,
 };

@@ -1,0 +1,27 @@
+import type { Strapi } from '@strapi/types';
+import type { Context } from 'koa';
+
+import { validateBatchShape } from '../domain/call-validation';
+import { BatchNotStoredError } from '../services/ingest';
+import { fieldError } from '../utils/errors';
+import { getService } from '../utils/strapi';
+import { requestBody } from '../utils/types';
+
+export default ({ strapi }: { strapi: Strapi }) => ({
+  /** `POST /api/call-history/calls/batch`, for the call platform with an API token. */
+  async batch(ctx: Context) {
+    const shape = validateBatchShape(requestBody(ctx));
+    if (!shape.ok) throw fieldError(shape.problem.path, shape.problem.message);
+    try {
+      ctx.body = { data: await getService(strapi, 'ingest').ingestBatch(shape.calls) };
+    } catch (error) {
+      if (!(error instanceof BatchNotStoredError)) throw error;
+      // A failed write is no bad input: 503 with Strapi's error body, and the client may retry,
+      // since nothing was stored and the API is idempotent.
+      strapi.log.error(`call-history: batch rolled back: ${error.databaseMessage}`);
+      ctx.throw(503, error.message, {
+        details: { stored: 0, retryable: true, cause: error.databaseMessage },
+      });
+    }
+  },
+});

@@ -1,0 +1,146 @@
+/**
+ * The steps of one ingest batch that need no database: screening (validation and duplicates
+ * inside the batch), deciding (the recording policy, the same `evaluate` + `storedFields` the
+ * lifecycles apply), and settling the answer once the database said which rows it took.
+ * Pure, so the whole contract of DESIGN §3 is unit-tested without Strapi.
+ */
+import type { CallData, Evaluation } from './call-storage';
+import { validateCall, type AttributeSpecs } from './call-validation';
+import type { RecordingDecision } from './recording-decision';
+
+export type CallResult =
+  | { callId: string; status: 'stored'; flowRecorded: boolean }
+  | { callId: string; status: 'not_recorded'; reason: string }
+  | { callId: string; status: 'duplicate'; reason: string }
+  | { callId: string | null; status: 'invalid'; reason: string; path: string };
+
+export interface BatchCounts {
+  stored: number;
+  notRecorded: number;
+  duplicate: number;
+  invalid: number;
+}
+
+export interface BatchAnswer {
+  results: CallResult[];
+  counts: BatchCounts;
+}
+
+export interface ValidCall {
+  index: number;
+  callId: string;
+  call: CallData;
+}
+
+export interface ScreenedBatch {
+  /** One slot per call of the batch, in order; undefined until the call is settled. */
+  results: Array<CallResult | undefined>;
+  /** The first valid occurrence of each callId. */
+  valid: ValidCall[];
+}
+
+export type Intent =
+  | { kind: 'write'; index: number; callId: string; data: CallData; decision: RecordingDecision }
+  | { kind: 'refuse'; index: number; callId: string; reason: string }
+  | { kind: 'invalid'; index: number; callId: string; path: string; message: string };
+
+const callIdOf = (raw: unknown): string | null => {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const callId = (raw as Record<string, unknown>).callId;
+  return typeof callId === 'string' ? callId : null;
+};
+
+/** Validates every call and answers later copies of a callId seen earlier as `duplicate`. */
+export const screenBatch = (rawCalls: unknown[], extensions: AttributeSpecs): ScreenedBatch => {
+  const results: Array<CallResult | undefined> = new Array(rawCalls.length).fill(undefined);
+  const valid: ValidCall[] = [];
+  const firstIndex = new Map<string, number>();
+  rawCalls.forEach((raw, index) => {
+    const validation = validateCall(raw, extensions);
+    if (!validation.ok) {
+      const { path, message } = validation.problem;
+      results[index] = { callId: callIdOf(raw), status: 'invalid', reason: message, path };
+      return;
+    }
+    const callId = validation.call.callId as string;
+    const earlier = firstIndex.get(callId);
+    if (earlier !== undefined) {
+      results[index] = {
+        callId,
+        status: 'duplicate',
+        reason: `callId already sent in this batch (call ${earlier})`,
+      };
+      return;
+    }
+    firstIndex.set(callId, index);
+    valid.push({ index, callId, call: validation.call });
+  });
+  return { results, valid };
+};
+
+/**
+ * Applies the recording policy to each valid call: the row to write (call plus the fields the
+ * plugin owns) or the reason it is not recorded. The caller passes the policy's own functions.
+ */
+export const decideBatch = (
+  valid: ValidCall[],
+  evaluate: (call: CallData) => Evaluation,
+  storedFields: (call: CallData, decision: RecordingDecision) => CallData
+): Intent[] =>
+  valid.map(({ index, callId, call }) => {
+    const evaluation = evaluate(call);
+    if (evaluation.outcome === 'invalid') {
+      return { kind: 'invalid', index, callId, path: evaluation.path, message: evaluation.message };
+    }
+    if (evaluation.outcome === 'refuse') {
+      return { kind: 'refuse', index, callId, reason: evaluation.reason };
+    }
+    const data = { ...call, ...storedFields(call, evaluation.decision) };
+    return { kind: 'write', index, callId, data, decision: evaluation.decision };
+  });
+
+export const ALREADY_STORED = 'a call with this callId is already stored; it was not changed';
+
+/**
+ * The answer, once the database said which callIds existed before the batch and which rows it
+ * inserted. A row it did not insert although it did not exist before lost a race with another
+ * writer (another node storing the same call): it is a duplicate as well.
+ */
+export const settleBatch = (
+  screened: ScreenedBatch,
+  intents: Intent[],
+  existing: ReadonlySet<string>,
+  inserted: ReadonlySet<string>
+): BatchAnswer => {
+  const results = [...screened.results];
+  for (const intent of intents) {
+    const { index, callId } = intent;
+    if (existing.has(callId)) {
+      results[index] = { callId, status: 'duplicate', reason: ALREADY_STORED };
+    } else if (intent.kind === 'refuse') {
+      results[index] = { callId, status: 'not_recorded', reason: intent.reason };
+    } else if (intent.kind === 'invalid') {
+      results[index] = { callId, status: 'invalid', reason: intent.message, path: intent.path };
+    } else if (inserted.has(callId)) {
+      results[index] = { callId, status: 'stored', flowRecorded: intent.decision.recordFlow };
+    } else {
+      results[index] = { callId, status: 'duplicate', reason: ALREADY_STORED };
+    }
+  }
+  const settled = results.map((result, index) => {
+    if (!result) throw new Error(`call-history: call ${index} of the batch was never settled`);
+    return result;
+  });
+  return { results: settled, counts: countResults(settled) };
+};
+
+export const countResults = (results: CallResult[]): BatchCounts => {
+  const counts: BatchCounts = { stored: 0, notRecorded: 0, duplicate: 0, invalid: 0 };
+  for (const result of results) {
+    if (result.status === 'stored') counts.stored += 1;
+    else if (result.status === 'not_recorded') counts.notRecorded += 1;
+    else if (result.status === 'duplicate') counts.duplicate += 1;
+    else counts.invalid += 1;
+  }
+  return counts;
+};

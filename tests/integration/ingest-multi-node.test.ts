@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'child_process';
+import path from 'path';
+
+import { Client } from 'pg';
+
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { INGEST_PATH, makeCall } from '../helpers/ingest';
+
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
+interface Node {
+  base: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+interface Result {
+  callId: string;
+  status: string;
+  reason?: string;
+}
+
+/** The parts of Strapi's answers this test reads. */
+interface Answer {
+  data: { token: string; accessKey: string; results: Result[] };
+}
+
+const NODE_SCRIPT = path.resolve(__dirname, '..', 'helpers', 'strapi-node.js');
+
+/** Starts one Strapi process of the host app; resolves when it listens. */
+const startNode = (env: Record<string, string>) =>
+  new Promise<Node>((resolve, reject) => {
+    const child = spawn(process.execPath, [NODE_SCRIPT], {
+      env: { ...process.env, ...env, STRAPI_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    child.stderr?.on('data', (chunk) => output.push(String(chunk)));
+    child.stdout?.on('data', (chunk) => {
+      const text = String(chunk);
+      output.push(text);
+      const ready = /READY (\d+)/.exec(text);
+      if (ready) resolve({ base: `http://127.0.0.1:${ready[1]}`, child, output });
+    });
+    child.once('exit', (code) => reject(new Error(`node exited (${code}): ${output.join('')}`)));
+  });
+
+const stopNode = (node: Node | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!node || node.child.exitCode !== null) return resolve();
+    node.child.once('exit', () => resolve());
+    node.child.kill('SIGTERM');
+  });
+
+const request = async (
+  node: Node,
+  method: string,
+  url: string,
+  auth: string | null,
+  body?: unknown
+) => {
+  const response = await fetch(node.base + url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(auth ? { Authorization: `Bearer ${auth}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as Answer;
+  if (!response.ok)
+    throw new Error(`${method} ${url} on ${node.base}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+const ids = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `${prefix}-${String(from + i).padStart(5, '0')}`);
+
+(onPostgres ? describe : describe.skip)(
+  'two Strapi processes on one PostgreSQL database (PostgreSQL only: skipped on SQLite, run with DATABASE_CLIENT=postgres)',
+  () => {
+    let database: TestDatabase;
+    let a: Node | undefined;
+    let b: Node | undefined;
+    let admin: string;
+    let token: string;
+    let pg: Client;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      // One after the other: the first boot creates the schema.
+      a = await startNode(database.env);
+      b = await startNode(database.env);
+      const registered = await request(a, 'POST', '/admin/register-admin', null, {
+        email: 'nodes@call-history.test',
+        password: 'Nodes-Pass-1234',
+        firstname: 'Node',
+        lastname: 'Admin',
+      });
+      admin = registered.data.token;
+      token = (
+        await request(a, 'POST', '/admin/api-tokens', admin, {
+          name: 'call platform',
+          type: 'full-access',
+          lifespan: null,
+          description: '',
+        })
+      ).data.accessKey;
+      await request(b, 'PUT', '/call-history/settings', admin, {
+        CHATRECORDFLAG: 'ON',
+        FLOWRECORDFLAG: 'ON',
+        CCIVRRECORDFLAG: 'ON',
+      });
+      pg = new Client({
+        host: process.env.DATABASE_HOST ?? '127.0.0.1',
+        port: Number(process.env.DATABASE_PORT ?? 5432),
+        user: process.env.DATABASE_USERNAME ?? 'postgres',
+        password: process.env.DATABASE_PASSWORD ?? '',
+        database: database.env.DATABASE_NAME,
+      });
+      await pg.connect();
+    }, 120_000);
+
+    afterAll(async () => {
+      await pg?.end();
+      await Promise.all([stopNode(a), stopNode(b)]);
+      await database?.drop();
+    });
+
+    const ingest = async (node: Node, callIds: string[]): Promise<Result[]> =>
+      (
+        await request(node, 'POST', INGEST_PATH, token, {
+          data: callIds.map((id) => makeCall(id, {}, 2)),
+        })
+      ).data.results;
+
+    const storedRows = async (prefix: string) =>
+      (
+        await pg.query<{ call_id: string; copies: string }>(
+          'SELECT call_id, COUNT(*) AS copies FROM call_history_call_records WHERE call_id LIKE $1 GROUP BY call_id',
+          [`${prefix}-%`]
+        )
+      ).rows;
+
+    it('stores every call exactly once under concurrent, overlapping batches to both nodes', async () => {
+      // 1,200 calls in windows of 300 overlapping by half, each window sent to both nodes at
+      // once (in opposite orders): every call is offered four times, concurrently.
+      const all = ids('p', 0, 1200);
+      const windows = Array.from({ length: 7 }, (_, w) => all.slice(w * 150, w * 150 + 300));
+      const answers = await Promise.all(
+        windows.flatMap((window) => [ingest(a!, window), ingest(b!, [...window].reverse())])
+      );
+      const results = answers.flat();
+      expect(results.every((r) => r.status === 'stored' || r.status === 'duplicate')).toBe(true);
+
+      const acknowledged = results.filter((r) => r.status === 'stored').map((r) => r.callId);
+      // Exactly one request acknowledged each call as stored...
+      expect(acknowledged.length).toBe(all.length);
+      expect(new Set(acknowledged).size).toBe(all.length);
+      // ...and the database holds each exactly once, none missing.
+      const rows = await storedRows('p');
+      expect(rows.length).toBe(all.length);
+      expect(rows.filter((row) => Number(row.copies) !== 1)).toEqual([]);
+      expect(new Set(rows.map((row) => row.call_id))).toEqual(new Set(acknowledged));
+    });
+
+    it('follows a flag changed on the other node for every batch sent after the change', async () => {
+      const batches: Array<{ afterChange: boolean; callIds: string[]; results: Result[] }> = [];
+      let changed = false;
+      let sentAfterChange = 0;
+      // Node B ingests a stream of new calls; node A re-sends stored calls concurrently and,
+      // mid-stream, turns CHATRECORDFLAG off.
+      const stream = (async () => {
+        for (let k = 0; sentAfterChange < 4 && k < 60; k += 1) {
+          const afterChange = changed;
+          const callIds = ids(`q${k}`, 0, 100);
+          batches.push({ afterChange, callIds, results: await ingest(b!, callIds) });
+          if (afterChange) sentAfterChange += 1;
+        }
+      })();
+      const other = (async () => {
+        while (batches.length < 3) await ingest(a!, ids('p', 0, 100));
+        await request(a!, 'PUT', '/call-history/settings', admin, { CHATRECORDFLAG: 'OFF' });
+        changed = true;
+        await ingest(a!, ids('p', 100, 200));
+      })();
+      await Promise.all([stream, other]);
+
+      const before = batches.filter((batch) => !batch.afterChange);
+      const after = batches.filter((batch) => batch.afterChange);
+      expect(before.length).toBeGreaterThanOrEqual(3);
+      expect(after.length).toBe(4);
+      for (const batch of after) {
+        expect(batch.results.map((r) => `${r.status}: ${r.reason}`)).toEqual(
+          batch.callIds.map(() => 'not_recorded: CHATRECORDFLAG is OFF')
+        );
+      }
+      // Batches acknowledged before the change were stored; nothing refused was stored.
+      for (const batch of before.slice(0, 3)) {
+        expect(batch.results.every((r) => r.status === 'stored')).toBe(true);
+      }
+      const acknowledged = batches.flatMap((batch) =>
+        batch.results.filter((r) => r.status === 'stored').map((r) => r.callId)
+      );
+      const rows = (
+        await pg.query<{ call_id: string }>(
+          "SELECT call_id FROM call_history_call_records WHERE call_id LIKE 'q%'"
+        )
+      ).rows.map((row) => row.call_id);
+      expect(new Set(rows)).toEqual(new Set(acknowledged));
+      expect(rows.length).toBe(acknowledged.length);
+    });
+  }
+);

@@ -1,0 +1,228 @@
+import { INGEST_PATH, countCalls, createApiToken, makeCall, setFlags } from '../helpers/ingest';
+import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+
+/**
+ * Bad input on the ingest route, under Strapi's default 1 MB JSON limit: every case names the
+ * field and stores nothing; none answers 500.
+ */
+describe('POST /api/call-history/calls/batch with bad input', () => {
+  let app: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ STRAPI_JSON_LIMIT: '1mb' });
+    token = await createApiToken(app, 'call platform');
+    await setFlags(app, { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' });
+    // One stored call, so that "nothing changed" is checked against a non-empty table.
+    await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({ data: [makeCall('seed')] })
+      .expect(200);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const steps = (count: number) =>
+    makeCall('x', {}, count).flowTrace as Array<Record<string, unknown>>;
+  const withStep = (index: number, patch: Record<string, unknown>) => {
+    const trace = steps(3);
+    trace[index] = { ...trace[index], ...patch };
+    return trace;
+  };
+
+  // [name, the call as sent, the field named]
+  const badCalls: Array<[string, unknown, string]> = [
+    ['callId missing', makeCall('x', { callId: undefined }), 'callId'],
+    ['callId not a string', makeCall('x', { callId: 42 }), 'callId'],
+    ['callId blank', makeCall('x', { callId: '   ' }), 'callId'],
+    ['callId over 128 characters', makeCall('c'.repeat(129)), 'callId'],
+    ['callId with a control character', makeCall('bad\nid'), 'callId'],
+    ['callingNumber missing', makeCall('x', { callingNumber: undefined }), 'callingNumber'],
+    ['callingNumber with letters', makeCall('x', { callingNumber: '86138abc' }), 'callingNumber'],
+    [
+      'callingNumber with the search wildcard',
+      makeCall('x', { callingNumber: '86138*' }),
+      'callingNumber',
+    ],
+    [
+      'callingNumber over 32 characters',
+      makeCall('x', { callingNumber: '1'.repeat(33) }),
+      'callingNumber',
+    ],
+    ['calledNumber with spaces', makeCall('x', { calledNumber: '100 86' }), 'calledNumber'],
+    ['accessCode missing', makeCall('x', { accessCode: undefined }), 'accessCode'],
+    ['accessCode a number', makeCall('x', { accessCode: 10086 }), 'accessCode'],
+    ['accessCode with a space', makeCall('x', { accessCode: '100 86' }), 'accessCode'],
+    ['accessCode over 64 characters', makeCall('x', { accessCode: 'a'.repeat(65) }), 'accessCode'],
+    ['botKind outside the enum', makeCall('x', { botKind: 'ROBOT' }), 'botKind'],
+    [
+      'botKind missing where no robot or IVR owns the access code',
+      makeCall('x', { botKind: undefined, accessCode: 'orphan' }),
+      'botKind',
+    ],
+    ['startTime not a date', makeCall('x', { startTime: 'yesterday' }), 'startTime'],
+    [
+      'startTime without an offset',
+      makeCall('x', { startTime: '2026-03-01T08:30:00' }),
+      'startTime',
+    ],
+    ['startTime on 30 February', makeCall('x', { startTime: '2026-02-30T08:30:00Z' }), 'startTime'],
+    ['startTime a number', makeCall('x', { startTime: 1772353800000 }), 'startTime'],
+    ['endTime missing', makeCall('x', { endTime: undefined }), 'endTime'],
+    ['endTime before startTime', makeCall('x', { endTime: '2026-03-01T08:29:59Z' }), 'endTime'],
+    ['endReason over 64 characters', makeCall('x', { endReason: 'R'.repeat(65) }), 'endReason'],
+    ['endReason not a string', makeCall('x', { endReason: 3 }), 'endReason'],
+    ['flowTrace not an array', makeCall('x', { flowTrace: { seq: 0 } }), 'flowTrace'],
+    ['flowTrace over 1,000 steps', makeCall('x', { flowTrace: steps(1001) }), 'flowTrace'],
+    ['flow step not an object', makeCall('x', { flowTrace: ['start'] }), 'flowTrace[0]'],
+    [
+      'flow step without nodeId',
+      makeCall('x', { flowTrace: withStep(1, { nodeId: undefined }) }),
+      'flowTrace[1].nodeId',
+    ],
+    [
+      'flow step with a negative seq',
+      makeCall('x', { flowTrace: withStep(2, { seq: -1 }) }),
+      'flowTrace[2].seq',
+    ],
+    [
+      'flow step with a bad time',
+      makeCall('x', { flowTrace: withStep(0, { at: '08:30' }) }),
+      'flowTrace[0].at',
+    ],
+    [
+      'flow step with an unknown key',
+      makeCall('x', { flowTrace: withStep(0, { colour: 'red' }) }),
+      'flowTrace[0].colour',
+    ],
+    [
+      'flow step durationMs not an integer',
+      makeCall('x', { flowTrace: withStep(1, { durationMs: 1.5 }) }),
+      'flowTrace[1].durationMs',
+    ],
+    [
+      'flow step userInput over 4,000 characters',
+      makeCall('x', { flowTrace: withStep(1, { userInput: 'u'.repeat(4001) }) }),
+      'flowTrace[1].userInput',
+    ],
+    ['an unknown key', makeCall('x', { agentName: 'Ada' }), 'agentName'],
+    [
+      'recordingDecision, which the plugin writes',
+      makeCall('x', { recordingDecision: {} }),
+      'recordingDecision',
+    ],
+    [
+      'durationSeconds, which the plugin computes',
+      makeCall('x', { durationSeconds: 3 }),
+      'durationSeconds',
+    ],
+    ['id, which Strapi owns', makeCall('x', { id: 1 }), 'id'],
+    ['a call that is a string', 'call-1', 'call'],
+    ['a call that is null', null, 'call'],
+    ['a call that is an array', [makeCall('x')], 'call'],
+  ];
+
+  it.each(badCalls)(
+    'answers %s as invalid, naming the field, storing nothing',
+    async (_, call, field) => {
+      const before = await countCalls(app);
+      const response = await app
+        .http()
+        .post(INGEST_PATH)
+        .set(bearer(token))
+        .send({ data: [call, makeCall('valid-neighbour-is-not-stored-twice')] });
+      expect(response.status).toBe(200);
+      const [result] = response.body.data.results;
+      expect(result).toMatchObject({ status: 'invalid', path: field });
+      expect(result.reason).toContain(field);
+      expect(response.body.data.counts.invalid).toBe(1);
+      // Only the valid neighbour may have been stored (the first time round).
+      const after = await countCalls(app);
+      expect(after - before).toBe(response.body.data.counts.stored);
+      expect(await countCalls(app, { callId: 'x' })).toBe(0);
+    }
+  );
+
+  // [name, the body as sent, the field named]
+  const badBatches: Array<[string, unknown, string]> = [
+    ['a JSON array instead of { data }', [makeCall('b1')], 'data'],
+    ['an empty object', {}, 'data'],
+    ['data null', { data: null }, 'data'],
+    ['data an object', { data: makeCall('b2') }, 'data'],
+    ['data a string', { data: 'calls' }, 'data'],
+    ['no call at all', { data: [] }, 'data'],
+    ['1,001 calls', { data: Array.from({ length: 1001 }, (_, i) => makeCall(`b3-${i}`)) }, 'data'],
+    ['a key besides data', { data: [makeCall('b4')], meta: {} }, 'meta'],
+  ];
+
+  it.each(badBatches)(
+    'answers %s with 400 naming the field, storing nothing',
+    async (_, body, field) => {
+      const before = await countCalls(app);
+      const response = await app
+        .http()
+        .post(INGEST_PATH)
+        .set(bearer(token))
+        .send(body as object);
+      expect(response.status).toBe(400);
+      expect(response.body.data).toBeNull();
+      expect(response.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+      expect(response.body.error.details.errors[0].path).toEqual([field]);
+      expect(await countCalls(app)).toBe(before);
+    }
+  );
+
+  it('answers a body that is not JSON with 400, storing nothing', async () => {
+    const before = await countCalls(app);
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .set('Content-Type', 'text/plain')
+      .send('callId=1');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['data']);
+    expect(await countCalls(app)).toBe(before);
+  });
+
+  it('answers malformed JSON with 400, storing nothing', async () => {
+    const before = await countCalls(app);
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send('{"data": [');
+    expect(response.status).toBe(400);
+    expect(response.body.error.status).toBe(400);
+    expect(await countCalls(app)).toBe(before);
+  });
+
+  it('refuses a batch over the JSON limit with 413 from Strapi, storing nothing', async () => {
+    // 1,000 calls with 20-step traces: about 5 MB, over Strapi's default 1 MB.
+    const data = Array.from({ length: 1000 }, (_, i) => makeCall(`big-${i}`, {}, 20));
+    const before = await countCalls(app);
+    const response = await app.http().post(INGEST_PATH).set(bearer(token)).send({ data });
+    expect(response.status).toBe(413);
+    expect(await countCalls(app)).toBe(before);
+  });
+
+  it('stores the valid calls of a batch that also holds invalid ones', async () => {
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({ data: [makeCall('mixed-ok'), makeCall('mixed-bad', { endTime: 'never' })] })
+      .expect(200);
+    expect(response.body.data.counts).toEqual({
+      stored: 1,
+      notRecorded: 0,
+      duplicate: 0,
+      invalid: 1,
+    });
+    expect(await countCalls(app, { callId: { $in: ['mixed-ok', 'mixed-bad'] } })).toBe(1);
+  });
+});

@@ -1,0 +1,333 @@
+import {
+  CALL_RECORD,
+  INGEST_ACTION,
+  INGEST_PATH,
+  countCalls,
+  createApiToken,
+  makeCall,
+  setFlags,
+} from '../helpers/ingest';
+import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+
+const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
+describe('POST /api/call-history/calls/batch', () => {
+  let app: TestApp;
+  let token: string;
+  const post = (body: unknown, auth: string = token) =>
+    app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(auth))
+      .send(body as object);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    token = await createApiToken(app, 'call platform');
+    await setFlags(app, { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'OFF' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  describe('authentication', () => {
+    it('refuses a request without a token with 403 (the Public role lacks the permission)', async () => {
+      const before = await countCalls(app);
+      const response = await app
+        .http()
+        .post(INGEST_PATH)
+        .send({ data: [makeCall('auth-1')] });
+      expect(response.status).toBe(403);
+      expect(response.body.error.status).toBe(response.status);
+      expect(await countCalls(app)).toBe(before);
+    });
+
+    it('refuses an invalid token with 401, storing nothing', async () => {
+      const before = await countCalls(app);
+      const response = await post({ data: [makeCall('auth-2')] }, 'not-a-real-token');
+      expect(response.status).toBe(401);
+      expect(await countCalls(app)).toBe(before);
+    });
+
+    it('refuses a custom token lacking the route permission with 403, storing nothing', async () => {
+      const other = await createApiToken(app, 'reader', 'custom', [
+        'plugin::users-permissions.role.find',
+      ]);
+      const before = await countCalls(app);
+      const response = await post({ data: [makeCall('auth-3')] }, other);
+      expect(response.status).toBe(403);
+      expect(await countCalls(app)).toBe(before);
+    });
+
+    it('refuses a read-only token with 403', async () => {
+      const readOnly = await createApiToken(app, 'read only', 'read-only');
+      const response = await post({ data: [makeCall('auth-4')] }, readOnly);
+      expect(response.status).toBe(403);
+      expect(await countCalls(app, { callId: 'auth-4' })).toBe(0);
+    });
+
+    it('accepts a custom token holding the route permission', async () => {
+      const custom = await createApiToken(app, 'ingest only', 'custom', [INGEST_ACTION]);
+      const response = await post({ data: [makeCall('auth-5')] }, custom).expect(200);
+      expect(response.body.data.results).toEqual([
+        { callId: 'auth-5', status: 'stored', flowRecorded: true },
+      ]);
+      expect(await countCalls(app, { callId: 'auth-5' })).toBe(1);
+    });
+
+    it('lists the route permission in the API-token and Users & Permissions screens', async () => {
+      const tokenScreen = await app
+        .http()
+        .get('/admin/content-api/permissions')
+        .set(bearer(app.admin.token))
+        .expect(200);
+      expect(tokenScreen.body.data['plugin::call-history'].controllers.ingest).toEqual(['batch']);
+      const usersScreen = await app
+        .http()
+        .get('/users-permissions/permissions')
+        .set(bearer(app.admin.token))
+        .expect(200);
+      expect(usersScreen.body.permissions['plugin::call-history'].controllers.ingest.batch).toEqual(
+        { enabled: false, policy: '' }
+      );
+    });
+  });
+
+  describe('the contract', () => {
+    it('answers every call with its status and the counts, in order', async () => {
+      await app.strapi.db?.query('plugin::call-history.chatbot').create({
+        data: {
+          name: 'Billing bot',
+          accessCode: 'bill-1',
+          historicalCallRecord: false,
+          flowCallRecording: true,
+        },
+      });
+      await app.strapi.db?.query('plugin::call-history.ivr-flow').create({
+        data: {
+          name: 'Main menu',
+          accessCode: 'ivr-1',
+          historicalCallRecord: true,
+          flowCallRecording: true,
+        },
+      });
+      await setFlags(app, { CHATRECORDFLAG: 'BOT_LEVEL' });
+      const response = await post({
+        data: [
+          makeCall('c-robot-off', { accessCode: 'bill-1', botKind: undefined }, 3),
+          makeCall('c-ivr', { accessCode: 'ivr-1', botKind: undefined }, 3),
+          makeCall('c-bad', { startTime: 'yesterday' }),
+          makeCall('c-unknown', { accessCode: 'nobody' }),
+        ],
+      }).expect(200);
+      expect(response.body.data).toEqual({
+        results: [
+          {
+            callId: 'c-robot-off',
+            status: 'not_recorded',
+            reason: 'robot bill-1 has historicalCallRecord off',
+          },
+          // CCIVRRECORDFLAG is OFF: the IVR call is kept, its flow is not.
+          { callId: 'c-ivr', status: 'stored', flowRecorded: false },
+          {
+            callId: 'c-bad',
+            status: 'invalid',
+            path: 'startTime',
+            reason: expect.stringContaining('startTime must be an ISO 8601 date-time'),
+          },
+          {
+            callId: 'c-unknown',
+            status: 'not_recorded',
+            reason: 'CHATRECORDFLAG is BOT_LEVEL and no robot or IVR flow has access code nobody',
+          },
+        ],
+        counts: { stored: 1, notRecorded: 2, duplicate: 0, invalid: 1 },
+      });
+      const stored = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'c-ivr' } });
+      expect(stored).toMatchObject({
+        botKind: 'COMMON_IVR',
+        botName: 'Main menu',
+        flowTrace: null,
+        durationSeconds: 125,
+        startTime: '2026-03-01T08:30:00.000Z',
+        recordingDecision: {
+          recordCall: true,
+          recordFlow: false,
+          reason: 'CCIVRRECORDFLAG is OFF',
+        },
+      });
+      expect(
+        await countCalls(app, { callId: { $in: ['c-robot-off', 'c-bad', 'c-unknown'] } })
+      ).toBe(0);
+      await setFlags(app, { CHATRECORDFLAG: 'ON' });
+    });
+
+    it('keeps the flow trace when the flags record it', async () => {
+      const call = makeCall('c-trace', {}, 20);
+      const response = await post({ data: [call] }).expect(200);
+      expect(response.body.data.results[0]).toEqual({
+        callId: 'c-trace',
+        status: 'stored',
+        flowRecorded: true,
+      });
+      const stored = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'c-trace' } });
+      expect(stored.flowTrace).toEqual(call.flowTrace);
+      expect(stored.createdAt).toEqual(expect.any(String));
+      expect(stored.updatedAt).toEqual(stored.createdAt);
+    });
+  });
+
+  describe('idempotency', () => {
+    it('answers a re-sent batch duplicate and changes nothing', async () => {
+      const batch = { data: [makeCall('idem-1', {}, 2), makeCall('idem-2')] };
+      const first = await post(batch).expect(200);
+      expect(first.body.data.counts).toEqual({
+        stored: 2,
+        notRecorded: 0,
+        duplicate: 0,
+        invalid: 0,
+      });
+      const rowBefore = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'idem-1' } });
+      const total = await countCalls(app);
+
+      const resent = { data: [makeCall('idem-1', { endReason: 'CHANGED' }), makeCall('idem-2')] };
+      const second = await post(resent).expect(200);
+      expect(second.body.data.results.map((r: { status: string }) => r.status)).toEqual([
+        'duplicate',
+        'duplicate',
+      ]);
+      expect(second.body.data.counts).toEqual({
+        stored: 0,
+        notRecorded: 0,
+        duplicate: 2,
+        invalid: 0,
+      });
+      expect(await countCalls(app)).toBe(total);
+      const rowAfter = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'idem-1' } });
+      expect(rowAfter).toEqual(rowBefore);
+    });
+
+    it('stores a callId sent twice in one batch once, the later copy answering duplicate', async () => {
+      const response = await post({
+        data: [makeCall('twice'), makeCall('twice', { endReason: 'TRANSFER' }), makeCall('once')],
+      }).expect(200);
+      expect(response.body.data.results).toEqual([
+        { callId: 'twice', status: 'stored', flowRecorded: true },
+        {
+          callId: 'twice',
+          status: 'duplicate',
+          reason: 'callId already sent in this batch (call 0)',
+        },
+        { callId: 'once', status: 'stored', flowRecorded: true },
+      ]);
+      expect(await countCalls(app, { callId: 'twice' })).toBe(1);
+      const row = await app.strapi.db?.query(CALL_RECORD).findOne({ where: { callId: 'twice' } });
+      expect(row.endReason).toBe('USER_HANGUP');
+    });
+
+    it('answers an already stored call duplicate even when the flags would now refuse it', async () => {
+      await post({ data: [makeCall('before-off')] }).expect(200);
+      await setFlags(app, { CHATRECORDFLAG: 'OFF' });
+      const response = await post({ data: [makeCall('before-off'), makeCall('after-off')] }).expect(
+        200
+      );
+      expect(response.body.data.results).toEqual([
+        { callId: 'before-off', status: 'duplicate', reason: expect.any(String) },
+        { callId: 'after-off', status: 'not_recorded', reason: 'CHATRECORDFLAG is OFF' },
+      ]);
+      await setFlags(app, { CHATRECORDFLAG: 'ON' });
+    });
+  });
+
+  describe('concurrency in one process', () => {
+    beforeAll(async () => {
+      // supertest would otherwise listen anew for each request, and concurrent requests on a
+      // server that is not listening yet reset each other's connections.
+      const server = app.strapi.server.httpServer;
+      if (!server.listening) {
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      }
+    });
+
+    it('stores each call once when overlapping batches arrive at the same time', async () => {
+      const all = Array.from({ length: 600 }, (_, i) => `conc-${String(i).padStart(4, '0')}`);
+      const windows = [0, 100, 200, 300].map((start) => all.slice(start, start + 300));
+      const answers = await Promise.all(
+        [...windows, ...windows.map((window) => [...window].reverse())].map((window) =>
+          post({ data: window.map((callId) => makeCall(callId)) }).expect(200)
+        )
+      );
+      const stored = answers.flatMap((answer) =>
+        (answer.body.data.results as Array<{ callId: string; status: string }>)
+          .filter((result) => result.status === 'stored')
+          .map((result) => result.callId)
+      );
+      expect(stored.sort()).toEqual(all);
+      expect(await countCalls(app, { callId: { $startsWith: 'conc-' } })).toBe(all.length);
+    });
+  });
+
+  describe('atomicity', () => {
+    const table = 'call_history_call_records';
+    const injectFailure = async () => {
+      const knex = app.strapi.db!.connection;
+      if (isPostgres) {
+        await knex.raw(
+          `ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> 'atomic-0900')`,
+          [table]
+        );
+      } else {
+        await knex.raw(
+          `CREATE TRIGGER injected_failure BEFORE INSERT ON ?? WHEN NEW.call_id = 'atomic-0900' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+          [table]
+        );
+      }
+    };
+    const removeFailure = async () => {
+      const knex = app.strapi.db!.connection;
+      if (isPostgres) await knex.raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
+      else await knex.raw('DROP TRIGGER injected_failure');
+    };
+
+    it('stores nothing of a 1,000-call batch when one row fails mid-way, and says so', async () => {
+      const calls = Array.from({ length: 1000 }, (_, i) =>
+        makeCall(`atomic-${String(i).padStart(4, '0')}`)
+      );
+      const before = await countCalls(app);
+      await injectFailure();
+      try {
+        const response = await post({ data: calls });
+        expect(response.status).toBe(503);
+        expect(response.body.data).toBeNull();
+        expect(response.body.error).toMatchObject({
+          status: 503,
+          message: expect.stringContaining('Nothing of this batch was written'),
+          details: {
+            stored: 0,
+            retryable: true,
+            cause: expect.stringMatching(/injected.failure/),
+          },
+        });
+      } finally {
+        await removeFailure();
+      }
+      expect(await countCalls(app)).toBe(before);
+      expect(await countCalls(app, { callId: { $startsWith: 'atomic-' } })).toBe(0);
+
+      // The same batch sent again once the cause is gone is stored whole.
+      const retry = await post({ data: calls });
+      expect(retry.body.error).toBeUndefined();
+      expect(retry.status).toBe(200);
+      expect(retry.body.data.counts.stored).toBe(1000);
+      expect(await countCalls(app)).toBe(before + 1000);
+    });
+  });
+});
