@@ -48,3 +48,20 @@ describe("the plugin's admin entry with its custom fields", () => {
     }
   });
 });
+
+describe("the custom fields' messages", () => {
+  it('exist in English and Simplified Chinese alike', async () => {
+    const en = await import('../../admin/src/custom-fields/translations/en.json');
+    const zh = await import('../../admin/src/custom-fields/translations/zh-Hans.json');
+    expect(Object.keys(zh.default).sort()).toEqual(Object.keys(en.default).sort());
+  });
+
+  it('cover every message the field definitions name', async () => {
+    const { default: en } = await import('../../admin/src/custom-fields/translations/en.json');
+    const ids = JSON.stringify(CUSTOM_FIELDS)
+      .match(/"id":"call-history\.[^"]+"/g)!
+      .map((match) => match.slice('"id":"call-history.'.length, -1));
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) expect(Object.keys(en)).toContain(id);
+  });
+});

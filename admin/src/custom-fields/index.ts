@@ -5,7 +5,12 @@ import type { ComponentType } from 'react';
 import { PLUGIN_ID } from '../pluginId';
 import { getTrad } from '../utils/getTrad';
 
-import { RECORDING_FLAG_VALUES, TENANT_FLAGS, VALUE_LABEL } from './recording-flag/values';
+import {
+  FLAG_TITLE,
+  RECORDING_FLAG_VALUES,
+  TENANT_FLAGS,
+  VALUE_LABEL,
+} from './recording-flag/values';
 import type { CustomFieldInputProps, MessageDescriptor } from './types';
 
 type Translations = Record<string, string>;
@@ -93,7 +98,9 @@ export const CUSTOM_FIELDS: CustomFieldDefinition[] = [
             ...TENANT_FLAGS.map((flag) => ({
               key: flag,
               value: flag,
-              metadatas: { intlLabel: { id: `${flag}`, defaultMessage: flag } },
+              metadatas: {
+                intlLabel: message(FLAG_TITLE[flag].id, FLAG_TITLE[flag].defaultMessage),
+              },
             })),
           ],
         },
@@ -105,10 +112,10 @@ export const CUSTOM_FIELDS: CustomFieldDefinition[] = [
           intlLabel: { id: 'form.attribute.settings.default', defaultMessage: 'Default value' },
           options: [
             {
-              key: '__null_reset_value__',
+              key: 'none',
               value: '',
               metadatas: {
-                intlLabel: message('custom-fields.recording-flag.option.flag.none', 'None'),
+                intlLabel: message('custom-fields.recording-flag.option.default.none', 'None'),
               },
             },
             ...RECORDING_FLAG_VALUES.map((value) => ({

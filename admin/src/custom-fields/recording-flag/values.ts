@@ -52,3 +52,19 @@ export const FLAG_EXPLANATION: Record<TenantFlag, MessageDescriptor> = {
 
 export const isTenantFlag = (value: unknown): value is TenantFlag =>
   typeof value === 'string' && (TENANT_FLAGS as readonly string[]).includes(value);
+
+/** The System Settings page's title of each flag (same keys, same words). */
+export const FLAG_TITLE: Record<TenantFlag, MessageDescriptor> = {
+  CHATRECORDFLAG: {
+    id: 'flag.CHATRECORDFLAG',
+    defaultMessage: 'Historical call records (CHATRECORDFLAG)',
+  },
+  FLOWRECORDFLAG: {
+    id: 'flag.FLOWRECORDFLAG',
+    defaultMessage: 'Robot flow details (FLOWRECORDFLAG)',
+  },
+  CCIVRRECORDFLAG: {
+    id: 'flag.CCIVRRECORDFLAG',
+    defaultMessage: 'IVR flow details (CCIVRRECORDFLAG)',
+  },
+};
