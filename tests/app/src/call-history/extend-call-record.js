@@ -9,7 +9,7 @@ const CALL_RECORD = 'plugin::call-history.call-record';
 
 const EXTENSION_ATTRIBUTES = {
   customerTier: { type: 'enumeration', enum: ['STANDARD', 'GOLD', 'PLATINUM'] },
-  queueName: { type: 'string', maxLength: 64 },
+  queueName: { type: 'string', maxLength: 32 },
   csat: { type: 'integer', min: 1, max: 5 },
   callbackNumber: { type: 'customField', customField: 'plugin::call-history.phone-number' },
 };
