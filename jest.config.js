@@ -28,5 +28,13 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/helpers/integration-env.ts'],
     },
+    {
+      // The admin inputs of the plugin's custom fields, with React Testing Library.
+      displayName: 'custom-fields',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/tests/custom-fields/**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/tests/custom-fields/setup.ts'],
+    },
   ],
 };

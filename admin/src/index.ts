@@ -1,5 +1,6 @@
 import { prefixPluginTranslations } from '@strapi/helper-plugin';
 
+import { withCustomFields } from './custom-fields';
 import { PLUGIN_ID } from './pluginId';
 
 interface AdminApp {
@@ -8,7 +9,7 @@ interface AdminApp {
 
 type Translations = Record<string, string>;
 
-export default {
+export default withCustomFields({
   register(app: AdminApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Call History', isReady: true });
   },
@@ -29,4 +30,4 @@ export default {
       })
     );
   },
-};
+});

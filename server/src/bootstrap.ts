@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 
 import { EVENTS } from './constants';
 import { ensureIndexes } from './database/indexes';
+import { attachUniqueConstraints } from './database/unique-constraints';
 import { subscribeLifecycles } from './lifecycles';
 import { getConfig, getService } from './utils/strapi';
 
@@ -15,6 +16,7 @@ export const afterAdminBootstrap = async (strapi: Strapi) => {
 export default async ({ strapi }: { strapi: Strapi }) => {
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
+  await attachUniqueConstraints(strapi);
   await getService(strapi, 'settings').ensure();
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_CALL_RECORDED', EVENTS.callRecorded);
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_SETTINGS_UPDATED', EVENTS.settingsUpdated);

@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 
 import { afterAdminBootstrap } from './bootstrap';
 import { ACTIONS } from './constants';
+import { registerCustomFields } from './custom-fields';
 
 interface ActionProvider {
   registerMany(actions: typeof ACTIONS): Promise<void>;
@@ -37,5 +38,6 @@ export default async ({ strapi }: { strapi: Strapi }) => {
     actionProvider: ActionProvider;
   };
   await actionProvider.registerMany(ACTIONS);
+  registerCustomFields(strapi);
   runAfterAdminBootstrap(strapi, ({ strapi: booted }) => afterAdminBootstrap(booted));
 };

@@ -21,7 +21,7 @@ describe('ingest API and Query Engine lifecycles agree', () => {
   let token: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ CALL_HISTORY_TEST_EXTENSION: 'true' });
+    app = await startTestApp();
     token = await createApiToken(app, 'call platform');
     const db = app.strapi.db!;
     const bots: Array<[string, string, boolean, boolean]> = [
@@ -43,7 +43,7 @@ describe('ingest API and Query Engine lifecycles agree', () => {
 
   const extension = {
     queueName: 'gold',
-    satisfaction: 4,
+    csat: 4,
     tags: ['vip', { region: 'EU' }],
     answeredAt: '2026-03-01T08:30:02+01:00',
   };
@@ -150,12 +150,12 @@ describe('ingest API and Query Engine lifecycles agree', () => {
     );
     expect(full).toMatchObject({
       queueName: 'gold',
-      satisfaction: 4,
+      csat: 4,
       tags: ['vip', { region: 'EU' }],
       answeredAt: '2026-03-01T07:30:02.000Z',
       vip: false,
     });
-    expect(bare).toMatchObject({ queueName: null, satisfaction: null, tags: null, vip: false });
+    expect(bare).toMatchObject({ queueName: null, csat: null, tags: null, vip: false });
   });
 
   it('refuses an extension attribute of the wrong type, naming it, storing nothing', async () => {
@@ -164,14 +164,14 @@ describe('ingest API and Query Engine lifecycles agree', () => {
       .http()
       .post(INGEST_PATH)
       .set(bearer(token))
-      .send({ data: [makeCall('ext-3', { satisfaction: 9 }), makeCall('ext-4', { vip: 'yes' })] })
+      .send({ data: [makeCall('ext-3', { csat: 9 }), makeCall('ext-4', { vip: 'yes' })] })
       .expect(200);
     expect(response.body.data.results).toEqual([
       {
         callId: 'ext-3',
         status: 'invalid',
-        path: 'satisfaction',
-        reason: 'satisfaction must be at most 5',
+        path: 'csat',
+        reason: 'csat must be at most 5',
       },
       { callId: 'ext-4', status: 'invalid', path: 'vip', reason: 'vip must be true or false' },
     ]);

@@ -1,5 +1,6 @@
 import type { Strapi } from '@strapi/types';
 
+import { customFieldSubscriber } from '../custom-fields';
 import { getDb } from '../utils/strapi';
 
 import { botSubscribers } from './bots';
@@ -9,7 +10,10 @@ import { settingSubscriber } from './setting';
 /** Returns the unsubscribe functions, called on destroy so a reloaded plugin never doubles up. */
 export const subscribeLifecycles = (strapi: Strapi): Array<() => void> => {
   const { lifecycles } = getDb(strapi);
-  return [callRecordSubscriber(strapi), settingSubscriber(strapi), ...botSubscribers(strapi)].map(
-    (subscriber) => lifecycles.subscribe(subscriber)
-  );
+  return [
+    callRecordSubscriber(strapi),
+    settingSubscriber(strapi),
+    ...botSubscribers(strapi),
+    customFieldSubscriber(strapi),
+  ].map((subscriber) => lifecycles.subscribe(subscriber));
 };

@@ -1,24 +1,19 @@
 'use strict';
 
-/**
- * Attributes a developer might add to call-record by extension, switched on only by the tests
- * that check the ingest API accepts and stores them (CALL_HISTORY_TEST_EXTENSION=true).
- */
-const EXTENSION_ATTRIBUTES = {
-  queueName: { type: 'string', maxLength: 32 },
-  satisfaction: { type: 'integer', min: 1, max: 5 },
-  tags: { type: 'json' },
-  answeredAt: { type: 'datetime' },
-  vip: { type: 'boolean', default: false },
-};
+const { extendCallRecord } = require('./call-history/extend-call-record');
+
+const CALL_HISTORY_EVENTS = ['call-history.call.recorded', 'call-history.settings.updated'];
 
 module.exports = {
   register({ strapi }) {
-    if (process.env.CALL_HISTORY_TEST_EXTENSION !== 'true') return;
-    Object.assign(
-      strapi.contentType('plugin::call-history.call-record').attributes,
-      EXTENSION_ATTRIBUTES
-    );
+    extendCallRecord(strapi);
   },
-  bootstrap() {},
+
+  bootstrap({ strapi }) {
+    // Listeners run inside the emitting write: keep them quick and never let them throw.
+    const events = strapi.service('api::call-events.call-events');
+    for (const name of CALL_HISTORY_EVENTS) {
+      strapi.eventHub.on(name, (payload) => events.record(name, payload));
+    }
+  },
 };
