@@ -158,6 +158,32 @@ describe('ingest API and Query Engine lifecycles agree', () => {
     expect(bare).toMatchObject({ queueName: null, csat: null, tags: null, vip: false });
   });
 
+  it('applies the rules of the plugin own custom fields to extension attributes', async () => {
+    const before = await countCalls(app);
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({
+        data: [
+          makeCall('ext-cb-1', { callbackNumber: '+86 138-0000-1234' }),
+          makeCall('ext-cb-2', { callbackNumber: 'call me' }),
+          makeCall('ext-cb-3', { customerTier: 'BRONZE' }),
+        ],
+      })
+      .expect(200);
+    expect(response.body.data.results).toEqual([
+      expect.objectContaining({ callId: 'ext-cb-1', status: 'stored' }),
+      expect.objectContaining({ callId: 'ext-cb-2', status: 'invalid', path: 'callbackNumber' }),
+      expect.objectContaining({ callId: 'ext-cb-3', status: 'invalid', path: 'customerTier' }),
+    ]);
+    expect(await countCalls(app)).toBe(before + 1);
+    const stored = await app.strapi
+      .db!.query(CALL_RECORD)
+      .findOne({ where: { callId: 'ext-cb-1' } });
+    expect(stored.callbackNumber).toBe('+8613800001234');
+  });
+
   it('refuses an extension attribute of the wrong type, naming it, storing nothing', async () => {
     const before = await countCalls(app);
     const response = await app

@@ -3,6 +3,8 @@
  * imports nothing from Strapi, so every rule is unit-tested; the attributes a developer added to
  * the call-record schema by extension are passed in, read from Strapi's model at runtime.
  */
+import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from './access-code';
+import { checkCustomFieldValue, isPluginCustomField } from './custom-field-values';
 import { BOT_KINDS, isBotKind } from './recording-decision';
 
 export const MAX_BATCH_SIZE = 1000;
@@ -24,6 +26,8 @@ export interface AttributeSpec {
   min?: number | string;
   max?: number | string;
   regex?: string;
+  /** Set when the attribute is a custom field; the plugin's own ones carry extra rules. */
+  customField?: string;
 }
 
 export type AttributeSpecs = Record<string, AttributeSpec>;
@@ -80,7 +84,6 @@ const STEP_KEY_SET = new Set<string>(STEP_KEYS);
 const PHONE = /^\+?[0-9]{1,31}$/;
 // A dialled number may also be a service code such as *100# or 10086#.
 const DIALLED = /^\+?[0-9*#]{1,31}$/;
-const ACCESS_CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -406,9 +409,9 @@ export const validateCall = (raw: unknown, extensions: AttributeSpecs): CallVali
     }) ??
     checkString('accessCode', raw.accessCode, {
       required: true,
-      max: 64,
-      pattern: ACCESS_CODE,
-      patternMessage: 'must be letters, digits, _ . : or -',
+      max: ACCESS_CODE_MAX_LENGTH,
+      pattern: ACCESS_CODE_PATTERN,
+      patternMessage: ACCESS_CODE_RULE,
     }) ??
     (raw.botKind === undefined || raw.botKind === null || isBotKind(raw.botKind)
       ? null
@@ -427,9 +430,16 @@ export const validateCall = (raw: unknown, extensions: AttributeSpecs): CallVali
   const end = parseIsoDateTime(raw.endTime) as number;
   if (end < start) return fail(problem('endTime', 'endTime must not be before startTime'));
 
+  const call: CallInput = { ...raw };
   for (const [name, spec] of Object.entries(extensions)) {
     const extensionProblem = checkAttributeValue(name, raw[name], spec);
     if (extensionProblem) return fail(extensionProblem);
+    // The plugin's custom fields (a phone number, say) are normalised as on every other path.
+    if (isPluginCustomField(spec.customField) && raw[name] !== undefined) {
+      const check = checkCustomFieldValue(spec.customField, raw[name]);
+      if (!check.ok) return fail(problem(name, `${name} ${check.message}`));
+      call[name] = check.value;
+    }
   }
-  return { ok: true, call: raw };
+  return { ok: true, call };
 };

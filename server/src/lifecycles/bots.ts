@@ -1,21 +1,20 @@
 import type { Strapi } from '@strapi/types';
 
+import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from '../domain/access-code';
 import type { BotKind } from '../domain/recording-decision';
 import { BOT_UID_BY_KIND } from '../services/bots';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
-const ACCESS_CODE = /^[A-Za-z0-9_.#*+-]{1,64}$/;
-
 type BotData = { accessCode?: unknown };
 
 const normaliseAccessCode = (data: BotData): string => {
   const code = typeof data.accessCode === 'string' ? data.accessCode.trim() : data.accessCode;
-  if (typeof code !== 'string' || !ACCESS_CODE.test(code)) {
+  if (!isAccessCode(code)) {
     throw fieldError(
       'accessCode',
-      'accessCode must be 1 to 64 letters, digits or _ . # * + - (no spaces)'
+      `accessCode ${ACCESS_CODE_RULE}, at most ${ACCESS_CODE_MAX_LENGTH} characters`
     );
   }
   data.accessCode = code;
