@@ -27,5 +27,17 @@ export default {
       config: guarded(PERMISSIONS.settingsRead),
     },
     { method: 'GET', path: '/bots', handler: 'bots.find', config: guarded(PERMISSIONS.botsRead) },
+    {
+      method: 'POST',
+      path: '/bots',
+      handler: 'bots.create',
+      config: guarded(PERMISSIONS.botsUpdate),
+    },
+    {
+      method: 'PUT',
+      path: '/bots/:kind/:id',
+      handler: 'bots.update',
+      config: guarded(PERMISSIONS.botsUpdate),
+    },
   ],
 };
