@@ -28,5 +28,13 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/helpers/integration-env.ts'],
     },
+    {
+      // The admin components with React Testing Library; only the fetch client is mocked.
+      displayName: 'admin',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/tests/admin/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/admin/setup.ts'],
+    },
   ],
 };

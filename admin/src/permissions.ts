@@ -13,20 +13,23 @@ export const PERMISSIONS = {
   menu: [...action('calls.read'), ...action('settings.read'), ...action('bots.read')],
 };
 
-/** Stable objects for useRBAC, which keys its queries on them. */
+/**
+ * Stable objects for useRBAC, which keys its queries on them and answers `can<Key>`
+ * (e.g. `{ read }` → `allowedActions.canRead`).
+ */
 export const PAGE_PERMISSIONS = {
-  callHistory: { canRead: PERMISSIONS.callsRead },
-  settings: { canRead: PERMISSIONS.settingsRead },
-  bots: { canRead: PERMISSIONS.botsRead },
+  callHistory: { read: PERMISSIONS.callsRead },
+  settings: { read: PERMISSIONS.settingsRead },
+  bots: { read: PERMISSIONS.botsRead },
 };
 
 export const ACTION_PERMISSIONS = {
-  calls: { canDetails: PERMISSIONS.callsDetails, canExport: PERMISSIONS.callsExport },
-  settings: { canUpdate: PERMISSIONS.settingsUpdate },
-  bots: { canUpdate: PERMISSIONS.botsUpdate },
+  calls: { details: PERMISSIONS.callsDetails, export: PERMISSIONS.callsExport },
+  settings: { update: PERMISSIONS.settingsUpdate },
+  bots: { update: PERMISSIONS.botsUpdate },
   nav: {
-    canReadCalls: PERMISSIONS.callsRead,
-    canReadSettings: PERMISSIONS.settingsRead,
-    canReadBots: PERMISSIONS.botsRead,
+    readCalls: PERMISSIONS.callsRead,
+    readSettings: PERMISSIONS.settingsRead,
+    readBots: PERMISSIONS.botsRead,
   },
 };

@@ -78,7 +78,7 @@ export const PageLayout = ({
 };
 
 interface PermissionGateProps {
-  permissions: { canRead: Permission[] };
+  permissions: { read: Permission[] };
   title: string;
   trail: Trail;
   children: ReactNode;

@@ -29,7 +29,7 @@ import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, PERMISSIONS } from '../permission
 import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
-const BOTS_READ = { canReadBots: PERMISSIONS.botsRead };
+const BOTS_READ = { readBots: PERMISSIONS.botsRead };
 
 /** The Call History tab: search form, chart, results with cursor paging, export, details. */
 const CallHistoryTab = () => {
