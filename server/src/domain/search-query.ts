@@ -81,7 +81,7 @@ const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[
     }
     return null;
   }
-  const value = restorePlus(text.trim());
+  const value = restorePlus(text).trim();
   const parsed = ISO_WITH_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : null;
   if (!parsed || !parsed.isValid) {
     problems.push({
@@ -96,7 +96,7 @@ const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[
 const parseNumber = (raw: RawQuery, problems: FieldProblem[]): NumberFilter | null => {
   const text = single(raw, 'callingNumber', problems);
   if (text === undefined || text.trim() === '') return null;
-  const value = restorePlus(text.trim());
+  const value = restorePlus(text).trim();
   const fail = () => {
     problems.push({
       path: 'callingNumber',
