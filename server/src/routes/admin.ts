@@ -39,5 +39,30 @@ export default {
       handler: 'bots.update',
       config: guarded(PERMISSIONS.botsUpdate),
     },
+    {
+      method: 'GET',
+      path: '/calls',
+      handler: 'call-search.search',
+      config: guarded(PERMISSIONS.callsRead),
+    },
+    // Before /calls/:callId, or "export" would be taken for a call id.
+    {
+      method: 'GET',
+      path: '/calls/export',
+      handler: 'call-search.export',
+      config: guarded(PERMISSIONS.callsExport),
+    },
+    {
+      method: 'GET',
+      path: '/calls/:callId',
+      handler: 'call-search.details',
+      config: guarded(PERMISSIONS.callsDetails),
+    },
+    {
+      method: 'GET',
+      path: '/stats',
+      handler: 'call-search.stats',
+      config: guarded(PERMISSIONS.callsRead),
+    },
   ],
 };

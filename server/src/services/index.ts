@@ -1,4 +1,5 @@
 import bots from './bots';
+import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
 import recordingPolicy from './recording-policy';
@@ -7,6 +8,7 @@ import settings from './settings';
 export default {
   bots,
   calls,
+  'call-search': callSearch,
   'default-roles': defaultRoles,
   'recording-policy': recordingPolicy,
   settings,
