@@ -38,8 +38,17 @@ const display = (value: unknown): string => {
   return String(value);
 };
 
-/** A sys_err step at or after hang-up: the documented quirk, shown but never a failure. */
-export const isBenignStep = (step: FlowStep): boolean => Boolean(step.benign ?? step.afterHangup);
+const isSysErr = (step: FlowStep) =>
+  [step.nodeType, step.resultCode].some(
+    (value) => typeof value === 'string' && value.toLowerCase() === 'sys_err'
+  );
+
+/**
+ * A sys_err step at or after hang-up: the documented quirk, shown but never a failure. The
+ * details route marks it (`benign`); the fallback covers a record read from elsewhere.
+ */
+export const isBenignStep = (step: FlowStep, endTime: string): boolean =>
+  step.benign ?? (isSysErr(step) && Date.parse(step.at) >= Date.parse(endTime));
 
 const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -50,14 +59,15 @@ const Field = ({ label, children }: { label: string; children: React.ReactNode }
   </Flex>
 );
 
-const Timeline = ({ steps }: { steps: FlowStep[] }) => {
+const Timeline = ({ steps, endTime }: { steps: FlowStep[]; endTime: string }) => {
   const { formatMessage, formatTime } = useIntl();
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTrad(id), defaultMessage });
   return (
     <Box as="ol" aria-label={t('details.timeline', 'Flow trace')}>
       {steps.map((step) => {
-        const benign = isBenignStep(step);
+        const benign = isBenignStep(step, endTime);
+        const failed = !benign && isSysErr(step);
         return (
           <Box
             as="li"
@@ -77,27 +87,15 @@ const Timeline = ({ steps }: { steps: FlowStep[] }) => {
                 {formatTime(step.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
               </Typography>
               <Typography fontWeight="bold">{step.nodeName ?? step.nodeId}</Typography>
-              {step.nodeType && <Badge>{step.nodeType}</Badge>}
-              {step.resultCode && (
+              {step.nodeType && (
                 <Badge
-                  textColor={
-                    benign
-                      ? 'neutral700'
-                      : step.resultCode === 'sys_err'
-                        ? 'danger700'
-                        : 'success700'
-                  }
-                  backgroundColor={
-                    benign
-                      ? 'neutral150'
-                      : step.resultCode === 'sys_err'
-                        ? 'danger100'
-                        : 'success100'
-                  }
+                  textColor={failed ? 'danger700' : 'neutral600'}
+                  backgroundColor={failed ? 'danger100' : 'neutral150'}
                 >
-                  {step.resultCode}
+                  {step.nodeType}
                 </Badge>
               )}
+              {step.resultCode && <Badge>{`${step.resultCode}`}</Badge>}
               {benign && (
                 <Typography variant="pi" textColor="neutral600" fontWeight="semiBold">
                   {t('details.benign', 'after hang-up — no business impact')}
@@ -196,7 +194,7 @@ export const CallDetails = ({ call }: { call: CallRecord }) => {
             {t('details.noSteps', 'Flow recording was on, but the platform sent no flow steps.')}
           </Typography>
         ) : (
-          <Timeline steps={steps} />
+          <Timeline steps={steps} endTime={call.endTime} />
         )}
       </Box>
     </Flex>

@@ -18,7 +18,8 @@ import type { Bot, SearchFilters } from '../api/types';
 import { getTrad } from '../utils/getTrad';
 import { browserTimeZone, dateToDay, dayToDate, isDay } from '../utils/time';
 
-const CALLING_NUMBER = /^(\*?[0-9+#]{1,32}|[0-9+#]{1,32}\*)$/;
+/** As the search route accepts it: exact (optional +), `86138*` prefix or `*5678` suffix. */
+const CALLING_NUMBER = /^(\+?\d{1,32}|\d{1,32}\*|\*\d{1,32})$/;
 
 interface SearchFormProps {
   /** The filters currently searched (from the URL), the form's starting values. */

@@ -23,10 +23,10 @@ describe('CallDetails', () => {
               userInput: 'balance',
               botReply: 'Your balance is 5',
             }),
-            step(2, '2026-11-02T09:00:30Z', { nodeName: 'Lookup', resultCode: 'sys_err' }),
+            step(2, '2026-11-02T09:00:30Z', { nodeName: 'Lookup', nodeType: 'sys_err' }),
             step(3, '2026-11-02T09:01:06Z', {
               nodeName: 'Cleanup',
-              resultCode: 'sys_err',
+              nodeType: 'sys_err',
               afterHangup: true,
               benign: true,
             }),
@@ -43,6 +43,22 @@ describe('CallDetails', () => {
     expect(within(steps[1]).queryByText(/after hang-up/)).not.toBeInTheDocument();
     expect(within(steps[2]).getByText('after hang-up — no business impact')).toBeInTheDocument();
     expect(screen.queryByText(/were not recorded/)).not.toBeInTheDocument();
+  });
+
+  it('marks an after-hang-up sys_err the route did not mark (fallback on the end time)', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          flowTrace: [
+            step(1, '2026-11-02T09:00:30Z', { nodeType: 'sys_err' }),
+            step(2, '2026-11-02T09:01:05Z', { nodeType: 'sys_err' }),
+          ],
+        })}
+      />
+    );
+    const steps = within(screen.getByRole('list', { name: 'Flow trace' })).getAllByRole('listitem');
+    expect(within(steps[0]).queryByText(/after hang-up/)).not.toBeInTheDocument();
+    expect(within(steps[1]).getByText('after hang-up — no business impact')).toBeInTheDocument();
   });
 
   it('names the robot switch that kept the flow details out', () => {
