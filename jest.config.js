@@ -36,5 +36,13 @@ module.exports = {
       testMatch: ['<rootDir>/tests/admin/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/admin/setup.ts'],
     },
+    {
+      // Real chromium against the built admin: run through tests/browser/run.sh.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/integration-env.ts'],
+    },
   ],
 };

@@ -57,7 +57,7 @@ export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
         onSuccess: () => {
           toggleNotification({
             type: 'success',
-            message: { id: getTrad('bots.saved'), defaultMessage: 'Saved' },
+            message: { id: getTrad('bots.saved'), defaultMessage: 'Robot or IVR flow saved.' },
           });
           onClose();
         },

@@ -23,7 +23,13 @@ export const CallsChart = ({ stats }: { stats: CallStats | undefined }) => {
               <XAxis dataKey="day" tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
               <Tooltip />
-              <Bar dataKey="count" name={calls} fill="#4945ff" radius={[3, 3, 0, 0]} />
+              <Bar
+                dataKey="count"
+                name={calls}
+                fill="#4945ff"
+                radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         )}

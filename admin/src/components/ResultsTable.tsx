@@ -4,6 +4,7 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
+  IconButton,
   Loader,
   Table,
   Tbody,
@@ -39,7 +40,7 @@ interface ResultsTableProps {
 export const hasFlowDetails = (call: CallRecord): boolean =>
   call.recordingDecision ? call.recordingDecision.recordFlow : Boolean(call.flowTrace);
 
-const COLUMNS = 11;
+const COLUMNS = 7;
 
 export const ResultsTable = ({
   page,
@@ -56,13 +57,15 @@ export const ResultsTable = ({
     formatMessage({ id: getTrad(id), defaultMessage }, values);
   const time = (value: string) =>
     formatDate(value, {
-      year: 'numeric',
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      hourCycle: 'h23',
     });
+  const clock = (value: string) =>
+    formatDate(value, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
   if (error) {
     return <AnErrorOccurred content={{ id: getTrad('results.error'), defaultMessage: error }} />;
@@ -94,11 +97,8 @@ export const ResultsTable = ({
             {[
               ['results.callId', 'Call ID'],
               ['results.callingNumber', 'Calling number'],
-              ['results.accessCode', 'Access code'],
               ['results.bot', 'Robot / IVR'],
-              ['results.kind', 'Kind'],
-              ['results.start', 'Start'],
-              ['results.end', 'End'],
+              ['results.period', 'Start → end'],
               ['results.duration', 'Duration'],
               ['results.endReason', 'End reason'],
               ['results.flow', 'Flow details'],
@@ -107,34 +107,45 @@ export const ResultsTable = ({
                 <Typography variant="sigma">{t(id, text)}</Typography>
               </Th>
             ))}
-            <Th>
-              <Typography variant="sigma">{t('results.actions', 'Actions')}</Typography>
-            </Th>
           </Tr>
         </Thead>
         <Tbody>
           {page.results.map((call) => (
             <Tr key={call.callId}>
               <Td>
-                <Typography fontWeight="semiBold">{call.callId}</Typography>
+                <Flex gap={1}>
+                  <Typography fontWeight="semiBold">{call.callId}</Typography>
+                  {canOpenDetails && (
+                    <IconButton
+                      label={t('results.open', 'Details')}
+                      icon={<Eye />}
+                      noBorder
+                      onClick={() => onOpen(call.callId)}
+                    />
+                  )}
+                </Flex>
               </Td>
               <Td>
                 <Typography>{call.callingNumber}</Typography>
               </Td>
               <Td>
-                <Typography>{call.accessCode}</Typography>
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <Typography>{call.botName ?? '—'}</Typography>
+                  <Flex gap={2}>
+                    <Typography variant="pi" textColor="neutral600">
+                      {call.accessCode}
+                    </Typography>
+                    <BotKindBadge kind={call.botKind} />
+                  </Flex>
+                </Flex>
               </Td>
               <Td>
-                <Typography>{call.botName ?? '—'}</Typography>
-              </Td>
-              <Td>
-                <BotKindBadge kind={call.botKind} />
-              </Td>
-              <Td>
-                <Typography>{time(call.startTime)}</Typography>
-              </Td>
-              <Td>
-                <Typography>{time(call.endTime)}</Typography>
+                <Flex direction="column" alignItems="flex-start">
+                  <Typography>{time(call.startTime)}</Typography>
+                  <Typography variant="pi" textColor="neutral600">
+                    {`→ ${clock(call.endTime)}`}
+                  </Typography>
+                </Flex>
               </Td>
               <Td>
                 <Typography>{formatDuration(call.durationSeconds)}</Typography>
@@ -147,18 +158,6 @@ export const ResultsTable = ({
                   <Badge active>{t('results.flow.yes', 'Recorded')}</Badge>
                 ) : (
                   <Badge>{t('results.flow.no', 'Not recorded')}</Badge>
-                )}
-              </Td>
-              <Td>
-                {canOpenDetails && (
-                  <Button
-                    variant="tertiary"
-                    size="S"
-                    startIcon={<Eye />}
-                    onClick={() => onOpen(call.callId)}
-                  >
-                    {t('results.open', 'Details')}
-                  </Button>
                 )}
               </Td>
             </Tr>

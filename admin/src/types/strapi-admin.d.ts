@@ -269,6 +269,7 @@ declare module '@strapi/design-system' {
     children?: ReactNode;
   }>;
   export const Divider: ComponentType<BoxProps>;
+  export const VisuallyHidden: ComponentType<{ children?: ReactNode }>;
 
   export const ModalLayout: ComponentType<{
     onClose: () => void;

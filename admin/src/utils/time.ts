@@ -15,7 +15,13 @@ export const isDay = (value: unknown): value is string =>
 /** A Date (as the date picker gives it) to a local calendar day. */
 export const dateToDay = (date: Date): string => DateTime.fromJSDate(date).toISODate() ?? '';
 
-export const dayToDate = (day: string): Date => DateTime.fromISO(day).toJSDate();
+/**
+ * A calendar day as the design system's DatePicker reads `selectedDate`: it takes the Date's UTC
+ * calendar day (while its onChange answers local midnight), so UTC midnight shows the right day
+ * in every zone.
+ */
+export const dayToDate = (day: string): Date =>
+  DateTime.fromISO(day, { zone: 'utc' }).startOf('day').toJSDate();
 
 /**
  * The period of whole local days [from, to] as the API wants it: ISO 8601 with the browser's

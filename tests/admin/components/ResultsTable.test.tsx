@@ -41,6 +41,7 @@ describe('ResultsTable', () => {
     expect(first.getByText('CALL-0001')).toBeInTheDocument();
     expect(first.getByText('Sales bot')).toBeInTheDocument();
     expect(first.getByText('Intelligent robot')).toBeInTheDocument();
+    expect(first.getByText('1001')).toBeInTheDocument();
     expect(first.getByText('1:05')).toBeInTheDocument();
     expect(first.getByText('USER_HANGUP')).toBeInTheDocument();
     expect(first.getByText('Recorded')).toBeInTheDocument();
