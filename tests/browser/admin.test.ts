@@ -35,13 +35,18 @@ const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
   return { context, page };
 };
 
-const logIn = async (page: Page, email: string, password: string) => {
+const logIn = async (
+  page: Page,
+  email: string,
+  password: string,
+  menuLink = 'Configuration Center'
+) => {
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.locator('button[type="submit"]').click();
   // Navigate by the menu, as a user does (a direct goto right after login may bounce).
-  await page.getByRole('link', { name: 'Configuration Center' }).click();
+  await page.getByRole('link', { name: menuLink }).click();
 };
 
 /** Notifications stay a few seconds: screenshots wait until they are gone. */
@@ -53,9 +58,9 @@ const noNotifications = async (page: Page) => {
 };
 
 const subNav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Configuration Center navigation' }).getByRole('link', {
-    name,
-  });
+  page
+    .getByRole('navigation', { name: /Configuration Center navigation|配置中心导航/ })
+    .getByRole('link', { name });
 
 /** A call of today in the browser's zone, `minutesAgo` before now. */
 const at = (minutesAgo: number) => DateTime.utc().minus({ minutes: minutesAgo }).toJSDate();
@@ -356,6 +361,40 @@ describe('an Agent in chromium', () => {
       await expectCount(radios, 9);
       for (let i = 0; i < 9; i += 1) expect(await radios.nth(i).isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sees the pages in Simplified Chinese when that is the interface language', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.addInitScript({
+        content: "window.localStorage.setItem('strapi-admin-language', 'zh-Hans');",
+      });
+      await logIn(page, 'agent@call-history.test', 'User-Pass-1234', '配置中心');
+      await page.getByRole('heading', { name: '历史通话', level: 1 }).waitFor();
+      await page.getByRole('tab', { name: '通话历史' }).waitFor();
+      await page.getByText(`日期和时间以您的时区显示：${ZONE}。`).waitFor();
+      await subNav(page, '系统设置').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a user without the plugin's actions no menu link and Strapi's no-permission page", async () => {
+    await createAdminUser(app, 'author@call-history.test', ['Author']);
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${baseUrl}/admin/auth/login`);
+      await page.locator('input[name="email"]').fill('author@call-history.test');
+      await page.locator('input[name="password"]').fill('User-Pass-1234');
+      await page.locator('button[type="submit"]').click();
+      await page.getByRole('link', { name: 'Content Manager' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Configuration Center' }).count()).toBe(0);
+      await page.goto(`${baseUrl}/admin/plugins/call-history/system-settings`);
+      await page.getByText("You don't have the permissions to access that content").waitFor();
+      expect(await page.getByRole('radio').count()).toBe(0);
     } finally {
       await context.close();
     }
