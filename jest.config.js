@@ -29,12 +29,20 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/helpers/integration-env.ts'],
     },
     {
-      // The admin inputs of the plugin's custom fields, with React Testing Library.
-      displayName: 'custom-fields',
+      // The admin components with React Testing Library; only the fetch client is mocked.
+      displayName: 'admin',
       testEnvironment: 'jsdom',
       transform,
-      testMatch: ['<rootDir>/tests/custom-fields/**/*.test.{ts,tsx}'],
-      setupFilesAfterEnv: ['<rootDir>/tests/custom-fields/setup.ts'],
+      testMatch: ['<rootDir>/tests/admin/**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/tests/admin/setup.ts'],
+    },
+    {
+      // Real chromium against the built admin: run through tests/browser/run.sh.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/integration-env.ts'],
     },
   ],
 };

@@ -35,6 +35,28 @@ export const INDEXES: IndexSpec[] = [
     attributes: ['accessCode'],
     unique: true,
   },
+  // Call History search (DESIGN §3): each filter is an index range scan, newest first by
+  // (startTime, id) so that the keyset ORDER BY is read from the index, not sorted.
+  {
+    name: 'call_history_call_records_period_idx',
+    uid: UID.callRecord,
+    attributes: ['startTime', 'id'],
+  },
+  {
+    name: 'call_history_call_records_number_period_idx',
+    uid: UID.callRecord,
+    attributes: ['callingNumber', 'startTime', 'id'],
+  },
+  {
+    name: 'call_history_call_records_access_code_period_idx',
+    uid: UID.callRecord,
+    attributes: ['accessCode', 'startTime', 'id'],
+  },
+  {
+    name: 'call_history_call_records_reversed_number_period_idx',
+    uid: UID.callRecord,
+    attributes: ['callingNumberReversed', 'startTime', 'id'],
+  },
 ];
 
 const columnOf = (strapi: Strapi, uid: string, attribute: string): string => {

@@ -27,5 +27,42 @@ export default {
       config: guarded(PERMISSIONS.settingsRead),
     },
     { method: 'GET', path: '/bots', handler: 'bots.find', config: guarded(PERMISSIONS.botsRead) },
+    {
+      method: 'POST',
+      path: '/bots',
+      handler: 'bots.create',
+      config: guarded(PERMISSIONS.botsUpdate),
+    },
+    {
+      method: 'PUT',
+      path: '/bots/:kind/:id',
+      handler: 'bots.update',
+      config: guarded(PERMISSIONS.botsUpdate),
+    },
+    {
+      method: 'GET',
+      path: '/calls',
+      handler: 'call-search.search',
+      config: guarded(PERMISSIONS.callsRead),
+    },
+    // Before /calls/:callId, or "export" would be taken for a call id.
+    {
+      method: 'GET',
+      path: '/calls/export',
+      handler: 'call-search.export',
+      config: guarded(PERMISSIONS.callsExport),
+    },
+    {
+      method: 'GET',
+      path: '/calls/:callId',
+      handler: 'call-search.details',
+      config: guarded(PERMISSIONS.callsDetails),
+    },
+    {
+      method: 'GET',
+      path: '/stats',
+      handler: 'call-search.stats',
+      config: guarded(PERMISSIONS.callsRead),
+    },
   ],
 };

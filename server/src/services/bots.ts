@@ -2,7 +2,13 @@ import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 
 import { UID } from '../constants';
-import { decideRecording, type BotKind, type BotSnapshot } from '../domain/recording-decision';
+import type { BotInput } from '../controllers/validation/bots';
+import {
+  decideRecording,
+  type BotKind,
+  type BotSnapshot,
+  type RecordingFlags,
+} from '../domain/recording-decision';
 import { getDb, getService } from '../utils/strapi';
 
 export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.ivrFlow> = {
@@ -35,6 +41,23 @@ const toSnapshot = (kind: BotKind, row: BotRow): BotSnapshot => ({
   flowCallRecording: Boolean(row.flowCallRecording),
 });
 
+/** A bot as the admin API shows it: its fields and the recording state a new call gets now. */
+const present = (kind: BotKind, row: BotRow, flags: RecordingFlags) => {
+  const bot = toSnapshot(kind, row);
+  const decision = decideRecording({ flags, bot, accessCode: bot.accessCode });
+  return {
+    ...bot,
+    description: row.description ?? null,
+    effective: {
+      call: decision.recordCall,
+      flow: decision.recordFlow,
+      reason: decision.reason,
+      callDecidedBy: decision.call.botSwitch ? 'bot-switch' : 'tenant-flag',
+      flowDecidedBy: decision.flow?.botSwitch ? 'bot-switch' : 'tenant-flag',
+    },
+  };
+};
+
 const SELECT = ['id', 'name', 'accessCode', 'historicalCallRecord', 'flowCallRecording'];
 
 export default ({ strapi }: { strapi: Strapi }) => ({
@@ -64,24 +87,31 @@ export default ({ strapi }: { strapi: Strapi }) => ({
         const rows = (await getDb(strapi)
           .query(BOT_UID_BY_KIND[kind])
           .findMany({ select: [...SELECT, 'description'], orderBy: { name: 'asc' } })) as BotRow[];
-        return rows.map((row) => {
-          const bot = toSnapshot(kind, row);
-          const decision = decideRecording({ flags, bot, accessCode: bot.accessCode });
-          return {
-            ...bot,
-            description: row.description ?? null,
-            effective: {
-              call: decision.recordCall,
-              flow: decision.recordFlow,
-              reason: decision.reason,
-              callDecidedBy: decision.call.botSwitch ? 'bot-switch' : 'tenant-flag',
-              flowDecidedBy: decision.flow?.botSwitch ? 'bot-switch' : 'tenant-flag',
-            },
-          };
-        });
+        return rows.map((row) => present(kind, row, flags));
       })
     );
     return lists.flat();
+  },
+
+  /** Creates through the Query Engine, so the access-code lifecycle checks uniqueness. */
+  async create(kind: BotKind, input: BotInput) {
+    const row = (await getDb(strapi)
+      .query(BOT_UID_BY_KIND[kind])
+      .create({ data: input, select: [...SELECT, 'description'] })) as BotRow;
+    return present(kind, row, await getService(strapi, 'settings').get());
+  },
+
+  async update(kind: BotKind, id: number, input: BotInput) {
+    const query = getDb(strapi).query(BOT_UID_BY_KIND[kind]);
+    if (!(await query.findOne({ select: ['id'], where: { id } }))) {
+      throw new errors.NotFoundError(`no ${BOT_LABEL_BY_KIND[kind]} with id ${id}`);
+    }
+    const row = (await query.update({
+      where: { id },
+      data: input,
+      select: [...SELECT, 'description'],
+    })) as BotRow;
+    return present(kind, row, await getService(strapi, 'settings').get());
   },
 
   /**

@@ -1,4 +1,5 @@
 import bots from './bots';
+import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
 import ingest from './ingest';
@@ -8,6 +9,7 @@ import settings from './settings';
 export default {
   bots,
   calls,
+  'call-search': callSearch,
   'default-roles': defaultRoles,
   ingest,
   'recording-policy': recordingPolicy,

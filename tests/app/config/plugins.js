@@ -12,6 +12,8 @@ module.exports = ({ env }) => ({
     resolve: path.resolve(__dirname, '..', '..', '..'),
     config: {
       createDefaultRoles: env.bool('CALL_HISTORY_CREATE_DEFAULT_ROLES', true),
+      maxPeriodDays: env.int('CALL_HISTORY_MAX_PERIOD_DAYS', 31),
+      totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
     },
   },
 });

@@ -1,5 +1,5 @@
-import { CUSTOM_FIELDS, withCustomFields } from '../../admin/src/custom-fields';
-import { CUSTOM_FIELD_NAMES } from '../../server/src/domain/custom-field-values';
+import { CUSTOM_FIELDS, withCustomFields } from '../../../admin/src/custom-fields';
+import { CUSTOM_FIELD_NAMES } from '../../../server/src/domain/custom-field-values';
 
 describe("the plugin's admin entry with its custom fields", () => {
   it('registers the same fields as the server, after the plugin itself', () => {
@@ -51,13 +51,13 @@ describe("the plugin's admin entry with its custom fields", () => {
 
 describe("the custom fields' messages", () => {
   it('exist in English and Simplified Chinese alike', async () => {
-    const en = await import('../../admin/src/custom-fields/translations/en.json');
-    const zh = await import('../../admin/src/custom-fields/translations/zh-Hans.json');
+    const en = await import('../../../admin/src/custom-fields/translations/en.json');
+    const zh = await import('../../../admin/src/custom-fields/translations/zh-Hans.json');
     expect(Object.keys(zh.default).sort()).toEqual(Object.keys(en.default).sort());
   });
 
   it('cover every message the field definitions name', async () => {
-    const { default: en } = await import('../../admin/src/custom-fields/translations/en.json');
+    const { default: en } = await import('../../../admin/src/custom-fields/translations/en.json');
     const ids = JSON.stringify(CUSTOM_FIELDS)
       .match(/"id":"call-history\.[^"]+"/g)!
       .map((match) => match.slice('"id":"call-history.'.length, -1));

@@ -1,5 +1,5 @@
-import { normalisePhoneNumber as inBrowser } from '../../admin/src/custom-fields/phone-number/normalise';
-import { normalisePhoneNumber as onServer } from '../../server/src/domain/phone-number';
+import { normalisePhoneNumber as inBrowser } from '../../../admin/src/custom-fields/phone-number/normalise';
+import { normalisePhoneNumber as onServer } from '../../../server/src/domain/phone-number';
 
 const INPUTS: unknown[] = [
   '8613800001234',

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 
-import { PhoneNumberInput } from '../../admin/src/custom-fields/phone-number/PhoneNumberInput';
-import type { CustomFieldInputProps } from '../../admin/src/custom-fields/types';
+import { PhoneNumberInput } from '../../../admin/src/custom-fields/phone-number/PhoneNumberInput';
+import type { CustomFieldInputProps } from '../../../admin/src/custom-fields/types';
 
 import { renderInput } from './render';
 

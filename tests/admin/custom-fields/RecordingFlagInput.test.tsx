@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 
-import { RecordingFlagInput } from '../../admin/src/custom-fields/recording-flag/RecordingFlagInput';
-import type { CustomFieldInputProps } from '../../admin/src/custom-fields/types';
+import { RecordingFlagInput } from '../../../admin/src/custom-fields/recording-flag/RecordingFlagInput';
+import type { CustomFieldInputProps } from '../../../admin/src/custom-fields/types';
 
 import { renderInput } from './render';
 

@@ -4,8 +4,8 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { IntlProvider } from 'react-intl';
 
-import en from '../../admin/src/custom-fields/translations/en.json';
-import zhHans from '../../admin/src/custom-fields/translations/zh-Hans.json';
+import en from '../../../admin/src/custom-fields/translations/en.json';
+import zhHans from '../../../admin/src/custom-fields/translations/zh-Hans.json';
 
 const MESSAGES = { en, 'zh-Hans': zhHans };
 

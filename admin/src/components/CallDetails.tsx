@@ -1,0 +1,202 @@
+import { Badge, Box, Flex, Grid, GridItem, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+
+import type { CallRecord, FlowStep } from '../api/types';
+import { getTrad } from '../utils/getTrad';
+import { browserTimeZone, formatDuration } from '../utils/time';
+
+import { BotKindBadge } from './BotKindBadge';
+import { notRecordedSentence } from './notRecordedSentence';
+
+/** Attributes the plugin owns; anything else on the record was added by a developer. */
+const OWN_ATTRIBUTES = new Set([
+  'id',
+  'callId',
+  'callingNumber',
+  'calledNumber',
+  'accessCode',
+  'botKind',
+  'botName',
+  'startTime',
+  'endTime',
+  'durationSeconds',
+  'endReason',
+  'flowTrace',
+  'recordingDecision',
+  'callingNumberReversed',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'publishedAt',
+  'locale',
+]);
+
+const display = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+};
+
+const isSysErr = (step: FlowStep) =>
+  [step.nodeType, step.resultCode].some(
+    (value) => typeof value === 'string' && value.toLowerCase() === 'sys_err'
+  );
+
+/**
+ * A sys_err step at or after hang-up: the documented quirk, shown but never a failure. The
+ * details route marks it (`benign`); the fallback covers a record read from elsewhere.
+ */
+export const isBenignStep = (step: FlowStep, endTime: string): boolean =>
+  step.benign ?? (isSysErr(step) && Date.parse(step.at) >= Date.parse(endTime));
+
+const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    {typeof children === 'string' ? <Typography>{children}</Typography> : children}
+  </Flex>
+);
+
+const Timeline = ({ steps, endTime }: { steps: FlowStep[]; endTime: string }) => {
+  const { formatMessage, formatTime } = useIntl();
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTrad(id), defaultMessage });
+  return (
+    <Box as="ol" aria-label={t('details.timeline', 'Flow trace')}>
+      {steps.map((step) => {
+        const benign = isBenignStep(step, endTime);
+        const failed = !benign && isSysErr(step);
+        return (
+          <Box
+            as="li"
+            key={`${step.seq}-${step.nodeId}`}
+            data-benign={benign ? 'true' : undefined}
+            paddingTop={3}
+            paddingBottom={3}
+            paddingLeft={4}
+            borderColor={benign ? 'neutral200' : 'primary200'}
+            style={{ borderLeftWidth: 3, borderLeftStyle: 'solid' }}
+          >
+            <Flex gap={3} wrap="wrap" alignItems="center">
+              <Typography variant="pi" textColor="neutral600">
+                {`#${step.seq}`}
+              </Typography>
+              <Typography variant="pi" textColor="neutral600">
+                {formatTime(step.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+              </Typography>
+              <Typography fontWeight="bold">{step.nodeName ?? step.nodeId}</Typography>
+              {step.nodeType && (
+                <Badge
+                  textColor={failed ? 'danger700' : 'neutral600'}
+                  backgroundColor={failed ? 'danger100' : 'neutral150'}
+                >
+                  {step.nodeType}
+                </Badge>
+              )}
+              {step.resultCode && <Badge>{`${step.resultCode}`}</Badge>}
+              {benign && (
+                <Typography variant="pi" textColor="neutral600" fontWeight="semiBold">
+                  {t('details.benign', 'after hang-up — no business impact')}
+                </Typography>
+              )}
+            </Flex>
+            {step.userInput && (
+              <Typography as="p" variant="omega">
+                {`${t('details.userInput', 'User')}: ${step.userInput}`}
+              </Typography>
+            )}
+            {step.botReply && (
+              <Typography as="p" variant="omega" textColor="neutral700">
+                {`${t('details.botReply', 'Bot')}: ${step.botReply}`}
+              </Typography>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+};
+
+/** Call Details: the call's data, developer-added attributes and the flow trace or why not. */
+export const CallDetails = ({ call }: { call: CallRecord }) => {
+  const intl = useIntl();
+  const { formatMessage, formatDate } = intl;
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const time = (value: string) =>
+    formatDate(value, { dateStyle: 'medium', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
+  const custom = Object.entries(call).filter(([key]) => !OWN_ATTRIBUTES.has(key));
+  const sentence = notRecordedSentence(call, intl);
+  const steps = [...(call.flowTrace ?? [])].sort((a, b) => a.seq - b.seq);
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <Grid gap={5}>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.callId', 'Call ID')}>{call.callId}</Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.callingNumber', 'Calling number')}>{call.callingNumber}</Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('details.calledNumber', 'Called number')}>
+            {display(call.calledNumber)}
+          </Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.accessCode', 'Access code')}>{call.accessCode}</Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.bot', 'Robot / IVR')}>{display(call.botName)}</Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.kind', 'Kind')}>
+            <BotKindBadge kind={call.botKind} />
+          </Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.start', 'Start')}>{time(call.startTime)}</Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.end', 'End')}>{time(call.endTime)}</Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.duration', 'Duration')}>
+            {formatDuration(call.durationSeconds)}
+          </Field>
+        </GridItem>
+        <GridItem col={4} s={6}>
+          <Field label={t('results.endReason', 'End reason')}>{display(call.endReason)}</Field>
+        </GridItem>
+        {custom.map(([key, value]) => (
+          <GridItem col={4} s={6} key={key}>
+            <Field label={key}>{display(value)}</Field>
+          </GridItem>
+        ))}
+      </Grid>
+      <Typography variant="pi" textColor="neutral600">
+        {t('details.timeZone', 'Times in {zone}.', { zone: browserTimeZone() })}
+      </Typography>
+      <Box>
+        <Box paddingBottom={2}>
+          <Typography variant="delta" as="h3">
+            {t('details.timeline', 'Flow trace')}
+          </Typography>
+        </Box>
+        {sentence ? (
+          <Typography as="p" textColor="neutral700">
+            {sentence}
+          </Typography>
+        ) : steps.length === 0 ? (
+          <Typography as="p" textColor="neutral700">
+            {t('details.noSteps', 'Flow recording was on, but the platform sent no flow steps.')}
+          </Typography>
+        ) : (
+          <Timeline steps={steps} endTime={call.endTime} />
+        )}
+      </Box>
+    </Flex>
+  );
+};

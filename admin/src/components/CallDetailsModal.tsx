@@ -1,0 +1,58 @@
+import {
+  Button,
+  Flex,
+  Loader,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalLayout,
+  Typography,
+} from '@strapi/design-system';
+import { AnErrorOccurred } from '@strapi/helper-plugin';
+import { useIntl } from 'react-intl';
+
+import { useCall } from '../hooks/useCalls';
+import { toApiError } from '../utils/apiError';
+import { getTrad } from '../utils/getTrad';
+
+import { CallDetails } from './CallDetails';
+
+export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose: () => void }) => {
+  const { formatMessage } = useIntl();
+  const { data, error, isLoading } = useCall(callId);
+  const title = formatMessage(
+    { id: getTrad('details.title'), defaultMessage: 'Call Details — {callId}' },
+    { callId }
+  );
+  return (
+    <ModalLayout onClose={onClose} labelledBy="call-details-title">
+      <ModalHeader>
+        <Typography fontWeight="bold" textColor="neutral800" as="h2" id="call-details-title">
+          {title}
+        </Typography>
+      </ModalHeader>
+      <ModalBody>
+        {isLoading && (
+          <Flex justifyContent="center" padding={6}>
+            <Loader>
+              {formatMessage({ id: getTrad('details.loading'), defaultMessage: 'Loading…' })}
+            </Loader>
+          </Flex>
+        )}
+        {error ? (
+          <AnErrorOccurred
+            content={{ id: getTrad('details.error'), defaultMessage: toApiError(error).message }}
+          />
+        ) : null}
+        {data && <CallDetails call={data} />}
+      </ModalBody>
+      <ModalFooter
+        endActions={
+          <Button variant="tertiary" onClick={onClose}>
+            {formatMessage({ id: getTrad('details.close'), defaultMessage: 'Close' })}
+          </Button>
+        }
+      />
+    </ModalLayout>
+  );
+};

@@ -1,0 +1,102 @@
+import { Box, Breadcrumbs, ContentLayout, Crumb, HeaderLayout, Main } from '@strapi/design-system';
+import { LoadingIndicatorPage, NoPermissions, useRBAC } from '@strapi/helper-plugin';
+import type { Permission } from '@strapi/helper-plugin';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+
+import { getTrad } from '../utils/getTrad';
+
+/** Breadcrumb trails of DESIGN §4, as translation keys with their English text. */
+export const TRAILS = {
+  robots: [
+    ['nav.title', 'Configuration Center'],
+    ['nav.chatbotManagement', 'Chatbot Management'],
+    ['page.robots', 'Intelligent Robots'],
+  ],
+  ivrFlows: [
+    ['nav.title', 'Configuration Center'],
+    ['nav.chatbotManagement', 'Chatbot Management'],
+    ['nav.flowConfiguration', 'Flow Configuration'],
+    ['page.ivrFlows', 'IVR Flows'],
+  ],
+  settings: [
+    ['nav.title', 'Configuration Center'],
+    ['nav.chatbotManagement', 'Chatbot Management'],
+    ['nav.flowConfiguration', 'Flow Configuration'],
+    ['nav.system', 'System'],
+    ['page.settings', 'System Settings'],
+  ],
+  callHistory: [
+    ['nav.title', 'Configuration Center'],
+    ['nav.chatbotManagement', 'Chatbot Management'],
+    ['nav.flowConfiguration', 'Flow Configuration'],
+    ['nav.system', 'System'],
+    ['page.historicalCall', 'Historical Call'],
+    ['tab.callHistory', 'Call History'],
+  ],
+} as const;
+
+export type Trail = (typeof TRAILS)[keyof typeof TRAILS];
+
+interface PageLayoutProps {
+  title: string;
+  subtitle?: string;
+  trail: Trail;
+  primaryAction?: ReactNode;
+  children: ReactNode;
+}
+
+export const PageLayout = ({
+  title,
+  subtitle,
+  trail,
+  primaryAction,
+  children,
+}: PageLayoutProps) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Main>
+      <HeaderLayout
+        navigationAction={
+          <Box paddingBottom={1}>
+            <Breadcrumbs
+              label={formatMessage({ id: getTrad('breadcrumbs.label'), defaultMessage: 'Path' })}
+            >
+              {trail.map(([id, defaultMessage]) => (
+                <Crumb key={id}>{formatMessage({ id: getTrad(id), defaultMessage })}</Crumb>
+              ))}
+            </Breadcrumbs>
+          </Box>
+        }
+        title={title}
+        subtitle={subtitle}
+        primaryAction={primaryAction}
+      />
+      <ContentLayout>{children}</ContentLayout>
+    </Main>
+  );
+};
+
+interface PermissionGateProps {
+  permissions: { read: Permission[] };
+  title: string;
+  trail: Trail;
+  children: ReactNode;
+}
+
+/**
+ * Renders the page only for a user holding its read action; anyone else who opens the URL gets
+ * Strapi's own no-permission page (helper-plugin's CheckPagePermissions would redirect home).
+ */
+export const PermissionGate = ({ permissions, title, trail, children }: PermissionGateProps) => {
+  const { allowedActions, isLoading } = useRBAC(permissions);
+  if (isLoading) return <LoadingIndicatorPage />;
+  if (!allowedActions.canRead) {
+    return (
+      <PageLayout title={title} trail={trail}>
+        <NoPermissions />
+      </PageLayout>
+    );
+  }
+  return <>{children}</>;
+};

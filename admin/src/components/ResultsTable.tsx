@@ -1,0 +1,182 @@
+import {
+  Badge,
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Loader,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { AnErrorOccurred } from '@strapi/helper-plugin';
+import { Eye } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+
+import type { CallRecord, SearchPage } from '../api/types';
+import { getTrad } from '../utils/getTrad';
+import { formatDuration } from '../utils/time';
+
+import { BotKindBadge } from './BotKindBadge';
+
+interface ResultsTableProps {
+  page: SearchPage | undefined;
+  isLoading: boolean;
+  error: string | null;
+  /** Index of the page shown (0 = first), for the "showing" line. */
+  pageIndex: number;
+  canOpenDetails: boolean;
+  onOpen: (callId: string) => void;
+  onNext: () => void;
+  onPrevious: () => void;
+}
+
+/** Whether the row carries flow details: the decision snapshot says so even without the trace. */
+export const hasFlowDetails = (call: CallRecord): boolean =>
+  call.recordingDecision ? call.recordingDecision.recordFlow : Boolean(call.flowTrace);
+
+const COLUMNS = 7;
+
+export const ResultsTable = ({
+  page,
+  isLoading,
+  error,
+  pageIndex,
+  canOpenDetails,
+  onOpen,
+  onNext,
+  onPrevious,
+}: ResultsTableProps) => {
+  const { formatMessage, formatDate, formatNumber } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const time = (value: string) =>
+    formatDate(value, {
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+  const clock = (value: string) =>
+    formatDate(value, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+  if (error) {
+    return <AnErrorOccurred content={{ id: getTrad('results.error'), defaultMessage: error }} />;
+  }
+  if (!page) {
+    return (
+      <Flex justifyContent="center" padding={8}>
+        <Loader>{t('results.loading', 'Searching calls…')}</Loader>
+      </Flex>
+    );
+  }
+  if (page.results.length === 0) {
+    return (
+      <EmptyStateLayout
+        content={t('results.empty', 'No call matches these criteria in this period.')}
+      />
+    );
+  }
+
+  const { total, totalIsCapped, pageSize, nextCursor } = page.pagination;
+  const shown = pageIndex * pageSize + page.results.length;
+  const totalText = totalIsCapped ? `${formatNumber(total)}+` : formatNumber(total);
+
+  return (
+    <Box aria-busy={isLoading}>
+      <Table colCount={COLUMNS} rowCount={page.results.length + 1}>
+        <Thead>
+          <Tr>
+            {[
+              ['results.callId', 'Call ID'],
+              ['results.callingNumber', 'Calling number'],
+              ['results.bot', 'Robot / IVR'],
+              ['results.period', 'Start → end'],
+              ['results.duration', 'Duration'],
+              ['results.endReason', 'End reason'],
+              ['results.flow', 'Flow details'],
+            ].map(([id, text]) => (
+              <Th key={id}>
+                <Typography variant="sigma">{t(id, text)}</Typography>
+              </Th>
+            ))}
+          </Tr>
+        </Thead>
+        <Tbody>
+          {page.results.map((call) => (
+            <Tr key={call.callId}>
+              <Td>
+                <Flex gap={1}>
+                  <Typography fontWeight="semiBold">{call.callId}</Typography>
+                  {canOpenDetails && (
+                    <IconButton
+                      label={t('results.open', 'Details')}
+                      icon={<Eye />}
+                      noBorder
+                      onClick={() => onOpen(call.callId)}
+                    />
+                  )}
+                </Flex>
+              </Td>
+              <Td>
+                <Typography>{call.callingNumber}</Typography>
+              </Td>
+              <Td>
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <Typography>{call.botName ?? '—'}</Typography>
+                  <Flex gap={2}>
+                    <Typography variant="pi" textColor="neutral600">
+                      {call.accessCode}
+                    </Typography>
+                    <BotKindBadge kind={call.botKind} />
+                  </Flex>
+                </Flex>
+              </Td>
+              <Td>
+                <Flex direction="column" alignItems="flex-start">
+                  <Typography>{time(call.startTime)}</Typography>
+                  <Typography variant="pi" textColor="neutral600">
+                    {`→ ${clock(call.endTime)}`}
+                  </Typography>
+                </Flex>
+              </Td>
+              <Td>
+                <Typography>{formatDuration(call.durationSeconds)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{call.endReason ?? '—'}</Typography>
+              </Td>
+              <Td>
+                {hasFlowDetails(call) ? (
+                  <Badge active>{t('results.flow.yes', 'Recorded')}</Badge>
+                ) : (
+                  <Badge>{t('results.flow.no', 'Not recorded')}</Badge>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <Flex justifyContent="space-between" paddingTop={4}>
+        <Typography variant="pi" textColor="neutral600">
+          {t('results.showing', 'Showing {shown} of {total} calls', { shown, total: totalText })}
+        </Typography>
+        <Flex gap={2}>
+          <Button variant="tertiary" size="S" disabled={pageIndex === 0} onClick={onPrevious}>
+            {t('results.previous', 'Previous')}
+          </Button>
+          <Button variant="tertiary" size="S" disabled={!nextCursor} onClick={onNext}>
+            {t('results.next', 'Next')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Box>
+  );
+};

@@ -1,0 +1,82 @@
+import {
+  Box,
+  EmptyStateLayout,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+
+import { FLAG_NAMES, type FlagValue, type SettingsChange } from '../api/types';
+import { getTrad } from '../utils/getTrad';
+import { browserTimeZone } from '../utils/time';
+
+import { VALUE_TEXT } from './SettingsForm';
+
+/** The settings audit trail: who, when, old → new; newest first as the route gives it. */
+export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
+  const { formatMessage, formatDate } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const value = (v: FlagValue | null) => (v ? t(...VALUE_TEXT[v]) : '—');
+  return (
+    <Box>
+      <Box paddingBottom={4}>
+        <Typography variant="beta" as="h2">
+          {t('history.title', 'Change history')}
+        </Typography>
+      </Box>
+      {entries.length === 0 ? (
+        <EmptyStateLayout content={t('history.empty', 'The flags have not been changed yet.')} />
+      ) : (
+        <Table colCount={3} rowCount={entries.length + 1}>
+          <Thead>
+            <Tr>
+              <Th>
+                <Typography variant="sigma">
+                  {t('history.when', 'When ({zone})', { zone: browserTimeZone() })}
+                </Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('history.who', 'Who')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('history.changes', 'Changes')}</Typography>
+              </Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {entries.map((entry, index) => (
+              <Tr key={`${entry.at}-${index}`}>
+                <Td>
+                  <Typography>
+                    {formatDate(entry.at, {
+                      dateStyle: 'medium',
+                      timeStyle: 'medium',
+                    } as Intl.DateTimeFormatOptions)}
+                  </Typography>
+                </Td>
+                <Td>
+                  <Typography>{entry.user?.email ?? t('history.system', 'System')}</Typography>
+                </Td>
+                <Td>
+                  {FLAG_NAMES.filter((name) => entry.changes[name]).map((name) => (
+                    <Typography as="p" key={name}>
+                      {`${name}: ${value(entry.changes[name]?.from ?? null)} → ${value(
+                        entry.changes[name]?.to ?? null
+                      )}`}
+                    </Typography>
+                  ))}
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+};

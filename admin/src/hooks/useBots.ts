@@ -1,0 +1,34 @@
+import { useFetchClient } from '@strapi/helper-plugin';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
+
+import type { Bot, BotInput, BotKind } from '../api/types';
+
+import { API, queryKeys } from './queryKeys';
+
+export const useBots = (options: { enabled?: boolean } = {}) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    queryKeys.bots,
+    async () => {
+      const { data } = await get<{ data: Bot[] }>(`${API}/bots`);
+      return data.data;
+    },
+    { enabled: options.enabled ?? true }
+  );
+};
+
+/** Creates a bot (no id) or edits one; the server's field errors reach the form via toApiError. */
+export const useSaveBot = (kind: BotKind) => {
+  const { post, put } = useFetchClient();
+  const queryClient = useQueryClient();
+  return useMutation(
+    async ({ id, input }: { id: number | null; input: BotInput }) => {
+      const { data } =
+        id === null
+          ? await post<{ data: Bot }>(`${API}/bots`, { kind, ...input })
+          : await put<{ data: Bot }>(`${API}/bots/${kind}/${id}`, input);
+      return data.data;
+    },
+    { onSuccess: () => queryClient.invalidateQueries(queryKeys.bots) }
+  );
+};

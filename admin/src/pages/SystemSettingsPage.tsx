@@ -1,0 +1,77 @@
+import { Flex } from '@strapi/design-system';
+import { LoadingIndicatorPage, useNotification, useRBAC } from '@strapi/helper-plugin';
+import { useIntl } from 'react-intl';
+
+import type { Flags } from '../api/types';
+import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
+import { SettingsForm } from '../components/SettingsForm';
+import { SettingsHistory } from '../components/SettingsHistory';
+import { useSettings, useSettingsHistory, useUpdateSettings } from '../hooks/useSettings';
+import { ACTION_PERMISSIONS, PAGE_PERMISSIONS } from '../permissions';
+import { toApiError } from '../utils/apiError';
+import { getTrad } from '../utils/getTrad';
+
+const SettingsContent = () => {
+  const { formatMessage } = useIntl();
+  const toggleNotification = useNotification();
+  const { allowedActions, isLoading: permissionsLoading } = useRBAC(ACTION_PERMISSIONS.settings);
+  const settings = useSettings();
+  const history = useSettingsHistory();
+  const update = useUpdateSettings();
+
+  if (settings.isLoading || permissionsLoading) return <LoadingIndicatorPage />;
+
+  const save = (patch: Partial<Flags>) =>
+    update.mutate(patch, {
+      onSuccess: () =>
+        toggleNotification({
+          type: 'success',
+          message: {
+            id: getTrad('settings.saved'),
+            defaultMessage: 'Recording settings saved: new calls follow them from now on.',
+          },
+        }),
+      onError: (error) =>
+        toggleNotification({ type: 'warning', message: toApiError(error).message }),
+    });
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={8}>
+      {settings.data ? (
+        <SettingsForm
+          // Remount on new server values so the draft starts from what was saved.
+          key={JSON.stringify(settings.data)}
+          flags={settings.data}
+          canUpdate={Boolean(allowedActions.canUpdate)}
+          isSaving={update.isLoading}
+          onSave={save}
+        />
+      ) : (
+        formatMessage({
+          id: getTrad('settings.error'),
+          defaultMessage: 'The settings could not be loaded.',
+        })
+      )}
+      <SettingsHistory entries={history.data ?? []} />
+    </Flex>
+  );
+};
+
+export const SystemSettingsPage = () => {
+  const { formatMessage } = useIntl();
+  const title = formatMessage({ id: getTrad('page.settings'), defaultMessage: 'System Settings' });
+  return (
+    <PermissionGate permissions={PAGE_PERMISSIONS.settings} title={title} trail={TRAILS.settings}>
+      <PageLayout
+        title={title}
+        subtitle={formatMessage({
+          id: getTrad('page.settings.subtitle'),
+          defaultMessage: 'Tenant-wide recording flags for robot and IVR calls.',
+        })}
+        trail={TRAILS.settings}
+      >
+        <SettingsContent />
+      </PageLayout>
+    </PermissionGate>
+  );
+};

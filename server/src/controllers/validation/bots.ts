@@ -1,0 +1,60 @@
+import { validateYupSchema, yup } from '@strapi/utils';
+
+import { BOT_KINDS, type BotKind } from '../../domain/recording-decision';
+
+/** The fields an admin may write on a robot or IVR flow (DESIGN §2). */
+export interface BotInput {
+  name?: string;
+  accessCode?: string;
+  description?: string | null;
+  historicalCallRecord?: boolean;
+  flowCallRecording?: boolean;
+}
+
+const fields = {
+  name: yup.string().trim().min(1, 'name must not be empty').max(255),
+  // The full format check lives in the bots lifecycle, so every write path gets the same rule.
+  accessCode: yup.string().trim().min(1, 'accessCode must not be empty').max(64),
+  description: yup.string().nullable(),
+  historicalCallRecord: yup.boolean(),
+  flowCallRecording: yup.boolean(),
+};
+
+const kind = yup
+  .mixed()
+  .oneOf([...BOT_KINDS], '${path} must be one of ' + BOT_KINDS.join(', '))
+  .required();
+
+const createSchema = yup
+  .object({
+    ...fields,
+    kind,
+    name: fields.name.required(),
+    accessCode: fields.accessCode.required(),
+  })
+  .noUnknown(true, 'unknown key: a bot has kind, name, accessCode, description and two switches')
+  .required();
+
+const updateSchema = yup
+  .object(fields)
+  .noUnknown(true, 'unknown key: a bot has name, accessCode, description and two switches')
+  .required();
+
+const paramsSchema = yup.object({
+  kind,
+  id: yup.number().integer().positive().required(),
+});
+
+const options = { strict: false, abortEarly: false };
+
+export const validateBotCreate = validateYupSchema(createSchema, options) as (
+  body: unknown
+) => Promise<BotInput & { kind: BotKind }>;
+
+export const validateBotUpdate = validateYupSchema(updateSchema, options) as (
+  body: unknown
+) => Promise<BotInput>;
+
+export const validateBotParams = validateYupSchema(paramsSchema, options) as (
+  params: unknown
+) => Promise<{ kind: BotKind; id: number }>;

@@ -1,0 +1,230 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Validation of the Call History query string (DESIGN §3 search contract), shared by search,
+ * export and stats. Pure: every problem is returned with the name of its field, so the
+ * controller answers one 400 naming each bad parameter.
+ */
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export type NumberMatch = 'exact' | 'prefix' | 'suffix';
+
+export interface NumberFilter {
+  match: NumberMatch;
+  /** The digits to match, without the `*`; for a suffix, still in reading order. */
+  value: string;
+}
+
+export interface SearchFilters {
+  from: Date;
+  to: Date;
+  callingNumber: NumberFilter | null;
+  accessCode: string | null;
+}
+
+export interface SearchQuery extends SearchFilters {
+  pageSize: number;
+  cursor: string | null;
+  tz: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[] };
+
+export interface QueryLimits {
+  maxPeriodDays: number;
+}
+
+export const PAGE_SIZE = { min: 1, max: 100, default: 20 } as const;
+
+const FILTER_KEYS = ['from', 'to', 'callingNumber', 'accessCode', 'tz'] as const;
+const SEARCH_KEYS = [...FILTER_KEYS, 'pageSize', 'cursor'] as const;
+
+// Date and time with an explicit offset: a period without one would depend on the server's zone.
+const ISO_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+// A phone number: an optional leading + then digits (what the call platform sends).
+const NUMBER = /^\+?\d{1,32}$/;
+const DIGITS = /^\d{1,32}$/;
+// The access-code alphabet of robots and IVR flows (lifecycles/bots.ts).
+const ACCESS_CODE = /^[A-Za-z0-9_.#*+-]{1,64}$/;
+const ZONE_NAME = /^[A-Za-z0-9_+\-/]{1,64}$/;
+const CURSOR = /^[A-Za-z0-9_.-]{1,512}$/;
+
+type RawQuery = Record<string, unknown>;
+
+/**
+ * An unencoded `+` in a query string arrives as a space (`...T10:00:00 08:00`, ` 8613...`):
+ * the one mistake every hand-written URL makes, so it is read as the `+` it was.
+ */
+const restorePlus = (value: string) =>
+  value.replace(/^ (?=\d)/, '+').replace(/ (\d{2}(:?\d{2})?)$/, '+$1');
+
+const single = (raw: RawQuery, key: string, problems: FieldProblem[]): string | undefined => {
+  const value = raw[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    problems.push({ path: key, message: `${key} must be given once, as text` });
+    return undefined;
+  }
+  return value;
+};
+
+const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[]): Date | null => {
+  const text = single(raw, key, problems);
+  if (text === undefined) {
+    if (!problems.some((problem) => problem.path === key)) {
+      problems.push({ path: key, message: `${key} is required (ISO 8601 with an offset)` });
+    }
+    return null;
+  }
+  const value = restorePlus(text).trim();
+  const parsed = ISO_WITH_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : null;
+  if (!parsed || !parsed.isValid) {
+    problems.push({
+      path: key,
+      message: `${key} must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T00:00:00+08:00`,
+    });
+    return null;
+  }
+  return parsed.toJSDate();
+};
+
+const parseNumber = (raw: RawQuery, problems: FieldProblem[]): NumberFilter | null => {
+  const text = single(raw, 'callingNumber', problems);
+  if (text === undefined || text.trim() === '') return null;
+  const value = restorePlus(text).trim();
+  const fail = () => {
+    problems.push({
+      path: 'callingNumber',
+      message:
+        'callingNumber must be a number (digits, optional leading +), a prefix ending with * (86138*) or a suffix starting with * (*5678)',
+    });
+    return null;
+  };
+  if (value.startsWith('*') && value.endsWith('*')) return fail();
+  if (value.startsWith('*')) {
+    const digits = value.slice(1);
+    return DIGITS.test(digits) ? { match: 'suffix', value: digits } : fail();
+  }
+  if (value.endsWith('*')) {
+    const prefix = value.slice(0, -1);
+    return NUMBER.test(prefix) ? { match: 'prefix', value: prefix } : fail();
+  }
+  return NUMBER.test(value) ? { match: 'exact', value } : fail();
+};
+
+const parseAccessCode = (raw: RawQuery, problems: FieldProblem[]): string | null => {
+  const text = single(raw, 'accessCode', problems);
+  if (text === undefined || text.trim() === '') return null;
+  const value = text.trim();
+  if (!ACCESS_CODE.test(value)) {
+    problems.push({
+      path: 'accessCode',
+      message: 'accessCode must be 1 to 64 letters, digits or _ . # * + -',
+    });
+    return null;
+  }
+  return value;
+};
+
+export const isTimeZone = (value: string): boolean =>
+  ZONE_NAME.test(value) && IANAZone.isValidZone(value);
+
+const parseTimeZone = (raw: RawQuery, problems: FieldProblem[]): string => {
+  const text = single(raw, 'tz', problems);
+  if (text === undefined || text === '') return 'UTC';
+  if (!isTimeZone(text)) {
+    problems.push({
+      path: 'tz',
+      message: 'tz must be an IANA time zone name, e.g. Asia/Shanghai or UTC',
+    });
+    return 'UTC';
+  }
+  return text;
+};
+
+const rejectUnknown = (raw: RawQuery, allowed: readonly string[], problems: FieldProblem[]) => {
+  for (const key of Object.keys(raw)) {
+    if (!allowed.includes(key)) {
+      problems.push({
+        path: key,
+        message: `unknown parameter ${key}: expected ${allowed.join(', ')}`,
+      });
+    }
+  }
+};
+
+const parseFilters = (
+  raw: RawQuery,
+  limits: QueryLimits,
+  problems: FieldProblem[]
+): (SearchFilters & { tz: string }) | null => {
+  const from = parseInstant(raw, 'from', problems);
+  const to = parseInstant(raw, 'to', problems);
+  if (from && to) {
+    if (from.getTime() >= to.getTime()) {
+      problems.push({ path: 'to', message: 'to must be later than from' });
+    } else if (to.getTime() - from.getTime() > limits.maxPeriodDays * 24 * 3600 * 1000) {
+      problems.push({
+        path: 'to',
+        message: `the period from from to to must not exceed ${limits.maxPeriodDays} days`,
+      });
+    }
+  }
+  const callingNumber = parseNumber(raw, problems);
+  const accessCode = parseAccessCode(raw, problems);
+  const tz = parseTimeZone(raw, problems);
+  if (!from || !to) return null;
+  return { from, to, callingNumber, accessCode, tz };
+};
+
+const parsePageSize = (raw: RawQuery, problems: FieldProblem[]): number => {
+  const text = single(raw, 'pageSize', problems);
+  if (text === undefined) return PAGE_SIZE.default;
+  const value = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= PAGE_SIZE.min && value <= PAGE_SIZE.max)) {
+    problems.push({
+      path: 'pageSize',
+      message: `pageSize must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}`,
+    });
+    return PAGE_SIZE.default;
+  }
+  return value;
+};
+
+const parseCursor = (raw: RawQuery, problems: FieldProblem[]): string | null => {
+  const text = single(raw, 'cursor', problems);
+  if (text === undefined || text === '') return null;
+  if (!CURSOR.test(text)) {
+    problems.push({ path: 'cursor', message: 'cursor is not a cursor this search returned' });
+    return null;
+  }
+  return text;
+};
+
+const done = <T>(value: T | null, problems: FieldProblem[]): Validated<T> =>
+  problems.length > 0 || value === null ? { ok: false, errors: problems } : { ok: true, value };
+
+/** `GET /calls`: the filters, the page size and the cursor. */
+export const parseSearchQuery = (raw: RawQuery, limits: QueryLimits): Validated<SearchQuery> => {
+  const problems: FieldProblem[] = [];
+  rejectUnknown(raw, SEARCH_KEYS, problems);
+  const filters = parseFilters(raw, limits, problems);
+  const pageSize = parsePageSize(raw, problems);
+  const cursor = parseCursor(raw, problems);
+  return done(filters && { ...filters, pageSize, cursor }, problems);
+};
+
+/** `GET /calls/export` and `GET /stats`: the filters and the client's time zone. */
+export const parseFilterQuery = (
+  raw: RawQuery,
+  limits: QueryLimits
+): Validated<SearchFilters & { tz: string }> => {
+  const problems: FieldProblem[] = [];
+  rejectUnknown(raw, FILTER_KEYS, problems);
+  return done(parseFilters(raw, limits, problems), problems);
+};

@@ -1,0 +1,124 @@
+import { Readable, pipeline } from 'stream';
+
+import type { Strapi } from '@strapi/types';
+import { errors } from '@strapi/utils';
+import { stringify } from 'csv-stringify';
+import { DateTime } from 'luxon';
+
+import { UID } from '../constants';
+import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
+import { foldBucketsIntoDays } from '../domain/day-buckets';
+import { markFlowTrace } from '../domain/flow-trace';
+import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
+import type { SearchFilters, SearchQuery } from '../domain/search-query';
+import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
+import { fieldError } from '../utils/errors';
+import { getConfig, getDb } from '../utils/strapi';
+
+type ZonedFilters = SearchFilters & { tz: string };
+
+/** Rows per keyset batch of the CSV export: memory holds one batch, whatever the total. */
+const EXPORT_BATCH = 1000;
+
+/**
+ * The Call History tab: search, details, CSV export and statistics (DESIGN §3). The SQL is in
+ * repositories/call-records.ts; validation, cursors, CSV rows and day folding are pure domain.
+ */
+export default ({ strapi }: { strapi: Strapi }) => {
+  let repository: CallRecordsRepository | null = null;
+  // Built on first use: the metadata it reads exists from bootstrap on.
+  const calls = () => (repository ??= callRecordsRepository(strapi));
+
+  /** Cursors are signed with the admin's JWT secret: private to this deployment, shared by its nodes. */
+  const cursorSecret = (): string => {
+    const secret = strapi.config.get('admin.auth.secret') ?? strapi.config.get('server.app.keys');
+    return `call-history-cursor:${JSON.stringify(secret ?? '')}`;
+  };
+
+  const withMarkedTrace = (call: Record<string, unknown>) =>
+    Array.isArray(call.flowTrace)
+      ? { ...call, flowTrace: markFlowTrace(call.flowTrace, call.endTime) }
+      : call;
+
+  return {
+    async search(query: SearchQuery) {
+      const fingerprint = filtersFingerprint(query);
+      const secret = cursorSecret();
+      const after = query.cursor ? decodeCursor(query.cursor, fingerprint, secret) : null;
+      if (query.cursor && !after) {
+        throw fieldError(
+          'cursor',
+          'cursor is not valid for this search: it was altered, or issued for other filters'
+        );
+      }
+      const cap = getConfig(strapi).totalCap;
+      const page = await calls().page(query, after, query.pageSize + 1);
+      const counted = await calls().countUpTo(query, cap);
+      const rows = page.slice(0, query.pageSize);
+      const last = rows[rows.length - 1];
+      return {
+        results: rows.map((row) => withMarkedTrace(row.call)),
+        pagination: {
+          pageSize: query.pageSize,
+          nextCursor:
+            page.length > query.pageSize && last
+              ? encodeCursor(last.position, fingerprint, secret)
+              : null,
+          total: Math.min(counted, cap),
+          totalIsCapped: counted > cap,
+        },
+      };
+    },
+
+    /** One call by its platform id, every non-private attribute, the flow trace marked. */
+    async details(callId: string) {
+      const row = (await getDb(strapi)
+        .query(UID.callRecord)
+        .findOne({ where: { callId } })) as Record<string, unknown> | null;
+      if (!row) throw new errors.NotFoundError(`No call with callId ${callId}`);
+      const call: Record<string, unknown> = {};
+      for (const name of calls().visibleAttributes()) {
+        if (name in row) call[name] = row[name];
+      }
+      return withMarkedTrace(call);
+    },
+
+    /** The search as CSV, streamed batch by batch from the database into csv-stringify. */
+    exportCsv(filters: ZonedFilters) {
+      const extras = calls()
+        .visibleAttributes()
+        .filter((name) => !COVERED_ATTRIBUTES.has(name));
+      const repository = calls();
+      async function* records() {
+        for await (const batch of repository.batches(filters, EXPORT_BATCH)) {
+          for (const call of batch) yield csvRecord(call, filters.tz, extras);
+        }
+      }
+      const csv = stringify({ header: true, columns: csvColumns(extras) });
+      pipeline(Readable.from(records()), csv, (error) => {
+        if (error) strapi.log.error(`[call-history] CSV export failed: ${error.message}`);
+      });
+      const stamp = (date: Date) =>
+        DateTime.fromJSDate(date, { zone: filters.tz }).toFormat("yyyyLLdd'T'HHmm");
+      return {
+        filename: `call-history_${stamp(filters.from)}_${stamp(filters.to)}.csv`,
+        stream: csv,
+      };
+    },
+
+    /** Calls per local day of `tz` (every day of the period, zeros included) and per access code. */
+    async stats(filters: ZonedFilters) {
+      const buckets = await calls().buckets(filters);
+      const perAccessCode = await calls().perAccessCode(filters);
+      return {
+        perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
+        perAccessCode,
+      };
+    },
+
+    /** The database's plan of a search (tests and benchmark). */
+    explain(filters: SearchFilters, after: { startTime: number; id: number } | null = null) {
+      return calls().explain(filters, after);
+    },
+  };
+};

@@ -1,0 +1,122 @@
+import { screen, within } from '@testing-library/react';
+
+import { CallDetails } from '../../../admin/src/components/CallDetails';
+import { call, recordedDecision } from '../fixtures';
+import { renderInAdmin } from '../render';
+
+const step = (seq: number, at: string, extra: object = {}) => ({
+  seq,
+  at,
+  nodeId: `n${seq}`,
+  nodeName: `Node ${seq}`,
+  nodeType: 'ASK',
+  ...extra,
+});
+
+describe('CallDetails', () => {
+  it('shows the flow trace as a timeline and marks the after-hang-up sys_err as benign', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          flowTrace: [
+            step(1, '2026-11-02T09:00:01Z', {
+              userInput: 'balance',
+              botReply: 'Your balance is 5',
+            }),
+            step(2, '2026-11-02T09:00:30Z', { nodeName: 'Lookup', nodeType: 'sys_err' }),
+            step(3, '2026-11-02T09:01:06Z', {
+              nodeName: 'Cleanup',
+              nodeType: 'sys_err',
+              afterHangup: true,
+              benign: true,
+            }),
+          ],
+        })}
+      />
+    );
+    const timeline = screen.getByRole('list', { name: 'Flow trace' });
+    const steps = within(timeline).getAllByRole('listitem');
+    expect(steps).toHaveLength(3);
+    expect(within(steps[0]).getByText('User: balance')).toBeInTheDocument();
+    expect(within(steps[0]).getByText('Bot: Your balance is 5')).toBeInTheDocument();
+    // A sys_err during the call is a failure, not marked benign.
+    expect(within(steps[1]).queryByText(/after hang-up/)).not.toBeInTheDocument();
+    expect(within(steps[2]).getByText('after hang-up — no business impact')).toBeInTheDocument();
+    expect(screen.queryByText(/were not recorded/)).not.toBeInTheDocument();
+  });
+
+  it('marks an after-hang-up sys_err the route did not mark (fallback on the end time)', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          flowTrace: [
+            step(1, '2026-11-02T09:00:30Z', { nodeType: 'sys_err' }),
+            step(2, '2026-11-02T09:01:05Z', { nodeType: 'sys_err' }),
+          ],
+        })}
+      />
+    );
+    const steps = within(screen.getByRole('list', { name: 'Flow trace' })).getAllByRole('listitem');
+    expect(within(steps[0]).queryByText(/after hang-up/)).not.toBeInTheDocument();
+    expect(within(steps[1]).getByText('after hang-up — no business impact')).toBeInTheDocument();
+  });
+
+  it('names the robot switch that kept the flow details out', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          recordingDecision: {
+            ...recordedDecision,
+            recordFlow: false,
+            flow: {
+              recorded: false,
+              flag: 'FLOWRECORDFLAG',
+              flagValue: 'BOT_LEVEL',
+              botSwitch: { name: 'flowCallRecording', value: false },
+              reason: 'robot 1001 has flowCallRecording off',
+            },
+          },
+        })}
+      />
+    );
+    expect(
+      screen.getByText(
+        'Flow details were not recorded: FLOWRECORDFLAG was set to Bot-level control, and the robot "Sales bot" (1001) had its flow call recording switch off.'
+      )
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Flow trace' })).not.toBeInTheDocument();
+  });
+
+  it('names the tenant flag when it was Off', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          botKind: 'COMMON_IVR',
+          recordingDecision: {
+            ...recordedDecision,
+            recordFlow: false,
+            flow: {
+              recorded: false,
+              flag: 'CCIVRRECORDFLAG',
+              flagValue: 'OFF',
+              botSwitch: null,
+              reason: 'CCIVRRECORDFLAG is OFF',
+            },
+          },
+        })}
+      />
+    );
+    expect(
+      screen.getByText(
+        'Flow details were not recorded: CCIVRRECORDFLAG was set to Off when the call was stored.'
+      )
+    ).toBeInTheDocument();
+  });
+
+  it('shows the attributes a developer added to the call record', () => {
+    renderInAdmin(<CallDetails call={call({ customerTier: 'gold', createdAt: '2026-11-02' })} />);
+    expect(screen.getByText('customerTier')).toBeInTheDocument();
+    expect(screen.getByText('gold')).toBeInTheDocument();
+    expect(screen.queryByText('createdAt')).not.toBeInTheDocument();
+  });
+});

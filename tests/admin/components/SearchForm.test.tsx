@@ -1,0 +1,86 @@
+import { fireEvent, screen } from '@testing-library/react';
+
+import type { Bot } from '../../../admin/src/api/types';
+import { SearchForm } from '../../../admin/src/components/SearchForm';
+import { renderInAdmin } from '../render';
+
+const bots: Bot[] = [
+  {
+    kind: 'INTELLIGENT_ROBOT',
+    id: 1,
+    name: 'Sales bot',
+    accessCode: '1001',
+    description: null,
+    historicalCallRecord: true,
+    flowCallRecording: true,
+    effective: {
+      call: true,
+      flow: true,
+      reason: 'CHATRECORDFLAG is ON',
+      callDecidedBy: 'tenant-flag',
+      flowDecidedBy: 'tenant-flag',
+    },
+  },
+];
+
+const initial = { from: '2026-11-02', to: '2026-11-05' };
+
+describe('SearchForm', () => {
+  it('searches the period with a last-digits calling number', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(<SearchForm initial={initial} bots={bots} onSearch={onSearch} />);
+    fireEvent.change(screen.getByLabelText('Calling number'), { target: { value: '*5678' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).toHaveBeenCalledWith({
+      from: '2026-11-02',
+      to: '2026-11-05',
+      callingNumber: '*5678',
+      accessCode: undefined,
+    });
+  });
+
+  it('refuses to search without a period and says why', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(<SearchForm initial={initial} bots={bots} onSearch={onSearch} />);
+    // The first "Clear" button empties the first day of the period.
+    fireEvent.click(screen.getAllByRole('button', { name: 'Clear' })[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).not.toHaveBeenCalled();
+    expect(
+      screen.getByText('Choose the first day: the search needs a period.')
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(
+      <SearchForm
+        initial={{ from: '2026-11-05', to: '2026-11-02' }}
+        bots={bots}
+        onSearch={onSearch}
+      />
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).not.toHaveBeenCalled();
+    expect(screen.getByText('The last day must not be before the first day.')).toBeInTheDocument();
+  });
+
+  it('refuses a calling number that is not digits with one leading or trailing *', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(<SearchForm initial={initial} bots={bots} onSearch={onSearch} />);
+    fireEvent.change(screen.getByLabelText('Calling number'), { target: { value: '*56*78' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).not.toHaveBeenCalled();
+    expect(screen.getByText(/Use digits only/)).toBeInTheDocument();
+  });
+
+  it('takes a typed access code that no robot owns', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(<SearchForm initial={initial} bots={bots} onSearch={onSearch} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Robot access code' }), {
+      target: { value: '9999' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ accessCode: '9999' }));
+  });
+});

@@ -1,0 +1,40 @@
+import type { CallRecord, RecordingDecision } from '../../admin/src/api/types';
+
+export const recordedDecision: RecordingDecision = {
+  recordCall: true,
+  recordFlow: true,
+  botKind: 'INTELLIGENT_ROBOT',
+  bot: { kind: 'INTELLIGENT_ROBOT', id: 1, name: 'Sales bot', accessCode: '1001' },
+  call: {
+    recorded: true,
+    flag: 'CHATRECORDFLAG',
+    flagValue: 'ON',
+    botSwitch: null,
+    reason: 'CHATRECORDFLAG is ON',
+  },
+  flow: {
+    recorded: true,
+    flag: 'FLOWRECORDFLAG',
+    flagValue: 'ON',
+    botSwitch: null,
+    reason: 'FLOWRECORDFLAG is ON',
+  },
+  reason: 'FLOWRECORDFLAG is ON',
+};
+
+export const call = (overrides: Partial<CallRecord> = {}): CallRecord => ({
+  id: 1,
+  callId: 'CALL-0001',
+  callingNumber: '8613800005678',
+  calledNumber: '4001',
+  accessCode: '1001',
+  botKind: 'INTELLIGENT_ROBOT',
+  botName: 'Sales bot',
+  startTime: '2026-11-02T09:00:00.000Z',
+  endTime: '2026-11-02T09:01:05.000Z',
+  durationSeconds: 65,
+  endReason: 'USER_HANGUP',
+  flowTrace: null,
+  recordingDecision: recordedDecision,
+  ...overrides,
+});

@@ -1,0 +1,288 @@
+import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
+
+import { UID } from '../../server/src/constants';
+import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { ensureDemoBots, generateCalls } from '../support/call-generator';
+
+const FROM = '2026-03-01T00:00:00Z';
+const TO = '2026-03-15T00:00:00Z';
+
+describe('Call Details, CSV export and statistics', () => {
+  let app: TestApp;
+  const auth = () => bearer(app.admin.token);
+  const db = () => app.strapi.db!.query(UID.callRecord);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await app.strapi
+      .plugin('call-history')
+      .service('settings')
+      .update({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'OFF' });
+    await ensureDemoBots(app.strapi);
+    await app.strapi.db!.query(UID.chatbot).create({
+      data: {
+        name: 'Billing, "VIP"\nline',
+        accessCode: '3001',
+        historicalCallRecord: true,
+        flowCallRecording: true,
+      },
+    });
+    const generated = await generateCalls(app.strapi, {
+      count: 2500,
+      from: FROM,
+      to: TO,
+      seed: 5,
+      accessCodes: ['1001', '1002', '2001', '3001'],
+    });
+    expect(generated.stored).toBe(2500);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  describe('GET /call-history/calls/:callId', () => {
+    const trace = [
+      { seq: 1, at: '2026-04-01T10:00:00.000Z', nodeId: 'a', nodeName: 'Start', nodeType: 'start' },
+      { seq: 2, at: '2026-04-01T10:00:30.000Z', nodeId: 'b', nodeName: 'Menu', nodeType: 'menu' },
+      { seq: 3, at: '2026-04-01T10:01:00.500Z', nodeId: 'e', nodeName: 'Err', nodeType: 'sys_err' },
+    ];
+
+    it('answers the call, its marked trace and its recording decision', async () => {
+      await db().create({
+        data: {
+          callId: 'details-1',
+          callingNumber: '+8613800138000',
+          calledNumber: '4001234567',
+          accessCode: '1001',
+          startTime: '2026-04-01T10:00:00.000Z',
+          endTime: '2026-04-01T10:01:00.000Z',
+          endReason: 'USER_HANGUP',
+          flowTrace: trace,
+        },
+      });
+      const response = await app
+        .http()
+        .get('/call-history/calls/details-1')
+        .set(auth())
+        .expect(200);
+      const call = response.body.data;
+      expect(call).toMatchObject({
+        callId: 'details-1',
+        callingNumber: '+8613800138000',
+        calledNumber: '4001234567',
+        botKind: 'INTELLIGENT_ROBOT',
+        botName: 'Billing assistant',
+        startTime: '2026-04-01T10:00:00.000Z',
+        endTime: '2026-04-01T10:01:00.000Z',
+        durationSeconds: 60,
+        endReason: 'USER_HANGUP',
+        recordingDecision: {
+          recordCall: true,
+          recordFlow: true,
+          flow: { flag: 'FLOWRECORDFLAG', flagValue: 'BOT_LEVEL' },
+        },
+      });
+      expect(call).not.toHaveProperty('callingNumberReversed');
+      expect(
+        call.flowTrace.map((step: { seq: number; afterHangup: boolean; benign: boolean }) => [
+          step.seq,
+          step.afterHangup,
+          step.benign,
+        ])
+      ).toEqual([
+        [1, false, false],
+        [2, false, false],
+        [3, true, true],
+      ]);
+    });
+
+    it('says why a flow is missing', async () => {
+      await db().create({
+        data: {
+          callId: 'details-ivr',
+          callingNumber: '13800138000',
+          accessCode: '2001',
+          startTime: '2026-04-01T11:00:00.000Z',
+          endTime: '2026-04-01T11:01:00.000Z',
+          flowTrace: trace,
+        },
+      });
+      const call = (await app.http().get('/call-history/calls/details-ivr').set(auth()).expect(200))
+        .body.data;
+      expect(call.flowTrace).toBeNull();
+      expect(call.recordingDecision).toMatchObject({
+        recordFlow: false,
+        reason: 'CCIVRRECORDFLAG is OFF',
+      });
+    });
+
+    it('answers 404 for an unknown call', async () => {
+      const response = await app
+        .http()
+        .get('/call-history/calls/no-such-call')
+        .set(auth())
+        .expect(404);
+      expect(response.body.error).toMatchObject({ status: 404, name: 'NotFoundError' });
+    });
+
+    it('routes /calls/export to the export, not to a call called "export"', async () => {
+      const response = await app.http().get('/call-history/calls/export').set(auth()).expect(400);
+      expect(
+        response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
+      ).toEqual(['from', 'to']);
+    });
+  });
+
+  describe('GET /call-history/calls/export', () => {
+    const period = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-09T00:00:00+08:00' };
+
+    it('streams the whole search as CSV, quoted, with times in UTC and in tz', async () => {
+      const response = await app
+        .http()
+        .get('/call-history/calls/export')
+        .query({ ...period, tz: 'Asia/Shanghai' })
+        .set(auth())
+        .buffer(true)
+        .parse((res, done) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(null, text));
+        })
+        .expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(response.headers['content-disposition']).toBe(
+        'attachment; filename="call-history_20260302T0000_20260309T0000.csv"'
+      );
+      const records = parse(response.body as string, { columns: true }) as Array<
+        Record<string, string>
+      >;
+      const expected = (await db().findMany({
+        select: ['callId', 'startTime', 'botName'],
+        where: { startTime: { $gte: new Date(period.from), $lt: new Date(period.to) } },
+        orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
+      })) as Array<{ callId: string; startTime: string; botName: string | null }>;
+      // More than one export batch (1,000 rows), no cap.
+      expect(expected.length).toBeGreaterThan(1000);
+      expect(records.map((record) => record.callId)).toEqual(expected.map((row) => row.callId));
+      expect(Object.keys(records[0])).toEqual([
+        'callId',
+        'callingNumber',
+        'calledNumber',
+        'accessCode',
+        'botKind',
+        'botName',
+        'startTimeUtc',
+        'startTimeLocal',
+        'endTimeUtc',
+        'endTimeLocal',
+        'timeZone',
+        'durationSeconds',
+        'endReason',
+        'flowRecorded',
+        'flowSteps',
+        'recordingReason',
+      ]);
+      for (const [index, record] of records.entries()) {
+        expect(record.startTimeUtc).toBe(expected[index].startTime);
+        expect(record.startTimeLocal).toBe(
+          DateTime.fromISO(expected[index].startTime, { zone: 'Asia/Shanghai' }).toISO()
+        );
+        expect(record.botName).toBe(expected[index].botName ?? '');
+      }
+      // The bot name with a comma, quotes and a newline survived the round trip.
+      expect(records.some((record) => record.botName === 'Billing, "VIP"\nline')).toBe(true);
+      expect(records.some((record) => record.flowRecorded === 'true')).toBe(true);
+    });
+
+    it('refuses a bad tz and a bad period, naming them', async () => {
+      const response = await app
+        .http()
+        .get('/call-history/calls/export')
+        .query({ from: period.to, to: period.from, tz: 'Asia/Nowhere' })
+        .set(auth())
+        .expect(400);
+      expect(
+        response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
+      ).toEqual(['to', 'tz']);
+    });
+  });
+
+  describe('GET /call-history/stats', () => {
+    it('counts per local day across a DST change, and per access code, like the rows say', async () => {
+      // America/New_York moves to summer time on 2026-03-08.
+      const period = { from: '2026-03-05T00:00:00-05:00', to: '2026-03-12T00:00:00-04:00' };
+      const response = await app
+        .http()
+        .get('/call-history/stats')
+        .query({ ...period, tz: 'America/New_York' })
+        .set(auth())
+        .expect(200);
+      const rows = (await db().findMany({
+        select: ['startTime', 'accessCode'],
+        where: { startTime: { $gte: new Date(period.from), $lt: new Date(period.to) } },
+      })) as Array<{ startTime: string; accessCode: string }>;
+      const perDay = new Map<string, number>();
+      const perCode = new Map<string, number>();
+      for (const row of rows) {
+        const day = DateTime.fromISO(row.startTime, { zone: 'America/New_York' }).toISODate()!;
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        perCode.set(row.accessCode, (perCode.get(row.accessCode) ?? 0) + 1);
+      }
+      const { data } = response.body;
+      expect(data.perDay.map((entry: { day: string }) => entry.day)).toEqual([
+        '2026-03-05',
+        '2026-03-06',
+        '2026-03-07',
+        '2026-03-08',
+        '2026-03-09',
+        '2026-03-10',
+        '2026-03-11',
+      ]);
+      expect(data.perDay).toEqual(
+        data.perDay.map((entry: { day: string }) => ({
+          day: entry.day,
+          count: perDay.get(entry.day) ?? 0,
+        }))
+      );
+      expect(
+        data.perDay.reduce((sum: number, entry: { count: number }) => sum + entry.count, 0)
+      ).toBe(rows.length);
+      expect(
+        Object.fromEntries(
+          data.perAccessCode.map((entry: { accessCode: string; count: number }) => [
+            entry.accessCode,
+            entry.count,
+          ])
+        )
+      ).toEqual(Object.fromEntries(perCode));
+      const counts = data.perAccessCode.map((entry: { count: number }) => entry.count);
+      expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    });
+
+    it('applies the number and access-code filters', async () => {
+      const period = { from: FROM, to: TO };
+      const response = await app
+        .http()
+        .get('/call-history/stats')
+        .query({ ...period, accessCode: '1001', callingNumber: '*7' })
+        .set(auth())
+        .expect(200);
+      const expected = await db().count({
+        where: {
+          startTime: { $gte: new Date(FROM), $lt: new Date(TO) },
+          accessCode: '1001',
+          callingNumber: { $endsWith: '7' },
+        },
+      });
+      expect(response.body.data.perAccessCode).toEqual([{ accessCode: '1001', count: expected }]);
+      expect(
+        response.body.data.perDay.reduce(
+          (sum: number, entry: { count: number }) => sum + entry.count,
+          0
+        )
+      ).toBe(expected);
+    });
+  });
+});

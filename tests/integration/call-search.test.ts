@@ -1,0 +1,370 @@
+import { UID } from '../../server/src/constants';
+import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
+import { ensureDemoBots, generateCalls } from '../support/call-generator';
+
+/** Search over HTTP against an oracle: the same filter through Strapi's own Query Engine. */
+
+const CAP = 50;
+const FROM = '2026-03-01T00:00:00Z';
+const TO = '2026-03-11T00:00:00Z';
+
+interface Call {
+  id: number;
+  callId: string;
+  callingNumber: string;
+  startTime: string;
+  [key: string]: unknown;
+}
+interface Page {
+  results: Call[];
+  pagination: {
+    pageSize: number;
+    nextCursor: string | null;
+    total: number;
+    totalIsCapped: boolean;
+  };
+}
+
+describe('GET /call-history/calls', () => {
+  let app: TestApp;
+  let token: string;
+  let numbers: string[];
+
+  const get = (query: Record<string, string>, jwt = token) =>
+    app.http().get('/call-history/calls').query(query).set(bearer(jwt));
+
+  /** Every page of a search, following nextCursor. */
+  const all = async (query: Record<string, string>) => {
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page = (await get(cursor ? { ...query, cursor } : query).expect(200)).body;
+      pages.push(page);
+      cursor = page.pagination.nextCursor;
+    } while (cursor && pages.length < 500);
+    return { pages, ids: pages.flatMap((page) => page.results.map((call) => call.id)) };
+  };
+
+  const oracle = async (where: Record<string, unknown>) => {
+    const rows = (await app.strapi.db!.query(UID.callRecord).findMany({
+      select: ['id'],
+      where,
+      orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
+    })) as Array<{ id: number }>;
+    return rows.map((row) => row.id);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ CALL_HISTORY_TOTAL_CAP: String(CAP) });
+    token = app.admin.token;
+    await app.strapi
+      .plugin('call-history')
+      .service('settings')
+      .update({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'ON' });
+    await ensureDemoBots(app.strapi);
+    const generated = await generateCalls(app.strapi, {
+      count: 3000,
+      from: FROM,
+      to: TO,
+      seed: 11,
+      numberPool: 150,
+    });
+    numbers = generated.numbers;
+    expect(generated.stored).toBe(3000);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const period = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-05T00:00:00+08:00' };
+  const periodWhere = {
+    startTime: { $gte: new Date(period.from), $lt: new Date(period.to) },
+  };
+
+  it('answers newest first, with the pagination block and Query-Engine-shaped calls', async () => {
+    const response = await get({ ...period, pageSize: '5' }).expect(200);
+    const body = response.body as Page;
+    expect(body.results).toHaveLength(5);
+    expect(body.pagination).toEqual({
+      pageSize: 5,
+      nextCursor: expect.any(String),
+      total: CAP,
+      totalIsCapped: true,
+    });
+    const [first] = body.results;
+    expect(first).toEqual(
+      expect.objectContaining({
+        id: expect.any(Number),
+        callId: expect.any(String),
+        startTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        recordingDecision: expect.objectContaining({ recordCall: true }),
+      })
+    );
+    expect(first).not.toHaveProperty('callingNumberReversed');
+    const times = body.results.map((call) => Date.parse(call.startTime));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('pages through a period exactly like the Query Engine orders it', async () => {
+    const { ids } = await all({ ...period, pageSize: '100' });
+    expect(ids).toEqual(await oracle(periodWhere));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each([
+    ['an exact number', () => numbers[0], (n: string) => ({ callingNumber: { $eq: n } })],
+    ['a prefix', () => '138*', () => ({ callingNumber: { $startsWith: '138' } })],
+    ['a +86 prefix', () => '+86139*', () => ({ callingNumber: { $startsWith: '+86139' } })],
+    [
+      'a suffix',
+      () => `*${numbers[1].slice(-3)}`,
+      (n: string) => ({ callingNumber: { $endsWith: n.slice(1) } }),
+    ],
+  ])('filters by %s', async (_label, pattern, where) => {
+    const callingNumber = pattern();
+    const expected = await oracle({ ...periodWhere, ...where(callingNumber) });
+    expect(expected.length).toBeGreaterThan(0);
+    const { ids, pages } = await all({ ...period, callingNumber, pageSize: '7' });
+    expect(ids).toEqual(expected);
+    expect(pages[0].pagination.total).toBe(Math.min(expected.length, CAP));
+    expect(pages[0].pagination.totalIsCapped).toBe(expected.length > CAP);
+  });
+
+  it('filters by access code, alone and with a number', async () => {
+    const expected = await oracle({ ...periodWhere, accessCode: '2001' });
+    expect(expected.length).toBeGreaterThan(CAP);
+    expect((await all({ ...period, accessCode: '2001', pageSize: '100' })).ids).toEqual(expected);
+    const both = await oracle({
+      ...periodWhere,
+      accessCode: '2001',
+      callingNumber: { $startsWith: '13' },
+    });
+    expect(
+      (await all({ ...period, accessCode: '2001', callingNumber: '13*', pageSize: '100' })).ids
+    ).toEqual(both);
+  });
+
+  it('finds nothing, with a null cursor, for an unknown access code', async () => {
+    const body = (await get({ ...period, accessCode: 'NOPE' }).expect(200)).body as Page;
+    expect(body).toEqual({
+      results: [],
+      pagination: { pageSize: 20, nextCursor: null, total: 0, totalIsCapped: false },
+    });
+  });
+
+  it('returns each of many calls sharing one startTime exactly once', async () => {
+    const startTime = '2026-03-20T10:00:00.000Z';
+    const created: number[] = [];
+    for (let i = 0; i < 45; i += 1) {
+      const call = (await app.strapi.db!.query(UID.callRecord).create({
+        data: {
+          callId: `tie-${i}`,
+          callingNumber: '13900000000',
+          accessCode: '1001',
+          startTime,
+          endTime: '2026-03-20T10:01:00.000Z',
+        },
+      })) as { id: number };
+      created.push(call.id);
+    }
+    const query = { from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z', pageSize: '4' };
+    const { ids, pages } = await all(query);
+    expect(pages).toHaveLength(12);
+    expect(ids).toEqual([...created].sort((a, b) => b - a));
+    expect(pages[pages.length - 1].pagination.nextCursor).toBeNull();
+    expect(pages[0].pagination).toMatchObject({ total: 45, totalIsCapped: false });
+  });
+
+  it('counts exactly up to the cap', async () => {
+    const under = { from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z' };
+    expect((await get(under).expect(200)).body.pagination).toMatchObject({
+      total: 45,
+      totalIsCapped: false,
+    });
+    const ties = await app.strapi.db!.query(UID.callRecord).count({
+      where: { callId: { $startsWith: 'tie-' } },
+    });
+    expect(ties).toBe(45);
+    for (let i = 45; i < CAP; i += 1) {
+      await app.strapi.db!.query(UID.callRecord).create({
+        data: {
+          callId: `tie-${i}`,
+          callingNumber: '13900000000',
+          accessCode: '1001',
+          startTime: '2026-03-20T11:00:00.000Z',
+          endTime: '2026-03-20T11:01:00.000Z',
+        },
+      });
+    }
+    expect((await get(under).expect(200)).body.pagination).toMatchObject({
+      total: CAP,
+      totalIsCapped: false,
+    });
+    await app.strapi.db!.query(UID.callRecord).create({
+      data: {
+        callId: `tie-${CAP}`,
+        callingNumber: '13900000000',
+        accessCode: '1001',
+        startTime: '2026-03-20T12:00:00.000Z',
+        endTime: '2026-03-20T12:01:00.000Z',
+      },
+    });
+    expect((await get(under).expect(200)).body.pagination).toMatchObject({
+      total: CAP,
+      totalIsCapped: true,
+    });
+  });
+
+  describe('bad input: 400 naming the field, never a 500', () => {
+    const cursorOf = async (query: Record<string, string>) =>
+      ((await get({ ...query, pageSize: '2' }).expect(200)).body as Page).pagination
+        .nextCursor as string;
+
+    it.each<[string, Record<string, string>, string]>([
+      ['no from', { to: period.to }, 'from'],
+      ['no to', { from: period.from }, 'to'],
+      ['from without offset', { ...period, from: '2026-03-02T00:00:00' }, 'from'],
+      ['from not a date', { ...period, from: 'last week' }, 'from'],
+      ['impossible to', { ...period, to: '2026-02-30T00:00:00Z' }, 'to'],
+      ['reversed period', { from: period.to, to: period.from }, 'to'],
+      ['period of 32 days', { from: '2026-01-01T00:00:00Z', to: '2026-02-02T00:00:00Z' }, 'to'],
+      ['SQL in callingNumber', { ...period, callingNumber: "1' OR 1=1 --" }, 'callingNumber'],
+      ['LIKE wildcard in callingNumber', { ...period, callingNumber: '%5678' }, 'callingNumber'],
+      ['star on both ends', { ...period, callingNumber: '*56*' }, 'callingNumber'],
+      ['SQL in accessCode', { ...period, accessCode: "x'; DROP TABLE users; --" }, 'accessCode'],
+      ['pageSize 0', { ...period, pageSize: '0' }, 'pageSize'],
+      ['pageSize 1000', { ...period, pageSize: '1000' }, 'pageSize'],
+      ['pageSize -5', { ...period, pageSize: '-5' }, 'pageSize'],
+      ['garbage cursor', { ...period, cursor: 'not-a-cursor' }, 'cursor'],
+      ['cursor with spaces', { ...period, cursor: "' OR 1=1" }, 'cursor'],
+      ['unknown tz', { ...period, tz: 'Moon/Base' }, 'tz'],
+      ['unknown parameter', { ...period, sort: 'startTime:asc' }, 'sort'],
+    ])('%s', async (_label, query, path) => {
+      const response = await get(query).expect(400);
+      expect(response.body).toMatchObject({
+        data: null,
+        error: { status: 400, name: 'ValidationError' },
+      });
+      expect(
+        response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
+      ).toContain(path);
+    });
+
+    it('a repeated parameter', async () => {
+      const response = await app
+        .http()
+        .get(
+          `/call-history/calls?from=${encodeURIComponent(period.from)}&from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`
+        )
+        .set(bearer(token))
+        .expect(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['from']);
+    });
+
+    it('a tampered cursor', async () => {
+      const cursor = await cursorOf(period);
+      const [payload, signature] = cursor.split('.');
+      const position = JSON.parse(Buffer.from(payload, 'base64url').toString()) as number[];
+      const forged = Buffer.from(JSON.stringify([position[0], position[1] + 1])).toString(
+        'base64url'
+      );
+      const response = await get({ ...period, cursor: `${forged}.${signature}` }).expect(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['cursor']);
+    });
+
+    it('a cursor from another search', async () => {
+      const cursor = await cursorOf({ ...period, accessCode: '2001' });
+      const response = await get({ ...period, accessCode: '1001', cursor }).expect(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['cursor']);
+      // The same cursor with its own filters, and another page size, is fine.
+      await get({ ...period, accessCode: '2001', cursor, pageSize: '9' }).expect(200);
+    });
+  });
+
+  describe('permissions', () => {
+    it('refuses an anonymous request', async () => {
+      await app.http().get('/call-history/calls').query(period).expect(401);
+    });
+
+    it('lets an Agent search and read details, not export', async () => {
+      const agent = await createAdminUser(app, 'agent@call-history.test', ['Agent']);
+      await get(period, agent).expect(200);
+      const call = ((await get(period, agent).expect(200)).body as Page).results[0];
+      await app.http().get(`/call-history/calls/${call.callId}`).set(bearer(agent)).expect(200);
+      await app.http().get('/call-history/stats').query(period).set(bearer(agent)).expect(200);
+      await app
+        .http()
+        .get('/call-history/calls/export')
+        .query(period)
+        .set(bearer(agent))
+        .expect(403);
+    });
+
+    it('refuses search, details, stats and export without calls.* actions', async () => {
+      const roles = app.strapi.service('admin::role') as unknown as {
+        create(attributes: object): Promise<{ id: number }>;
+        assignPermissions(id: number, permissions: object[]): Promise<unknown>;
+      };
+      const role = await roles.create({ name: 'Settings reader', description: 'no calls' });
+      await roles.assignPermissions(role.id, [
+        {
+          action: 'plugin::call-history.settings.read',
+          subject: null,
+          conditions: [],
+          properties: {},
+        },
+      ]);
+      const reader = await createAdminUser(app, 'reader@call-history.test', ['Settings reader']);
+      await get(period, reader).expect(403);
+      await app.http().get('/call-history/calls/tie-1').set(bearer(reader)).expect(403);
+      await app.http().get('/call-history/stats').query(period).set(bearer(reader)).expect(403);
+      await app
+        .http()
+        .get('/call-history/calls/export')
+        .query(period)
+        .set(bearer(reader))
+        .expect(403);
+    });
+  });
+
+  it('serves every search shape from an index (SQLite: no SCAN of the call table)', async () => {
+    if (app.strapi.db!.dialect.client !== 'sqlite') return;
+    const search = app.strapi.plugin('call-history').service('call-search') as {
+      explain(filters: object, after?: object | null): Promise<string[]>;
+    };
+    const filters = {
+      from: new Date(period.from),
+      to: new Date(period.to),
+      callingNumber: null,
+      accessCode: null,
+    };
+    const shapes = {
+      'period only': filters,
+      '+ exact': { ...filters, callingNumber: { match: 'exact', value: numbers[0] } },
+      '+ prefix': { ...filters, callingNumber: { match: 'prefix', value: '138' } },
+      '+ suffix': { ...filters, callingNumber: { match: 'suffix', value: '5678' } },
+      '+ access code': { ...filters, accessCode: '2001' },
+      '+ access code and suffix': {
+        ...filters,
+        accessCode: '2001',
+        callingNumber: { match: 'suffix', value: '5678' },
+      },
+    };
+    const cursor = { startTime: Date.parse('2026-03-03T00:00:00Z'), id: 1500 };
+    for (const [shape, shapeFilters] of Object.entries(shapes)) {
+      for (const after of [null, cursor]) {
+        const plan = await search.explain(shapeFilters, after);
+        expect({ shape, after, plan }).toEqual({
+          shape,
+          after,
+          plan: expect.arrayContaining([
+            expect.stringMatching(
+              /^SEARCH call_history_call_records USING (COVERING )?INDEX call_history_call_records_/
+            ),
+          ]),
+        });
+        expect(plan.filter((line) => /SCAN call_history_call_records\b/.test(line))).toEqual([]);
+      }
+    }
+  });
+});

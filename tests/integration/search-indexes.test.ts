@@ -1,0 +1,77 @@
+import createStrapi from '@strapi/strapi';
+import type { Strapi } from '@strapi/types';
+
+import { INDEXES } from '../../server/src/database/indexes';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { APP_DIR } from '../helpers/strapi';
+
+/** Strapi's schema sync drops indexes it did not declare: the plugin recreates its own at boot. */
+
+const SEARCH_INDEXES = INDEXES.filter((index) =>
+  index.name.startsWith('call_history_call_records_')
+)
+  .map((index) => index.name)
+  .filter((name) => name !== 'call_history_call_records_call_id_uq');
+
+const boot = async () =>
+  (await createStrapi({ appDir: APP_DIR, distDir: APP_DIR }).load()) as unknown as Strapi;
+
+const existingIndexes = async (strapi: Strapi): Promise<string[]> => {
+  const db = strapi.db!;
+  if (db.dialect.client === 'sqlite') {
+    const rows = (await db.connection.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+      ['call_history_call_records']
+    )) as Array<{ name: string }>;
+    return rows.map((row) => row.name);
+  }
+  const result = (await db.connection.raw('SELECT indexname FROM pg_indexes WHERE tablename = ?', [
+    'call_history_call_records',
+  ])) as { rows: Array<{ indexname: string }> };
+  return result.rows.map((row) => row.indexname);
+};
+
+describe('search indexes', () => {
+  let database: TestDatabase;
+  let strapi: Strapi | null = null;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    Object.assign(process.env, database.env);
+  });
+  afterAll(async () => {
+    await strapi?.destroy();
+    await database.drop();
+  });
+
+  it('declares the period, number, access-code and reversed-number indexes', () => {
+    expect(SEARCH_INDEXES.sort()).toEqual(
+      [
+        'call_history_call_records_access_code_period_idx',
+        'call_history_call_records_number_period_idx',
+        'call_history_call_records_period_idx',
+        'call_history_call_records_reversed_number_period_idx',
+      ].sort()
+    );
+  });
+
+  it('creates them at boot and recreates them after they were dropped', async () => {
+    strapi = await boot();
+    expect(await existingIndexes(strapi)).toEqual(expect.arrayContaining(SEARCH_INDEXES));
+
+    for (const name of SEARCH_INDEXES) {
+      await strapi.db!.connection.raw('DROP INDEX ??', [name]);
+    }
+    expect(await existingIndexes(strapi)).toEqual(expect.not.arrayContaining([SEARCH_INDEXES[0]]));
+    await strapi.destroy();
+    strapi = null;
+
+    // A reboot on the same database, as after a schema change.
+    strapi = await boot();
+    expect(await existingIndexes(strapi)).toEqual(expect.arrayContaining(SEARCH_INDEXES));
+    // Idempotent: a third boot with the indexes present does not fail.
+    await strapi.destroy();
+    strapi = await boot();
+    expect(await existingIndexes(strapi)).toEqual(expect.arrayContaining(SEARCH_INDEXES));
+  });
+});

@@ -1,0 +1,28 @@
+import type { Strapi } from '@strapi/types';
+
+export interface GenerateOptions {
+  count: number;
+  from: string | Date;
+  to: string | Date;
+  seed?: number;
+  callIdPrefix?: string;
+  traceRatio?: number;
+  sysErrRatio?: number;
+  unknownRatio?: number;
+  numberPool?: number;
+  accessCodes?: string[];
+  batchRows?: number;
+  rowsPerTransaction?: number;
+  onProgress?: (written: number) => void;
+}
+
+export interface GenerateResult {
+  stored: number;
+  notRecorded: number;
+  flowRecorded: number;
+  numbers: string[];
+}
+
+export function generateCalls(strapi: Strapi, options: GenerateOptions): Promise<GenerateResult>;
+export function ensureDemoBots(strapi: Strapi): Promise<void>;
+export function prng(seed: number): () => number;

@@ -1,0 +1,66 @@
+import { BUCKET_MS, foldBucketsIntoDays } from '../../../server/src/domain/day-buckets';
+
+const at = (iso: string, count = 1) => ({
+  start: Math.floor(Date.parse(iso) / BUCKET_MS) * BUCKET_MS,
+  count,
+});
+
+describe('foldBucketsIntoDays', () => {
+  it('folds UTC buckets into the local days of the zone, with empty days at zero', () => {
+    const days = foldBucketsIntoDays(
+      [at('2026-03-01T15:59:00Z', 2), at('2026-03-01T16:00:00Z', 3), at('2026-03-03T01:00:00Z')],
+      'Asia/Shanghai',
+      new Date('2026-03-01T00:00:00+08:00'),
+      new Date('2026-03-05T00:00:00+08:00')
+    );
+    expect(days).toEqual([
+      { day: '2026-03-01', count: 2 },
+      { day: '2026-03-02', count: 3 },
+      { day: '2026-03-03', count: 1 },
+      { day: '2026-03-04', count: 0 },
+    ]);
+  });
+
+  it('is exact across a DST change (a 23-hour day in New York)', () => {
+    // 2026-03-08 is 23 hours long in America/New_York: midnight is 05:00Z, the next 04:00Z.
+    const days = foldBucketsIntoDays(
+      [
+        at('2026-03-08T04:59:00Z'),
+        at('2026-03-08T05:00:00Z'),
+        at('2026-03-09T03:59:00Z'),
+        at('2026-03-09T04:00:00Z'),
+      ],
+      'America/New_York',
+      new Date('2026-03-07T00:00:00-05:00'),
+      new Date('2026-03-10T00:00:00-04:00')
+    );
+    expect(days).toEqual([
+      { day: '2026-03-07', count: 1 },
+      { day: '2026-03-08', count: 2 },
+      { day: '2026-03-09', count: 1 },
+    ]);
+  });
+
+  it('is exact for a zone 45 minutes off the hour (Asia/Kathmandu, +05:45)', () => {
+    const days = foldBucketsIntoDays(
+      [at('2026-03-01T18:14:00Z'), at('2026-03-01T18:15:00Z')],
+      'Asia/Kathmandu',
+      new Date('2026-03-01T00:00:00+05:45'),
+      new Date('2026-03-03T00:00:00+05:45')
+    );
+    expect(days).toEqual([
+      { day: '2026-03-01', count: 1 },
+      { day: '2026-03-02', count: 1 },
+    ]);
+  });
+
+  it('starts at the local day of from, even mid-day', () => {
+    const days = foldBucketsIntoDays(
+      [],
+      'UTC',
+      new Date('2026-03-01T12:00:00Z'),
+      new Date('2026-03-02T12:00:00Z')
+    );
+    expect(days.map((entry) => entry.day)).toEqual(['2026-03-01', '2026-03-02']);
+  });
+});

@@ -1,0 +1,149 @@
+import {
+  PAGE_SIZE,
+  isTimeZone,
+  parseFilterQuery,
+  parseSearchQuery,
+  type FieldProblem,
+} from '../../../server/src/domain/search-query';
+
+const limits = { maxPeriodDays: 31 };
+const period = { from: '2026-03-01T00:00:00+08:00', to: '2026-03-02T00:00:00+08:00' };
+
+const problemsOf = (raw: Record<string, unknown>): FieldProblem[] => {
+  const parsed = parseSearchQuery(raw, limits);
+  if (parsed.ok) throw new Error(`expected a validation failure for ${JSON.stringify(raw)}`);
+  return parsed.errors;
+};
+const pathsOf = (raw: Record<string, unknown>) => problemsOf(raw).map((problem) => problem.path);
+
+describe('parseSearchQuery', () => {
+  it('reads a period with offsets as instants, with the defaults', () => {
+    const parsed = parseSearchQuery(period, limits);
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        from: new Date('2026-02-29T16:00:00Z'.replace('02-29', '02-28')),
+        to: new Date('2026-03-01T16:00:00Z'),
+        callingNumber: null,
+        accessCode: null,
+        pageSize: PAGE_SIZE.default,
+        cursor: null,
+        tz: 'UTC',
+      },
+    });
+  });
+
+  it.each([
+    ['13812345678', { match: 'exact', value: '13812345678' }],
+    ['+8613812345678', { match: 'exact', value: '+8613812345678' }],
+    ['86138*', { match: 'prefix', value: '86138' }],
+    ['+86138*', { match: 'prefix', value: '+86138' }],
+    ['*5678', { match: 'suffix', value: '5678' }],
+    // An unencoded + arrives as a space.
+    [' 8613812345678', { match: 'exact', value: '+8613812345678' }],
+  ])('reads callingNumber %j', (callingNumber, expected) => {
+    const parsed = parseSearchQuery({ ...period, callingNumber }, limits);
+    expect(parsed.ok && parsed.value.callingNumber).toEqual(expected);
+  });
+
+  it('reads an accessCode, a pageSize, a cursor and a time zone', () => {
+    const parsed = parseSearchQuery(
+      { ...period, accessCode: '1001', pageSize: '100', cursor: 'abc.def', tz: 'Asia/Shanghai' },
+      limits
+    );
+    expect(parsed.ok && parsed.value).toMatchObject({
+      accessCode: '1001',
+      pageSize: 100,
+      cursor: 'abc.def',
+      tz: 'Asia/Shanghai',
+    });
+  });
+
+  it('accepts Z, +hh:mm, +hhmm and fractions, and a + sent unencoded', () => {
+    for (const from of [
+      '2026-03-01T00:00:00Z',
+      '2026-03-01T08:00:00+08:00',
+      '2026-03-01T08:00:00.000+0800',
+      '2026-03-01T08:00:00 08:00',
+    ]) {
+      const parsed = parseSearchQuery({ ...period, from, to: '2026-03-02T00:00:00Z' }, limits);
+      expect(parsed.ok && parsed.value.from.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    }
+  });
+
+  it('accepts a period of exactly maxPeriodDays', () => {
+    const parsed = parseSearchQuery(
+      { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' },
+      limits
+    );
+    expect(parsed.ok).toBe(true);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['missing from', { to: period.to }, 'from'],
+    ['missing to', { from: period.from }, 'to'],
+    ['from without offset', { ...period, from: '2026-03-01T00:00:00' }, 'from'],
+    ['from as a date only', { ...period, from: '2026-03-01' }, 'from'],
+    ['from not a date', { ...period, from: 'yesterday' }, 'from'],
+    ['to impossible', { ...period, to: '2026-02-30T00:00:00Z' }, 'to'],
+    ['reversed period', { from: period.to, to: period.from }, 'to'],
+    ['empty period', { from: period.from, to: period.from }, 'to'],
+    ['span too long', { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:01Z' }, 'to'],
+    ['from repeated', { ...period, from: [period.from, period.from] }, 'from'],
+    ['SQL in callingNumber', { ...period, callingNumber: "1' OR '1'='1" }, 'callingNumber'],
+    ['both wildcards', { ...period, callingNumber: '*123*' }, 'callingNumber'],
+    ['wildcard inside', { ...period, callingNumber: '12*34' }, 'callingNumber'],
+    ['percent in callingNumber', { ...period, callingNumber: '138%' }, 'callingNumber'],
+    ['lone star', { ...period, callingNumber: '*' }, 'callingNumber'],
+    ['SQL in accessCode', { ...period, accessCode: '1; DROP TABLE x' }, 'accessCode'],
+    ['pageSize 0', { ...period, pageSize: '0' }, 'pageSize'],
+    ['pageSize 101', { ...period, pageSize: '101' }, 'pageSize'],
+    ['pageSize not a number', { ...period, pageSize: 'ten' }, 'pageSize'],
+    ['pageSize fraction', { ...period, pageSize: '2.5' }, 'pageSize'],
+    ['cursor with odd characters', { ...period, cursor: 'a b' }, 'cursor'],
+    ['tz unknown', { ...period, tz: 'Mars/Olympus' }, 'tz'],
+    ['tz as an offset', { ...period, tz: '+08:00' }, 'tz'],
+    ['unknown parameter', { ...period, sort: 'id' }, 'sort'],
+  ])('refuses %s, naming the field', (_label, raw, path) => {
+    expect(pathsOf(raw)).toContain(path);
+  });
+
+  it('names every bad field at once', () => {
+    expect(pathsOf({ callingNumber: 'x', pageSize: '0' }).sort()).toEqual(
+      ['callingNumber', 'from', 'pageSize', 'to'].sort()
+    );
+  });
+
+  it('honours a smaller maxPeriodDays', () => {
+    const parsed = parseSearchQuery(period, { maxPeriodDays: 31 });
+    expect(parsed.ok).toBe(true);
+    const short = parseSearchQuery(
+      { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' },
+      { maxPeriodDays: 1 }
+    );
+    expect(short.ok ? [] : short.errors.map((problem) => problem.path)).toEqual(['to']);
+  });
+});
+
+describe('parseFilterQuery', () => {
+  it('reads the filters and tz, and refuses paging parameters', () => {
+    const parsed = parseFilterQuery({ ...period, tz: 'Europe/Paris', accessCode: '2001' }, limits);
+    expect(parsed.ok && parsed.value).toMatchObject({ tz: 'Europe/Paris', accessCode: '2001' });
+    const paged = parseFilterQuery({ ...period, pageSize: '10' }, limits);
+    expect(paged.ok ? [] : paged.errors.map((problem) => problem.path)).toEqual(['pageSize']);
+  });
+});
+
+describe('isTimeZone', () => {
+  it.each([
+    ['UTC', true],
+    ['Asia/Shanghai', true],
+    ['America/New_York', true],
+    ['Etc/GMT-8', true],
+    ['Nowhere/City', false],
+    ['../../etc/passwd', false],
+    ['', false],
+  ])('%j → %s', (zone, expected) => {
+    expect(isTimeZone(zone)).toBe(expected);
+  });
+});
