@@ -14,7 +14,7 @@ describe('Call Details, CSV export and statistics', () => {
   const db = () => app.strapi.db!.query(UID.callRecord);
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ CALL_HISTORY_HOST_EXTENSION: 'off' });
     await app.strapi
       .plugin('call-history')
       .service('settings')
