@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite (`npm test`): lint and types, unit tests, the integration suite on SQLite,
-# and the integration suite again on PostgreSQL when its server is installed (in CI it always is:
-# REQUIRE_POSTGRES=1 makes its absence an error).
+# The whole test suite (`npm test`): lint and types, unit and admin component tests, the
+# integration suite on SQLite, the integration suite again on PostgreSQL when its server is
+# installed, and the browser suite when Debian's chromium is. In CI both always are:
+# REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 make their absence an error.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,7 @@ step "lint" npm run --silent lint
 step "type check" npm run --silent typecheck
 step "build the server" npm run --silent build
 tests "unit tests" unit --selectProjects unit
+tests "admin component tests" admin --selectProjects admin
 tests "integration tests on SQLite" sqlite --selectProjects integration --runInBand
 
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -56,6 +58,20 @@ elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
 else
   echo
   echo "=== PostgreSQL not installed: its integration run is skipped (apt-get install -y postgresql)"
+fi
+
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ -x "$chromium" ]; then
+  echo
+  echo "=== browser suite (headless chromium against the built admin)"
+  bash tests/browser/run.sh --ci --json --outputFile="$reports/browser.json" || status=1
+elif [ "${REQUIRE_BROWSER:-0}" = 1 ]; then
+  echo "chromium is required (REQUIRE_BROWSER=1) but not installed" >&2
+  status=1
+  failed_steps=$((failed_steps + 1))
+else
+  echo
+  echo "=== chromium not installed: the browser suite is skipped (apt-get install -y chromium)"
 fi
 
 echo
