@@ -71,6 +71,16 @@ describe('GET /call-history/calls', () => {
     });
     numbers = generated.numbers;
     expect(generated.stored).toBe(3000);
+    // And 12,000 calls in two days: "1*" matches thousands, read through the period index on
+    // SQLite; the oracle does not care which index served.
+    await generateCalls(app.strapi, {
+      count: 12_000,
+      from: '2026-04-01T00:00:00Z',
+      to: '2026-04-03T00:00:00Z',
+      seed: 12,
+      callIdPrefix: 'dense',
+      deferIndexes: false,
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -327,6 +337,28 @@ describe('GET /call-history/calls', () => {
     });
   });
 
+  it('pages a broad prefix (dense matches) exactly like a narrow one', async () => {
+    const dense = { from: '2026-04-01T00:00:00Z', to: '2026-04-03T00:00:00Z' };
+    const expected = await oracle({
+      startTime: { $gte: new Date(dense.from), $lt: new Date(dense.to) },
+      callingNumber: { $startsWith: '1' },
+    });
+    expect(expected.length).toBeGreaterThan(5000);
+    const first: Page = (await get({ ...dense, callingNumber: '1*', pageSize: '100' }).expect(200))
+      .body;
+    expect(first.results.map((call) => call.id)).toEqual(expected.slice(0, 100));
+    expect(first.pagination).toMatchObject({ total: CAP, totalIsCapped: true });
+    const second: Page = (
+      await get({
+        ...dense,
+        callingNumber: '1*',
+        pageSize: '100',
+        cursor: first.pagination.nextCursor as string,
+      }).expect(200)
+    ).body;
+    expect(second.results.map((call) => call.id)).toEqual(expected.slice(100, 200));
+  });
+
   it('serves every search shape from an index (SQLite: no SCAN of the call table)', async () => {
     if (app.strapi.db!.dialect.client !== 'sqlite') return;
     const search = app.strapi.plugin('call-history').service('call-search') as {
@@ -342,6 +374,12 @@ describe('GET /call-history/calls', () => {
       'period only': filters,
       '+ exact': { ...filters, callingNumber: { match: 'exact', value: numbers[0] } },
       '+ prefix': { ...filters, callingNumber: { match: 'prefix', value: '138' } },
+      '+ broad prefix, dense matches': {
+        from: new Date('2026-04-01T00:00:00Z'),
+        to: new Date('2026-04-03T00:00:00Z'),
+        callingNumber: { match: 'prefix', value: '1' },
+        accessCode: null,
+      },
       '+ suffix': { ...filters, callingNumber: { match: 'suffix', value: '5678' } },
       '+ access code': { ...filters, accessCode: '2001' },
       '+ access code and suffix': {
@@ -366,5 +404,12 @@ describe('GET /call-history/calls', () => {
         expect(plan.filter((line) => /SCAN call_history_call_records\b/.test(line))).toEqual([]);
       }
     }
+    // Sparse matches are read through the number indexes, dense ones through the period index.
+    const [suffixPage] = await search.explain(shapes['+ suffix']);
+    expect(suffixPage).toContain('reversed_number_period_idx');
+    const [sparsePrefixPage] = await search.explain(shapes['+ prefix']);
+    expect(sparsePrefixPage).toContain('number_period_idx');
+    const [densePage] = await search.explain(shapes['+ broad prefix, dense matches']);
+    expect(densePage).toContain('call_history_call_records_period_idx');
   });
 });

@@ -13,6 +13,8 @@ export interface GenerateOptions {
   accessCodes?: string[];
   batchRows?: number;
   rowsPerTransaction?: number;
+  /** Drop the search indexes during the load and build them at the end (default: count ≥ 100,000). */
+  deferIndexes?: boolean;
   onProgress?: (written: number) => void;
 }
 

@@ -130,17 +130,34 @@ export const callRecordsRepository = (strapi: Strapi) => {
   };
 
   /**
+   * On SQLite (no planner statistics by default) a prefix or suffix search without an access
+   * code could be served by two indexes, and the planner cannot tell which is cheaper:
+   * - the number index reads every call of the number range (the start time is checked in the
+   *   index) and sorts the matches: best when the matches are few;
+   * - the period index walks the period newest first and checks each call's number: best when
+   *   matches are dense, since a page is then found after a few hundred rows.
+   * A capped probe on the number index (index-only, at most DENSE_MATCHES + 1 matches) decides.
+   * PostgreSQL keeps statistics and decides alone.
+   */
+  const DENSE_MATCHES = 5000;
+  const numberIndexEligible = (filters: SearchFilters) =>
+    client === 'sqlite' &&
+    filters.callingNumber !== null &&
+    filters.callingNumber.match !== 'exact' &&
+    filters.accessCode === null;
+
+  /**
    * The WHERE of every search shape; the period is half-open, [from, to). After a cursor, the
    * period's upper bound becomes the cursor's start time, so the index seek starts at the
-   * cursor instead of walking the pages before it.
+   * cursor instead of walking the pages before it. `byNumberIndex` writes the period terms as
+   * `+start_time` (SQLite's way to keep a term from choosing an index).
    */
-  const where = (filters: SearchFilters, after: CursorPosition | null = null): Statement => {
+  const where = (
+    filters: SearchFilters,
+    after: CursorPosition | null,
+    byNumberIndex: boolean
+  ): Statement => {
     const number = filters.callingNumber;
-    // On SQLite, a prefix or suffix alone is served by the number index, which also holds the
-    // start time: the unary + keeps the planner (no statistics by default) from preferring the
-    // period index and checking every call of the period against the number.
-    const byNumberIndex =
-      client === 'sqlite' && number !== null && number.match !== 'exact' && !filters.accessCode;
     const period = byNumberIndex ? '+?? >= ? AND +?? ' : '?? >= ? AND ?? ';
     // Date objects are bound as the Query Engine binds them: epoch milliseconds on SQLite
     // (knex's better-sqlite3 client), a timestamp on PostgreSQL.
@@ -180,17 +197,49 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const searchStatement = (
     filters: SearchFilters,
     after: CursorPosition | null,
-    limit: number
+    limit: number,
+    byNumberIndex: boolean
   ): Statement => {
-    const condition = where(filters, after);
+    const condition = where(filters, after, byNumberIndex);
     return {
       sql: `SELECT ${selectList} FROM ?? WHERE ${condition.sql} ORDER BY ?? DESC, ?? DESC LIMIT ?`,
       bindings: [...selectColumns, table, ...condition.bindings, START, ID, limit],
     };
   };
 
+  /** Counting reads the index only: through the number index whenever it can serve. */
+  const countStatement = (filters: SearchFilters, cap: number): Statement => {
+    const condition = where(filters, null, numberIndexEligible(filters));
+    return {
+      sql: `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ${condition.sql} LIMIT ?) capped`,
+      bindings: [table, ...condition.bindings, cap + 1],
+    };
+  };
+
   const run = async (statement: Statement) =>
     rowsOf(await db.connection.raw(statement.sql, statement.bindings as never));
+
+  const countUpTo = async (filters: SearchFilters, cap: number): Promise<number> => {
+    const rows = await run(countStatement(filters, cap));
+    return Number(rows[0]?.total ?? 0);
+  };
+
+  /** Whether the page should be read through the number index (see DENSE_MATCHES). */
+  const pageByNumberIndex = async (filters: SearchFilters): Promise<boolean> =>
+    numberIndexEligible(filters) && (await countUpTo(filters, DENSE_MATCHES)) <= DENSE_MATCHES;
+
+  const readPage = async (
+    filters: SearchFilters,
+    after: CursorPosition | null,
+    limit: number,
+    byNumberIndex: boolean
+  ) => {
+    const rows = await run(searchStatement(filters, after, limit, byNumberIndex));
+    return rows.map((row) => ({
+      call: toCall(row),
+      position: { startTime: toMillis(row[START]), id: Number(row[ID]) } as CursorPosition,
+    }));
+  };
 
   return {
     /** The attributes a search row carries, in model order (for the CSV extra columns). */
@@ -202,28 +251,18 @@ export const callRecordsRepository = (strapi: Strapi) => {
       after: CursorPosition | null,
       limit: number
     ): Promise<Array<{ call: CallRow; position: CursorPosition }>> {
-      const rows = await run(searchStatement(filters, after, limit));
-      return rows.map((row) => ({
-        call: toCall(row),
-        position: { startTime: toMillis(row[START]), id: Number(row[ID]) },
-      }));
+      return readPage(filters, after, limit, await pageByNumberIndex(filters));
     },
 
     /** The number of matching calls, counted up to `cap + 1` rows only. */
-    async countUpTo(filters: SearchFilters, cap: number): Promise<number> {
-      const condition = where(filters);
-      const rows = await run({
-        sql: `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ${condition.sql} LIMIT ?) capped`,
-        bindings: [table, ...condition.bindings, cap + 1],
-      });
-      return Number(rows[0]?.total ?? 0);
-    },
+    countUpTo,
 
     /** The whole result in keyset batches: memory stays one batch whatever the row count. */
     async *batches(filters: SearchFilters, size = 1000): AsyncGenerator<CallRow[]> {
+      const byNumberIndex = await pageByNumberIndex(filters);
       let after: CursorPosition | null = null;
       for (;;) {
-        const page = await this.page(filters, after, size);
+        const page = await readPage(filters, after, size, byNumberIndex);
         if (page.length === 0) return;
         yield page.map((entry) => entry.call);
         if (page.length < size) return;
@@ -233,7 +272,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
     /** Counts per 15-minute UTC bucket (see domain/day-buckets.ts), grouped by the database. */
     async buckets(filters: SearchFilters): Promise<Bucket[]> {
-      const condition = where(filters);
+      const condition = where(filters, null, numberIndexEligible(filters));
       if (client === 'sqlite') {
         // Strapi stores datetimes as epoch milliseconds on SQLite.
         const rows = await run({
@@ -257,7 +296,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
     async perAccessCode(
       filters: SearchFilters
     ): Promise<Array<{ accessCode: string; count: number }>> {
-      const condition = where(filters);
+      const condition = where(filters, null, numberIndexEligible(filters));
       const ACCESS = column('accessCode');
       const rows = await run({
         sql: `SELECT ?? AS code, COUNT(*) AS total FROM ?? WHERE ${condition.sql} GROUP BY ?? ORDER BY total DESC, code ASC`,
@@ -268,13 +307,9 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
     /** The database's plans for a search page and its capped count (tests and benchmark). */
     async explain(filters: SearchFilters, after: CursorPosition | null = null): Promise<string[]> {
-      const condition = where(filters, after);
       const statements = [
-        searchStatement(filters, after, 21),
-        {
-          sql: `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ${condition.sql} LIMIT ?) capped`,
-          bindings: [table, ...condition.bindings, 10001],
-        },
+        searchStatement(filters, after, 21, await pageByNumberIndex(filters)),
+        countStatement(filters, 10_000),
       ];
       const plans: string[] = [];
       for (const statement of statements) {

@@ -96,7 +96,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
       }
       const csv = stringify({ header: true, columns: csvColumns(extras) });
       pipeline(Readable.from(records()), csv, (error) => {
-        if (error) strapi.log.error(`[call-history] CSV export failed: ${error.message}`);
+        if (!error) return;
+        // A client that stops downloading closes the stream: the batches stop, nothing failed.
+        if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+          strapi.log.debug('[call-history] CSV export closed by the client');
+        } else {
+          strapi.log.error(`[call-history] CSV export failed: ${error.message}`);
+        }
       });
       const stamp = (date: Date) =>
         DateTime.fromJSDate(date, { zone: filters.tz }).toFormat("yyyyLLdd'T'HHmm");
