@@ -1,5 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
+import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from './access-code';
+
 /**
  * Validation of the Call History query string (DESIGN §3 search contract), shared by search,
  * export and stats. Pure: every problem is returned with the name of its field, so the
@@ -50,7 +52,6 @@ const ISO_WITH_OFFSET =
 const NUMBER = /^\+?\d{1,32}$/;
 const DIGITS = /^\d{1,32}$/;
 // The access-code alphabet of robots and IVR flows (lifecycles/bots.ts).
-const ACCESS_CODE = /^[A-Za-z0-9_.#*+-]{1,64}$/;
 const ZONE_NAME = /^[A-Za-z0-9_+\-/]{1,64}$/;
 const CURSOR = /^[A-Za-z0-9_.-]{1,512}$/;
 
@@ -121,10 +122,10 @@ const parseAccessCode = (raw: RawQuery, problems: FieldProblem[]): string | null
   const text = single(raw, 'accessCode', problems);
   if (text === undefined || text.trim() === '') return null;
   const value = text.trim();
-  if (!ACCESS_CODE.test(value)) {
+  if (!isAccessCode(value)) {
     problems.push({
       path: 'accessCode',
-      message: 'accessCode must be 1 to 64 letters, digits or _ . # * + -',
+      message: `accessCode ${ACCESS_CODE_RULE}, at most ${ACCESS_CODE_MAX_LENGTH} characters`,
     });
     return null;
   }
