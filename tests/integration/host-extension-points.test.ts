@@ -1,3 +1,4 @@
+import { INGEST_PATH, createApiToken, makeCall } from '../helpers/ingest';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 const CALL_RECORD = 'plugin::call-history.call-record';
@@ -126,6 +127,26 @@ describe('the same host app without a blocked-number list', () => {
       settings: { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'BOT_LEVEL' },
       changes: { CCIVRRECORDFLAG: { from: 'ON', to: 'BOT_LEVEL' } },
       user: { id: expect.any(Number), email: app.admin.email },
+    });
+  });
+  it("delivers call-history.call.recorded to the host app's listener, once per ingest batch", async () => {
+    const events = app.strapi.service('api::call-events.call-events') as unknown as {
+      list(event: string): Array<{ event: string; payload: Record<string, unknown> }>;
+    };
+    const before = events.list('call-history.call.recorded').length;
+    const token = await createApiToken(app, 'host-listener');
+    await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({ data: [makeCall('host-ev-1'), makeCall('host-ev-2')] })
+      .expect(200);
+    const received = events.list('call-history.call.recorded');
+    expect(received).toHaveLength(before + 1);
+    expect(received[received.length - 1].payload).toMatchObject({
+      source: 'batch',
+      count: 2,
+      callIds: ['host-ev-1', 'host-ev-2'],
     });
   });
 });

@@ -6,6 +6,8 @@ const path = require('path');
 
 const createStrapi = require('@strapi/strapi');
 
+const { ensureDemoBots, generateCalls } = require('../support/call-generator');
+
 const APP_DIR = path.resolve(__dirname, '..', 'app');
 const DEMO_USERS = [
   { email: 'admin@example.com', firstname: 'Ada', lastname: 'Admin', role: 'strapi-super-admin' },
@@ -13,14 +15,6 @@ const DEMO_USERS = [
 ];
 const PASSWORD = 'CallHistory-Demo-1';
 const CALL_COUNT = Number(process.env.DEMO_CALLS || 5000);
-
-const BOTS = [
-  ['plugin::call-history.chatbot', 'Billing assistant', '10086', true, true],
-  ['plugin::call-history.chatbot', 'Card services bot', '10087', true, false],
-  ['plugin::call-history.chatbot', 'Claims robot (not recorded)', '10088', false, false],
-  ['plugin::call-history.ivr-flow', 'Main menu IVR', '95555', true, true],
-  ['plugin::call-history.ivr-flow', 'After-hours IVR', '95556', true, false],
-];
 
 const seedUsers = async (strapi) => {
   const users = strapi.service('admin::user');
@@ -42,28 +36,11 @@ const seedUsers = async (strapi) => {
   }
 };
 
-const seedBots = async (strapi) => {
-  for (const [uid, name, accessCode, historicalCallRecord, flowCallRecording] of BOTS) {
-    const existing = await strapi.db.query(uid).findOne({ where: { accessCode } });
-    if (!existing) {
-      await strapi.db.query(uid).create({
-        data: {
-          name,
-          accessCode,
-          historicalCallRecord,
-          flowCallRecording,
-          description: `Demo ${name}`,
-        },
-      });
-    }
-  }
-};
-
 const main = async () => {
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: APP_DIR }).load();
   try {
     await seedUsers(strapi);
-    await seedBots(strapi);
+    await ensureDemoBots(strapi);
     const settings = strapi.plugin('call-history').service('settings');
     await settings.update({
       CHATRECORDFLAG: 'BOT_LEVEL',
@@ -72,11 +49,18 @@ const main = async () => {
     });
     const existing = await strapi.db.query('plugin::call-history.call-record').count();
     if (existing === 0) {
-      const { generateCalls } = require('../support/call-generator');
       const to = new Date();
       const from = new Date(to.getTime() - 60 * 24 * 3600 * 1000);
-      const result = await generateCalls(strapi, { count: CALL_COUNT, from, to, seed: 42 });
-      strapi.log.info(`[demo] generated calls: ${JSON.stringify(result)}`);
+      const { stored, notRecorded, flowRecorded } = await generateCalls(strapi, {
+        count: CALL_COUNT,
+        from,
+        to,
+        seed: 42,
+        traceRatio: 0.3,
+      });
+      strapi.log.info(
+        `[demo] ${stored} calls stored (${flowRecorded} with flow details), ${notRecorded} refused by the flags`
+      );
     }
   } finally {
     await strapi.destroy();
