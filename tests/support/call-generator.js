@@ -20,6 +20,9 @@ const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server', 'domain');
 const { evaluateCall, storedFields } = require(path.join(DIST, 'call-storage'));
 /** @type {{ INDEXES: Array<{ name: string, uid: string, unique?: boolean }>, ensureIndexes: Function }} */
 const { INDEXES, ensureIndexes } = require(path.join(DIST, '..', 'database', 'indexes'));
+const callRecordSchema = require(
+  path.join(DIST, '..', 'content-types', 'call-record', 'schema')
+).default;
 
 const UID = {
   callRecord: 'plugin::call-history.call-record',
@@ -197,23 +200,8 @@ const generateCalls = async (strapi, options) => {
     () => makeNumber(random)
   );
 
-  const attributes = [
-    'callId',
-    'callingNumber',
-    'calledNumber',
-    'accessCode',
-    'botKind',
-    'botName',
-    'startTime',
-    'endTime',
-    'durationSeconds',
-    'endReason',
-    'flowTrace',
-    'recordingDecision',
-    'callingNumberReversed',
-    'createdAt',
-    'updatedAt',
-  ];
+  // The plugin's own attributes: a developer's extension attributes keep their defaults (null).
+  const attributes = [...Object.keys(callRecordSchema.attributes), 'createdAt', 'updatedAt'];
   const columns = attributes.map(columnOf);
   const isSqlite = db.dialect.client === 'sqlite';
   const limit = isSqlite ? await sqliteVariableLimit(knex) : 65535;

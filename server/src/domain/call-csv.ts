@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 
+import callRecordSchema from '../content-types/call-record/schema';
+
 /**
  * The columns of the CSV export: the call data an agent reads in the table, each time both in
  * UTC and in the client's time zone, a summary of the flow and of the recording decision, then
@@ -30,19 +32,7 @@ const BASE_COLUMNS = [
 /** Attributes the base columns already cover (or that are internal), never repeated as extras. */
 export const COVERED_ATTRIBUTES = new Set<string>([
   'id',
-  'callId',
-  'callingNumber',
-  'calledNumber',
-  'accessCode',
-  'botKind',
-  'botName',
-  'startTime',
-  'endTime',
-  'durationSeconds',
-  'endReason',
-  'flowTrace',
-  'recordingDecision',
-  'callingNumberReversed',
+  ...Object.keys(callRecordSchema.attributes),
   'createdAt',
   'updatedAt',
 ]);
