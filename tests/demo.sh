@@ -13,7 +13,8 @@ export STRAPI_TELEMETRY_DISABLED=true
 export BROWSER=none
 
 npm run --silent build
-if [ ! -f tests/app/build/index.html ] || [ -n "${DEMO_REBUILD_ADMIN:-}" ]; then
+# Always rebuilt (about 10 s): a build left from older sources would show an older admin.
+if [ "${DEMO_SKIP_ADMIN_BUILD:-0}" != 1 ] || [ ! -f tests/app/build/index.html ]; then
   (cd tests/app && NODE_ENV=production npx strapi build)
 fi
 STRAPI_LOG_LEVEL=${STRAPI_LOG_LEVEL:-info} node tests/scripts/seed-demo.js

@@ -7,7 +7,11 @@ import usersPermissions from "@strapi/plugin-users-permissions/strapi-admin";
 import callHistory from "../../../../strapi-admin";
 import { renderAdmin } from "@strapi/strapi/admin";
 
+import customisations from "../../src/admin/app.js";
+
 renderAdmin(document.getElementById("strapi"), {
+  customisations,
+
   plugins: {
     i18n: i18N,
     "users-permissions": usersPermissions,
