@@ -61,6 +61,12 @@ export const makeCall = (callId: string, overrides: Record<string, unknown> = {}
   ...overrides,
 });
 
+let sequence = 0;
+
+/** A valid call with a fresh callId, for tests that do not care which. */
+export const aCall = (overrides: Record<string, unknown> = {}) =>
+  makeCall(`call-${++sequence}`, overrides);
+
 export const setFlags = async (app: TestApp, flags: Record<string, string>) => {
   await app
     .http()

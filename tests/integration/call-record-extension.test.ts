@@ -1,22 +1,11 @@
 import type { Strapi as StrapiInstance } from '@strapi/types';
 
 import { INDEXES } from '../../server/src/database/indexes';
+import { CALL_RECORD, aCall } from '../helpers/ingest';
 import { indexNames, sharedDatabase } from '../helpers/reboot';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
-const CALL_RECORD = 'plugin::call-history.call-record';
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
-
-let sequence = 0;
-const aCall = (overrides: Record<string, unknown> = {}) => ({
-  callId: `ext-${++sequence}`,
-  callingNumber: '8613800001234',
-  accessCode: '10086',
-  botKind: 'INTELLIGENT_ROBOT',
-  startTime: '2026-03-01T10:00:00.000Z',
-  endTime: '2026-03-01T10:02:30.000Z',
-  ...overrides,
-});
 
 const extension = {
   customerTier: 'GOLD',

@@ -1,20 +1,8 @@
-import { INGEST_PATH, createApiToken, makeCall } from '../helpers/ingest';
+import { CALL_RECORD, INGEST_PATH, aCall, createApiToken, makeCall } from '../helpers/ingest';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
-const CALL_RECORD = 'plugin::call-history.call-record';
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
 const BLOCKED = '8613900000000';
-
-let sequence = 0;
-const aCall = (overrides: Record<string, unknown> = {}) => ({
-  callId: `hook-${++sequence}`,
-  callingNumber: '8613800001234',
-  accessCode: '10086',
-  botKind: 'INTELLIGENT_ROBOT',
-  startTime: '2026-03-01T10:00:00.000Z',
-  endTime: '2026-03-01T10:02:30.000Z',
-  ...overrides,
-});
 
 const recordEverything = (app: TestApp) =>
   app
