@@ -159,4 +159,17 @@ describe('events and webhooks', () => {
       ],
     });
   });
+
+  it('delivers one call-history.call.recorded for a createMany of the Query Engine', async () => {
+    const start = receiver.deliveries.length;
+    await app.strapi.db!.query(CALL_RECORD).createMany({
+      data: [makeCall('ev-many-1'), makeCall('ev-many-2')],
+    });
+    await receiver.until(start + 1);
+    expect(receiver.deliveries[start].body).toMatchObject({
+      source: 'query-engine',
+      count: 2,
+      callIds: ['ev-many-1', 'ev-many-2'],
+    });
+  });
 });

@@ -53,27 +53,38 @@ const guardUpdate = async (strapi: Strapi, event: Event) => {
   if (rows.some((row) => row.recordingDecision?.recordFlow !== true)) data.flowTrace = null;
 };
 
+/** One `call-history.call.recorded` event for the calls one Query Engine write stored. */
+const emitRecorded = (strapi: Strapi, rows: Array<CallData | undefined>) => {
+  const calls = rows.flatMap((row) => {
+    if (!row || typeof row.callId !== 'string') return [];
+    const decision = row.recordingDecision as RecordingDecision | null;
+    return [
+      {
+        callId: row.callId,
+        accessCode: String(row.accessCode),
+        botKind: decision?.botKind ?? null,
+        flowRecorded: decision?.recordFlow === true,
+      },
+    ];
+  });
+  if (calls.length > 0) {
+    strapi.eventHub.emit(EVENTS.callRecorded, callRecordedPayload('query-engine', calls));
+  }
+};
+
 export const callRecordSubscriber = (strapi: Strapi) => ({
   models: [UID.callRecord],
   async beforeCreate(event: Event) {
     await prepareCalls(strapi, [event.params.data as CallData]);
   },
-  /** The ingest API writes through knex and emits one event per batch itself. */
+  // The ingest API writes through knex and emits one event per batch itself; these cover the
+  // Query Engine paths (Content Manager, entity service, another plugin).
   afterCreate(event: Event) {
-    const row = event.result as CallData | undefined;
-    if (!row || typeof row.callId !== 'string') return;
-    const decision = row.recordingDecision as RecordingDecision | null;
-    strapi.eventHub.emit(
-      EVENTS.callRecorded,
-      callRecordedPayload('query-engine', [
-        {
-          callId: row.callId,
-          accessCode: String(row.accessCode),
-          botKind: decision?.botKind ?? null,
-          flowRecorded: decision?.recordFlow === true,
-        },
-      ])
-    );
+    emitRecorded(strapi, [event.result as CallData | undefined]);
+  },
+  /** createMany answers only a count: the rows are the data the before hook prepared. */
+  afterCreateMany(event: Event) {
+    emitRecorded(strapi, event.params.data as CallData[]);
   },
   async beforeCreateMany(event: Event) {
     await prepareCalls(strapi, event.params.data as CallData[]);
