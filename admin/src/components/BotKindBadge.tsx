@@ -4,14 +4,26 @@ import { useIntl } from 'react-intl';
 import type { BotKind } from '../api/types';
 import { getTrad } from '../utils/getTrad';
 
-export const BotKindBadge = ({ kind }: { kind: BotKind | null | undefined }) => {
+const LABELS = {
+  long: {
+    INTELLIGENT_ROBOT: ['kind.robot', 'Intelligent robot'],
+    COMMON_IVR: ['kind.ivr', 'Common IVR'],
+  },
+  // The results table is seven columns wide: the short label keeps it within a laptop screen.
+  short: {
+    INTELLIGENT_ROBOT: ['kind.robot.short', 'Robot'],
+    COMMON_IVR: ['kind.ivr.short', 'IVR'],
+  },
+} as const;
+
+interface BotKindBadgeProps {
+  kind: BotKind | null | undefined;
+  short?: boolean;
+}
+
+export const BotKindBadge = ({ kind, short = false }: BotKindBadgeProps) => {
   const { formatMessage } = useIntl();
   if (!kind) return <Badge>—</Badge>;
-  return (
-    <Badge>
-      {kind === 'INTELLIGENT_ROBOT'
-        ? formatMessage({ id: getTrad('kind.robot'), defaultMessage: 'Intelligent robot' })
-        : formatMessage({ id: getTrad('kind.ivr'), defaultMessage: 'Common IVR' })}
-    </Badge>
-  );
+  const [id, defaultMessage] = LABELS[short ? 'short' : 'long'][kind];
+  return <Badge>{formatMessage({ id: getTrad(id), defaultMessage })}</Badge>;
 };

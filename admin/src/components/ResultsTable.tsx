@@ -40,7 +40,7 @@ interface ResultsTableProps {
 export const hasFlowDetails = (call: CallRecord): boolean =>
   call.recordingDecision ? call.recordingDecision.recordFlow : Boolean(call.flowTrace);
 
-const COLUMNS = 7;
+const COLUMNS = 6;
 
 export const ResultsTable = ({
   page,
@@ -99,7 +99,6 @@ export const ResultsTable = ({
               ['results.callingNumber', 'Calling number'],
               ['results.bot', 'Robot / IVR'],
               ['results.period', 'Start → end'],
-              ['results.duration', 'Duration'],
               ['results.endReason', 'End reason'],
               ['results.flow', 'Flow details'],
             ].map(([id, text]) => (
@@ -135,7 +134,7 @@ export const ResultsTable = ({
                     <Typography variant="pi" textColor="neutral600">
                       {call.accessCode}
                     </Typography>
-                    <BotKindBadge kind={call.botKind} />
+                    <BotKindBadge kind={call.botKind} short />
                   </Flex>
                 </Flex>
               </Td>
@@ -143,12 +142,9 @@ export const ResultsTable = ({
                 <Flex direction="column" alignItems="flex-start">
                   <Typography>{time(call.startTime)}</Typography>
                   <Typography variant="pi" textColor="neutral600">
-                    {`→ ${clock(call.endTime)}`}
+                    {`→ ${clock(call.endTime)} (${formatDuration(call.durationSeconds)})`}
                   </Typography>
                 </Flex>
-              </Td>
-              <Td>
-                <Typography>{formatDuration(call.durationSeconds)}</Typography>
               </Td>
               <Td>
                 <Typography>{call.endReason ?? '—'}</Typography>

@@ -40,14 +40,14 @@ describe('ResultsTable', () => {
     const first = within(rows[1]);
     expect(first.getByText('CALL-0001')).toBeInTheDocument();
     expect(first.getByText('Sales bot')).toBeInTheDocument();
-    expect(first.getByText('Intelligent robot')).toBeInTheDocument();
+    expect(first.getByText('Robot')).toBeInTheDocument();
     expect(first.getByText('1001')).toBeInTheDocument();
-    expect(first.getByText('1:05')).toBeInTheDocument();
+    expect(first.getByText(/\(1:05\)$/)).toBeInTheDocument();
     expect(first.getByText('USER_HANGUP')).toBeInTheDocument();
     expect(first.getByText('Recorded')).toBeInTheDocument();
     const second = within(rows[2]);
-    expect(second.getByText('Common IVR')).toBeInTheDocument();
-    expect(second.getByText('1:02:05')).toBeInTheDocument();
+    expect(second.getByText('IVR')).toBeInTheDocument();
+    expect(second.getByText(/\(1:02:05\)$/)).toBeInTheDocument();
     expect(second.getByText('Not recorded')).toBeInTheDocument();
   });
 
