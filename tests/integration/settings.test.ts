@@ -108,6 +108,56 @@ describe('settings routes', () => {
     ]);
   });
 
+  it('validates and audits a Query Engine updateMany like any other write', async () => {
+    const setting = app.strapi.db!.query('plugin::call-history.setting');
+    await expect(
+      setting.updateMany({ where: {}, data: { chatRecordFlag: 'MAYBE' } })
+    ).rejects.toThrow(/CHATRECORDFLAG must be one of ON, OFF, BOT_LEVEL/);
+    expect((await getSettings().expect(200)).body.data.CHATRECORDFLAG).toBe('BOT_LEVEL');
+
+    const received: unknown[] = [];
+    const listener = async (payload: unknown) => {
+      received.push(payload);
+    };
+    app.strapi.eventHub.on('call-history.settings.updated', listener);
+    try {
+      await setting.updateMany({ where: {}, data: { chatRecordFlag: 'ON' } });
+    } finally {
+      app.strapi.eventHub.off('call-history.settings.updated', listener);
+    }
+    expect(received).toEqual([
+      expect.objectContaining({ changes: { CHATRECORDFLAG: { from: 'BOT_LEVEL', to: 'ON' } } }),
+    ]);
+    const history = await app
+      .http()
+      .get('/call-history/settings/history')
+      .set(bearer(app.admin.token))
+      .expect(200);
+    expect(history.body.data[0]).toMatchObject({
+      user: null,
+      changes: { CHATRECORDFLAG: { from: 'BOT_LEVEL', to: 'ON' } },
+    });
+  });
+
+  it('keeps a change when a listener of its event throws, and the process keeps running', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const listener = async () => {
+      throw new Error('listener failure');
+    };
+    app.strapi.eventHub.on('call-history.settings.updated', listener);
+    try {
+      await putSettings({ FLOWRECORDFLAG: 'ON' }).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      app.strapi.eventHub.off('call-history.settings.updated', listener);
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect((await getSettings().expect(200)).body.data.FLOWRECORDFLAG).toBe('ON');
+  });
+
   describe('permissions', () => {
     it('answers 401 without a token, on every route', async () => {
       await app.http().get('/call-history/settings').expect(401);

@@ -1,5 +1,6 @@
 import {
   FLAG_NAMES,
+  isFlagValue,
   type FlagName,
   type FlagValue,
   type RecordingFlags,
@@ -21,11 +22,12 @@ export const DEFAULT_FLAGS: RecordingFlags = {
   CCIVRRECORDFLAG: 'OFF',
 };
 
+/** A missing or unknown stored value reads as OFF: the safe side of a recording flag. */
 export const rowToFlags = (row: SettingRow | null | undefined): RecordingFlags => {
   const flags = { ...DEFAULT_FLAGS };
   for (const name of FLAG_NAMES) {
-    const value = row?.[FLAG_ATTRIBUTE[name]];
-    if (value) flags[name] = value;
+    const value: unknown = row?.[FLAG_ATTRIBUTE[name]];
+    if (isFlagValue(value)) flags[name] = value;
   }
   return flags;
 };

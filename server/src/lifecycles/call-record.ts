@@ -7,7 +7,7 @@ import { storedFields, type CallData } from '../domain/call-storage';
 import { reverseNumber } from '../domain/calling-number';
 import type { RecordingDecision } from '../domain/recording-decision';
 import { fieldError } from '../utils/errors';
-import { getDb, getService } from '../utils/strapi';
+import { emitEvent, getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
 /**
@@ -68,7 +68,7 @@ const emitRecorded = (strapi: Strapi, rows: Array<CallData | undefined>) => {
     ];
   });
   if (calls.length > 0) {
-    strapi.eventHub.emit(EVENTS.callRecorded, callRecordedPayload('query-engine', calls));
+    emitEvent(strapi, EVENTS.callRecorded, callRecordedPayload('query-engine', calls));
   }
 };
 

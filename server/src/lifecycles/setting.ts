@@ -15,7 +15,7 @@ import {
   type RecordingFlags,
 } from '../domain/recording-decision';
 import { fieldError } from '../utils/errors';
-import { getDb } from '../utils/strapi';
+import { emitEvent, getDb } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
 const assertFlagValues = (data: SettingRow | undefined) => {
@@ -50,7 +50,25 @@ export const settingSubscriber = (strapi: Strapi) => {
     await getDb(strapi)
       .query(UID.settingChange)
       .create({ data: { changes, userId: user?.id ?? null, userEmail: user?.email ?? null } });
-    strapi.eventHub.emit(EVENTS.settingsUpdated, { settings: after, changes, user });
+    emitEvent(strapi, EVENTS.settingsUpdated, { settings: after, changes, user });
+  };
+
+  /** The flags the service reads (the first row), before a write changes them. */
+  const captureBefore = async (event: Event) => {
+    const row = (await getDb(strapi)
+      .query(UID.setting)
+      .findOne({ orderBy: { id: 'asc' } })) as SettingRow | null;
+    event.state.before = row ? rowToFlags(row) : undefined;
+  };
+
+  /** After an update of any kind: what the service now reads, against what it read before. */
+  const recordAfterUpdate = async (event: Event) => {
+    const before = event.state.before as RecordingFlags | undefined;
+    if (!before) return;
+    const row = (await getDb(strapi)
+      .query(UID.setting)
+      .findOne({ orderBy: { id: 'asc' } })) as SettingRow | null;
+    await record(before, rowToFlags(row));
   };
 
   return {
@@ -58,19 +76,21 @@ export const settingSubscriber = (strapi: Strapi) => {
     beforeCreate(event: Event) {
       assertFlagValues(event.params.data as SettingRow);
     },
+    beforeCreateMany(event: Event) {
+      for (const row of event.params.data as SettingRow[]) assertFlagValues(row);
+    },
     async beforeUpdate(event: Event) {
       assertFlagValues(event.params.data as SettingRow);
-      const row = (await getDb(strapi)
-        .query(UID.setting)
-        .findOne({ where: event.params.where })) as SettingRow | null;
-      event.state.before = rowToFlags(row);
+      await captureBefore(event);
+    },
+    async beforeUpdateMany(event: Event) {
+      assertFlagValues(event.params.data as SettingRow);
+      await captureBefore(event);
     },
     async afterCreate(event: Event) {
       await record(DEFAULT_FLAGS, rowToFlags(event.result as SettingRow));
     },
-    async afterUpdate(event: Event) {
-      const before = event.state.before as RecordingFlags | undefined;
-      if (before) await record(before, rowToFlags(event.result as SettingRow));
-    },
+    afterUpdate: recordAfterUpdate,
+    afterUpdateMany: recordAfterUpdate,
   };
 };

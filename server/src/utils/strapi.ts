@@ -19,3 +19,14 @@ export const getDb = (strapi: Strapi): Database => {
   if (!strapi.db) throw new Error('call-history: the database is not initialised yet');
   return strapi.db;
 };
+
+/**
+ * Emits on Strapi's event hub without awaiting the listeners: a slow host listener must not
+ * hold up a write, and one that throws is logged instead of becoming an unhandled rejection
+ * (which would end the process).
+ */
+export const emitEvent = (strapi: Strapi, name: string, payload: object): void => {
+  strapi.eventHub.emit(name, payload).catch((error: unknown) => {
+    strapi.log.error(`call-history: a listener of ${name} failed: ${String(error)}`);
+  });
+};

@@ -27,6 +27,13 @@ describe('flag mapping', () => {
     });
   });
 
+  it('reads a value that is not a flag value (written around the lifecycles) as OFF', () => {
+    const row = { chatRecordFlag: 'MAYBE', flowRecordFlag: 'ON' } as unknown as Parameters<
+      typeof rowToFlags
+    >[0];
+    expect(rowToFlags(row)).toEqual({ ...DEFAULT_FLAGS, FLOWRECORDFLAG: 'ON' });
+  });
+
   it('diffs only what changed', () => {
     expect(diffFlags(DEFAULT_FLAGS, { ...DEFAULT_FLAGS, CCIVRRECORDFLAG: 'BOT_LEVEL' })).toEqual({
       CCIVRRECORDFLAG: { from: 'OFF', to: 'BOT_LEVEL' },
