@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { EVENTS } from './constants';
+import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { subscribeLifecycles } from './lifecycles';
@@ -17,6 +18,7 @@ export default async ({ strapi }: { strapi: Strapi }) => {
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
   await attachUniqueConstraints(strapi);
+  await ensureAccessCodeGuards(strapi);
   await getService(strapi, 'settings').ensure();
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_CALL_RECORDED', EVENTS.callRecorded);
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_SETTINGS_UPDATED', EVENTS.settingsUpdated);

@@ -93,6 +93,52 @@ describe('robots and IVR flows', () => {
     });
   });
 
+  describe('access codes unique under concurrent writes', () => {
+    it('keeps exactly one of a robot and an IVR flow created at the same moment with one code', async () => {
+      const codes = ['race-1', 'race-2', 'race-3', 'race-4', 'race-5'];
+      const outcomes = await Promise.all(
+        codes.map((accessCode) =>
+          Promise.allSettled([
+            query(CHATBOT).create({ data: { name: `Robot ${accessCode}`, accessCode } }),
+            query(IVR_FLOW).create({ data: { name: `IVR ${accessCode}`, accessCode } }),
+          ])
+        )
+      );
+      for (const [index, accessCode] of codes.entries()) {
+        const stored =
+          (await query(CHATBOT).count({ where: { accessCode } })) +
+          (await query(IVR_FLOW).count({ where: { accessCode } }));
+        expect(stored).toBe(1);
+        expect(outcomes[index].filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      }
+    });
+
+    it('has the database refuse a taken code even from a write that skips the lifecycles', async () => {
+      const knex = app.strapi.db!.connection;
+      const table = app.strapi.db!.metadata.get(IVR_FLOW).tableName;
+      await expect(knex(table).insert({ name: 'Raw copy', access_code: '10086' })).rejects.toThrow(
+        /accessCode is already used by another robot or IVR flow/
+      );
+      expect(await query(IVR_FLOW).count({ where: { accessCode: '10086' } })).toBe(0);
+      await expect(
+        knex(table).where({ access_code: '95555' }).update({ access_code: '10086' })
+      ).rejects.toThrow(/already used/);
+    });
+
+    it('answers the loser of a race through the admin API at the field', async () => {
+      const post = (kind: string) =>
+        app
+          .http()
+          .post('/call-history/bots')
+          .set(bearer(app.admin.token))
+          .send({ kind, name: `Racer ${kind}`, accessCode: 'race-http' });
+      const responses = await Promise.all([post('INTELLIGENT_ROBOT'), post('COMMON_IVR')]);
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 400]);
+      const refused = responses.find((response) => response.status === 400);
+      expect(refused?.body.error.details.errors[0].path).toEqual(['accessCode']);
+    });
+  });
+
   describe('GET /call-history/bots', () => {
     const list = async () =>
       (await app.http().get('/call-history/bots').set(bearer(app.admin.token)).expect(200)).body

@@ -3,6 +3,8 @@ import type { Strapi } from '@strapi/types';
 import { UID } from '../constants';
 import { getDb } from '../utils/strapi';
 
+import { columnOf, tableOf } from './metadata';
+
 export interface IndexSpec {
   name: string;
   uid: string;
@@ -59,16 +61,10 @@ export const INDEXES: IndexSpec[] = [
   },
 ];
 
-const columnOf = (strapi: Strapi, uid: string, attribute: string): string => {
-  const meta = getDb(strapi).metadata.get(uid);
-  const column = (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName;
-  return column ?? attribute;
-};
-
 export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEXES) => {
   const db = getDb(strapi);
   for (const index of indexes) {
-    const table = db.metadata.get(index.uid).tableName;
+    const table = tableOf(strapi, index.uid);
     const columns = index.attributes.map((attribute) => columnOf(strapi, index.uid, attribute));
     const placeholders = columns.map(() => '??').join(', ');
     await db.connection.raw(

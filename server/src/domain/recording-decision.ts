@@ -65,7 +65,7 @@ export const FLOW_FLAG_BY_KIND: Record<BotKind, FlagName> = {
   COMMON_IVR: 'CCIVRRECORDFLAG',
 };
 
-const BOT_LABEL: Record<BotKind, string> = {
+export const BOT_LABEL: Record<BotKind, string> = {
   INTELLIGENT_ROBOT: 'robot',
   COMMON_IVR: 'IVR flow',
 };

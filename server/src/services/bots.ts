@@ -3,12 +3,15 @@ import { errors } from '@strapi/utils';
 
 import { UID } from '../constants';
 import type { BotInput } from '../controllers/validation/bots';
+import { isAccessCodeTaken } from '../database/access-code-guard';
 import {
+  BOT_LABEL,
   decideRecording,
   type BotKind,
   type BotSnapshot,
   type RecordingFlags,
 } from '../domain/recording-decision';
+import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
 
 export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.ivrFlow> = {
@@ -16,9 +19,20 @@ export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.iv
   COMMON_IVR: UID.ivrFlow,
 };
 
-export const BOT_LABEL_BY_KIND: Record<BotKind, string> = {
-  INTELLIGENT_ROBOT: 'robot',
-  COMMON_IVR: 'IVR flow',
+/**
+ * The lifecycles name the bot holding a code; a write that lost a race to a concurrent one is
+ * refused by the database's guard instead, and is answered here at the field all the same.
+ */
+const guardWrite = async <T>(accessCode: unknown, write: () => Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isAccessCodeTaken(error)) throw error;
+    throw fieldError(
+      'accessCode',
+      `accessCode ${String(accessCode)} is already used by another robot or IVR flow`
+    );
+  }
 };
 
 const KINDS = Object.keys(BOT_UID_BY_KIND) as BotKind[];
@@ -95,22 +109,22 @@ export default ({ strapi }: { strapi: Strapi }) => ({
 
   /** Creates through the Query Engine, so the access-code lifecycle checks uniqueness. */
   async create(kind: BotKind, input: BotInput) {
-    const row = (await getDb(strapi)
-      .query(BOT_UID_BY_KIND[kind])
-      .create({ data: input, select: [...SELECT, 'description'] })) as BotRow;
+    const row = (await guardWrite(input.accessCode, () =>
+      getDb(strapi)
+        .query(BOT_UID_BY_KIND[kind])
+        .create({ data: input, select: [...SELECT, 'description'] })
+    )) as BotRow;
     return present(kind, row, await getService(strapi, 'settings').get());
   },
 
   async update(kind: BotKind, id: number, input: BotInput) {
     const query = getDb(strapi).query(BOT_UID_BY_KIND[kind]);
     if (!(await query.findOne({ select: ['id'], where: { id } }))) {
-      throw new errors.NotFoundError(`no ${BOT_LABEL_BY_KIND[kind]} with id ${id}`);
+      throw new errors.NotFoundError(`no ${BOT_LABEL[kind]} with id ${id}`);
     }
-    const row = (await query.update({
-      where: { id },
-      data: input,
-      select: [...SELECT, 'description'],
-    })) as BotRow;
+    const row = (await guardWrite(input.accessCode, () =>
+      query.update({ where: { id }, data: input, select: [...SELECT, 'description'] })
+    )) as BotRow;
     return present(kind, row, await getService(strapi, 'settings').get());
   },
 
@@ -124,7 +138,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
         .query(BOT_UID_BY_KIND[kind])
         .findOne({ select: ['id', 'name'], where: { accessCode } })) as BotRow | null;
       if (clash && !(self && self.kind === kind && self.id === clash.id)) {
-        const message = `accessCode ${accessCode} is already used by ${BOT_LABEL_BY_KIND[kind]} "${clash.name}"`;
+        const message = `accessCode ${accessCode} is already used by ${BOT_LABEL[kind]} "${clash.name}"`;
         throw new errors.ValidationError(message, {
           errors: [{ path: ['accessCode'], message, name: 'ValidationError' }],
         });
