@@ -1,89 +1,73 @@
-import createStrapi from '@strapi/strapi';
-import type { Strapi } from '@strapi/types';
 import { parse } from 'csv-parse/sync';
-import request from 'supertest';
 
-import { UID } from '../../server/src/constants';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { APP_DIR, bearer } from '../helpers/strapi';
+import { CALL_RECORD, aCall } from '../helpers/ingest';
+import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
- * A developer extends call-record (DESIGN §2): search, details and export carry the new
- * attributes generically, and leave the private ones out. The attributes are added between
- * Strapi's register and bootstrap, where an `src/extensions` file would add them.
+ * The host app extends call-record in its register hook (tests/app/src/call-history): search,
+ * details and export carry the new attributes with no code of the plugin naming them, and leave
+ * the private one out.
  */
-describe('call-record extended by a developer', () => {
-  let database: TestDatabase;
-  let strapi: Strapi;
-  let token: string;
-  const http = () => request(strapi.server.httpServer);
+describe('call-record extended by the host app, as the Call History shows it', () => {
+  let app: TestApp;
   const period = { from: '2026-05-01T00:00:00Z', to: '2026-05-02T00:00:00Z' };
+  const extras = {
+    customerTier: 'GOLD',
+    queueName: 'north, "coast"',
+    csat: 4,
+    callbackNumber: '+8613800005678',
+    tags: { vip: true },
+    vip: true,
+  };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    Object.assign(process.env, database.env);
-    const instance = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
-    await instance.register();
-    const model = instance.contentTypes[UID.callRecord] as { attributes: Record<string, object> };
-    model.attributes.region = { type: 'string' };
-    model.attributes.satisfaction = { type: 'integer' };
-    model.attributes.tags = { type: 'json' };
-    model.attributes.internalNote = { type: 'string', private: true };
-    await instance.bootstrap();
-    strapi = instance as unknown as Strapi;
-    await strapi.server.mount();
-    const registered = await http()
-      .post('/admin/register-admin')
-      .send({
-        email: 'ext@call-history.test',
-        password: 'Ext-Pass-1234',
-        firstname: 'E',
-        lastname: 'X',
-      })
+    app = await startTestApp();
+    await app
+      .http()
+      .put('/call-history/settings')
+      .set(bearer(app.admin.token))
+      .send({ CHATRECORDFLAG: 'ON' })
       .expect(200);
-    token = registered.body.data.token;
-    await strapi.plugin('call-history').service('settings').update({ CHATRECORDFLAG: 'ON' });
-    await strapi.db!.query(UID.callRecord).create({
-      data: {
+    await app.strapi.db!.query(CALL_RECORD).create({
+      data: aCall({
         callId: 'ext-1',
-        callingNumber: '13800000001',
-        accessCode: '5555',
-        botKind: 'COMMON_IVR',
         startTime: '2026-05-01T08:00:00.000Z',
         endTime: '2026-05-01T08:02:00.000Z',
-        region: 'north, "coast"',
-        satisfaction: 4,
-        tags: { vip: true },
+        ...extras,
+        callbackNumber: '+86 138-0000-5678',
         internalNote: 'not for agents',
-      },
+      }),
     });
   });
   afterAll(async () => {
-    await strapi?.destroy();
-    await database?.drop();
+    await app?.stop();
   });
 
-  const extras = { region: 'north, "coast"', satisfaction: 4, tags: { vip: true } };
-
-  it('returns the extra attributes in search and details, never the private ones', async () => {
-    const search = await http()
+  it('returns the extra attributes in search and details, never the private one', async () => {
+    const search = await app
+      .http()
       .get('/call-history/calls')
       .query(period)
-      .set(bearer(token))
+      .set(bearer(app.admin.token))
       .expect(200);
     expect(search.body.results[0]).toMatchObject(extras);
     expect(search.body.results[0]).not.toHaveProperty('internalNote');
-    const details = await http().get('/call-history/calls/ext-1').set(bearer(token)).expect(200);
+    const details = await app
+      .http()
+      .get('/call-history/calls/ext-1')
+      .set(bearer(app.admin.token))
+      .expect(200);
     expect(details.body.data).toMatchObject(extras);
     expect(details.body.data).not.toHaveProperty('internalNote');
     expect(details.body.data).not.toHaveProperty('callingNumberReversed');
   });
 
   it('exports them as extra CSV columns', async () => {
-    const response = await http()
+    const response = await app
+      .http()
       .get('/call-history/calls/export')
       .query(period)
-      .set(bearer(token))
+      .set(bearer(app.admin.token))
       .buffer(true)
       .parse((res, done) => {
         let text = '';
@@ -97,9 +81,12 @@ describe('call-record extended by a developer', () => {
     >;
     expect(record).toMatchObject({
       callId: 'ext-1',
-      region: 'north, "coast"',
-      satisfaction: '4',
+      customerTier: 'GOLD',
+      queueName: 'north, "coast"',
+      csat: '4',
+      callbackNumber: '+8613800005678',
       tags: '{"vip":true}',
+      vip: 'true',
     });
     expect(Object.keys(record)).not.toContain('internalNote');
   });

@@ -72,6 +72,28 @@ describe('a host app wrapping the recording-policy service', () => {
     expect(await calls().count()).toBe(before);
   });
 
+  it('answers not_recorded with its reason in a batch, storing the other calls', async () => {
+    const token = await createApiToken(app, 'blocked-numbers');
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({
+        data: [makeCall('batch-blocked', { callingNumber: BLOCKED }), makeCall('batch-allowed')],
+      })
+      .expect(200);
+    expect(response.body.data.results).toEqual([
+      {
+        callId: 'batch-blocked',
+        status: 'not_recorded',
+        reason: `calling number ${BLOCKED} is blocked by the host app`,
+      },
+      { callId: 'batch-allowed', status: 'stored', flowRecorded: true },
+    ]);
+    expect(await calls().count({ where: { callId: 'batch-blocked' } })).toBe(0);
+    expect(await calls().count({ where: { callId: 'batch-allowed' } })).toBe(1);
+  });
+
   it('still records every other number, as the flags say', async () => {
     await service().create(aCall({ callId: 'not-blocked' }));
     expect(await service().findByCallId('not-blocked')).toMatchObject({

@@ -15,6 +15,8 @@ const EXTENSION_ATTRIBUTES = {
   tags: { type: 'json' },
   answeredAt: { type: 'datetime' },
   vip: { type: 'boolean', default: false },
+  // Private: stored, never returned by the Call History routes nor exported.
+  internalNote: { type: 'text', private: true },
 };
 
 const extendCallRecord = (strapi) => {
