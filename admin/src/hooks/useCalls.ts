@@ -2,6 +2,7 @@ import { useFetchClient } from '@strapi/helper-plugin';
 import { useQuery } from 'react-query';
 
 import type { CallRecord, CallStats, SearchFilters, SearchPage } from '../api/types';
+import { backendUrl } from '../utils/backendUrl';
 import { periodToApi } from '../utils/time';
 
 import { API, queryKeys } from './queryKeys';
@@ -58,23 +59,22 @@ export const useCall = (callId: string | null) => {
 };
 
 /**
- * Downloads the CSV through the fetch client, so the request carries the admin JWT (a plain
- * link would not), then hands the file to the browser.
+ * Asks for a one-minute download link (the request carries the admin JWT; a plain link could
+ * not), then lets the browser download the streamed CSV itself: straight to disk, with its own
+ * progress, however many rows, instead of holding the whole file in the page's memory first.
  */
 export const useExportCalls = () => {
-  const { get } = useFetchClient();
+  const { post } = useFetchClient();
   return async (filters: SearchFilters) => {
-    const { data } = await get<Blob>(`${API}/calls/export`, {
-      params: searchParams(filters),
-      responseType: 'blob',
-    });
-    const url = URL.createObjectURL(data);
+    const { data } = await post<{ data: { url: string } }>(
+      `${API}/calls/export/ticket`,
+      searchParams(filters)
+    );
     const link = document.createElement('a');
-    link.href = url;
-    link.download = `call-history_${filters.from}_${filters.to}.csv`;
+    link.href = `${backendUrl()}${data.data.url}`;
+    link.download = '';
     document.body.appendChild(link);
     link.click();
     link.remove();
-    URL.revokeObjectURL(url);
   };
 };

@@ -1,8 +1,16 @@
 import type { Strapi } from '@strapi/types';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import { PLUGIN_ID } from '../constants';
+import {
+  EXPORT_TICKET_TTL_MS,
+  encodeExportTicket,
+  type ExportTicket,
+} from '../domain/export-ticket';
 import { parseFilterQuery, parseSearchQuery } from '../domain/search-query';
-import { getConfig, getService } from '../utils/strapi';
+import { getConfig, getService, signingSecret } from '../utils/strapi';
+import { requestBody } from '../utils/types';
 import { validationError } from '../utils/validation';
 
 const queryOf = (ctx: Context) => ctx.query as Record<string, unknown>;
@@ -10,10 +18,18 @@ const queryOf = (ctx: Context) => ctx.query as Record<string, unknown>;
 export default ({ strapi }: { strapi: Strapi }) => {
   const service = () => getService(strapi, 'call-search');
 
-  const filtersOf = (ctx: Context) => {
-    const parsed = parseFilterQuery(queryOf(ctx), getConfig(strapi));
+  const parseFilters = (raw: Record<string, unknown>) => {
+    const parsed = parseFilterQuery(raw, getConfig(strapi));
     if (!parsed.ok) throw validationError(parsed.errors);
     return parsed.value;
+  };
+
+  const sendCsv = (ctx: Context, raw: Record<string, unknown>) => {
+    const { filename, stream } = service().exportCsv(parseFilters(raw));
+    ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.body = stream;
   };
 
   return {
@@ -28,15 +44,38 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     async export(ctx: Context) {
-      const { filename, stream } = service().exportCsv(filtersOf(ctx));
-      ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = stream;
+      sendCsv(ctx, queryOf(ctx));
+    },
+
+    /** A download link for the same filters, valid for a minute (see domain/export-ticket). */
+    async exportTicket(ctx: Context) {
+      const body = requestBody(ctx);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new errors.ValidationError('the body must be an object of export parameters');
+      }
+      const raw = body as Record<string, unknown>;
+      parseFilters(raw);
+      const ticket: ExportTicket = {
+        userId: (ctx.state.user as { id: number }).id,
+        query: Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, String(value)])),
+        expiresAt: Date.now() + EXPORT_TICKET_TTL_MS,
+      };
+      const encoded = encodeExportTicket(ticket, signingSecret(strapi, 'export'));
+      ctx.body = {
+        data: {
+          url: `/${PLUGIN_ID}/calls/export/download?ticket=${encoded}`,
+          expiresAt: new Date(ticket.expiresAt).toISOString(),
+        },
+      };
+    },
+
+    /** The CSV of a ticket; the export-ticket policy has checked it and its admin's permission. */
+    async download(ctx: Context) {
+      sendCsv(ctx, (ctx.state.exportTicket as ExportTicket).query);
     },
 
     async stats(ctx: Context) {
-      ctx.body = { data: await service().stats(filtersOf(ctx)) };
+      ctx.body = { data: await service().stats(parseFilters(queryOf(ctx))) };
     },
   };
 };

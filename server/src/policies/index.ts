@@ -1,1 +1,3 @@
-export default {};
+import exportTicket from './export-ticket';
+
+export default { 'export-ticket': exportTicket };

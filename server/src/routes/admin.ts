@@ -53,6 +53,20 @@ export default {
       config: guarded(PERMISSIONS.callsExport),
     },
     {
+      method: 'POST',
+      path: '/calls/export/ticket',
+      handler: 'call-search.exportTicket',
+      config: guarded(PERMISSIONS.callsExport),
+    },
+    // A browser download sends no admin JWT: the signed ticket stands in for it, and its
+    // policy checks the ticket's admin and that admin's calls.export permission.
+    {
+      method: 'GET',
+      path: '/calls/export/download',
+      handler: 'call-search.download',
+      config: { auth: false, policies: ['plugin::call-history.export-ticket'] },
+    },
+    {
       method: 'GET',
       path: '/calls/:callId',
       handler: 'call-search.details',

@@ -30,3 +30,13 @@ export const emitEvent = (strapi: Strapi, name: string, payload: object): void =
     strapi.log.error(`call-history: a listener of ${name} failed: ${String(error)}`);
   });
 };
+
+/**
+ * A key for what the plugin signs (cursors, export tickets): from the admin's JWT secret, so it
+ * is private to this deployment and the same on all its nodes; one per purpose, so a value
+ * signed for one never passes as the other.
+ */
+export const signingSecret = (strapi: Strapi, purpose: string): string => {
+  const secret = strapi.config.get('admin.auth.secret') ?? strapi.config.get('server.app.keys');
+  return `call-history-${purpose}:${JSON.stringify(secret ?? '')}`;
+};
