@@ -32,6 +32,9 @@ const OWN_ATTRIBUTES = new Set([
   'locale',
 ]);
 
+// How Strapi answers a datetime attribute: ISO 8601 in UTC.
+const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
 const display = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'object') return JSON.stringify(value);
@@ -128,6 +131,12 @@ export const CallDetails = ({ call }: { call: CallRecord }) => {
   const time = (value: string) =>
     formatDate(value, { dateStyle: 'medium', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
   const custom = Object.entries(call).filter(([key]) => !OWN_ATTRIBUTES.has(key));
+  // The details route answers values, not their types: read them the way they look.
+  const displayAdded = (value: unknown): string => {
+    if (typeof value === 'boolean') return value ? t('details.yes', 'Yes') : t('details.no', 'No');
+    if (typeof value === 'string' && UTC_DATETIME.test(value)) return time(value);
+    return display(value);
+  };
   const sentence = notRecordedSentence(call, intl);
   const steps = [...(call.flowTrace ?? [])].sort((a, b) => a.seq - b.seq);
 
@@ -172,7 +181,7 @@ export const CallDetails = ({ call }: { call: CallRecord }) => {
         </GridItem>
         {custom.map(([key, value]) => (
           <GridItem col={4} s={6} key={key}>
-            <Field label={key}>{display(value)}</Field>
+            <Field label={key}>{displayAdded(value)}</Field>
           </GridItem>
         ))}
       </Grid>

@@ -114,9 +114,23 @@ describe('CallDetails', () => {
   });
 
   it('shows the attributes a developer added to the call record', () => {
-    renderInAdmin(<CallDetails call={call({ customerTier: 'gold', createdAt: '2026-11-02' })} />);
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          customerTier: 'gold',
+          vip: false,
+          answeredAt: '2026-11-02T09:00:05.000Z',
+          tags: { queue: 'north' },
+          createdAt: '2026-11-02',
+        })}
+      />
+    );
     expect(screen.getByText('customerTier')).toBeInTheDocument();
     expect(screen.getByText('gold')).toBeInTheDocument();
+    expect(screen.getByText('vip').nextSibling).toHaveTextContent(/^No$/);
+    expect(screen.getByText('answeredAt').nextSibling).toHaveTextContent(/2026/);
+    expect(screen.getByText('answeredAt').nextSibling).not.toHaveTextContent('T09:00:05');
+    expect(screen.getByText('{"queue":"north"}')).toBeInTheDocument();
     expect(screen.queryByText('createdAt')).not.toBeInTheDocument();
   });
 });
