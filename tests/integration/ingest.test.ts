@@ -233,6 +233,43 @@ describe('POST /api/call-history/calls/batch', () => {
       expect(row.endReason).toBe('USER_HANGUP');
     });
 
+    it('never answers duplicate for a copy of a call that was not stored', async () => {
+      // The first copy passes validation but the decision refuses it (nobody owns the access
+      // code, so it must carry its botKind); the second carries it and is the one stored.
+      const orphan = { accessCode: 'orphan', botKind: undefined };
+      const response = await post({
+        data: [
+          makeCall('orphan-1', orphan),
+          makeCall('orphan-1', { ...orphan, botKind: 'COMMON_IVR' }),
+          makeCall('orphan-1', { ...orphan, botKind: 'COMMON_IVR', endReason: 'TRANSFER' }),
+        ],
+      }).expect(200);
+      expect(response.body.data.results).toEqual([
+        {
+          callId: 'orphan-1',
+          status: 'invalid',
+          path: 'botKind',
+          reason: 'botKind is required: no robot or IVR flow has access code orphan',
+        },
+        { callId: 'orphan-1', status: 'stored', flowRecorded: false },
+        {
+          callId: 'orphan-1',
+          status: 'duplicate',
+          reason: 'callId already sent in this batch (call 1)',
+        },
+      ]);
+      expect(response.body.data.counts).toEqual({
+        stored: 1,
+        notRecorded: 0,
+        duplicate: 1,
+        invalid: 1,
+      });
+      const row = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'orphan-1' } });
+      expect(row).toMatchObject({ botKind: 'COMMON_IVR', endReason: 'USER_HANGUP' });
+    });
+
     it('answers an already stored call duplicate even when the flags would now refuse it', async () => {
       await post({ data: [makeCall('before-off')] }).expect(200);
       await setFlags(app, { CHATRECORDFLAG: 'OFF' });
