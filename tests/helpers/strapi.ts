@@ -17,17 +17,34 @@ export interface TestApp {
 }
 
 const SUPER_ADMIN = { email: 'admin@call-history.test', password: 'Admin-Pass-1234' };
+const CALL_RECORD = 'plugin::call-history.call-record';
+
+export interface TestAppOptions {
+  /**
+   * Attributes added to call-record between Strapi's register and bootstrap, where a
+   * developer's extension adds them (on top of the host app's own, tests/app/src/call-history).
+   */
+  callRecordAttributes?: Record<string, object>;
+}
 
 /**
  * Boots the real host app on a fresh database (SQLite file or PostgreSQL database), mounts its
  * HTTP server and registers the first admin. One per test file; `stop` in afterAll.
  */
-export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  env: Record<string, string> = {},
+  options: TestAppOptions = {}
+): Promise<TestApp> => {
   const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, database.env, env);
   const instance = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
   try {
-    await instance.load();
+    await instance.register();
+    if (options.callRecordAttributes) {
+      const model = instance.contentTypes[CALL_RECORD] as { attributes: Record<string, object> };
+      Object.assign(model.attributes, options.callRecordAttributes);
+    }
+    await instance.bootstrap();
   } catch (error) {
     // A failed boot still holds the database open: close it or jest never exits.
     await instance.destroy().catch(() => undefined);

@@ -1,16 +1,39 @@
-import { INGEST_PATH, countCalls, createApiToken, makeCall, setFlags } from '../helpers/ingest';
+import {
+  CALL_RECORD,
+  INGEST_PATH,
+  countCalls,
+  createApiToken,
+  makeCall,
+  setFlags,
+} from '../helpers/ingest';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+
+const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 /**
  * Bad input on the ingest route, under Strapi's default 1 MB JSON limit: every case names the
- * field and stores nothing; none answers 500.
+ * field and stores nothing; none answers 500 or 503, on SQLite and on PostgreSQL alike (which
+ * refuses what SQLite stores silently: NUL characters, unpaired surrogates, over-long varchars,
+ * numbers outside their column).
  */
 describe('POST /api/call-history/calls/batch with bad input', () => {
   let app: TestApp;
   let token: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ STRAPI_JSON_LIMIT: '1mb' });
+    app = await startTestApp(
+      { STRAPI_JSON_LIMIT: '1mb' },
+      {
+        // Besides the host app's own extension (queueName, tags…): one attribute of each type
+        // whose column is narrower than its JSON value can be.
+        callRecordAttributes: {
+          note: { type: 'string' },
+          memo: { type: 'text' },
+          amount: { type: 'decimal' },
+          externalRef: { type: 'biginteger' },
+        },
+      }
+    );
     token = await createApiToken(app, 'call platform');
     await setFlags(app, { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' });
     // One stored call, so that "nothing changed" is checked against a non-empty table.
@@ -32,6 +55,8 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
     trace[index] = { ...trace[index], ...patch };
     return trace;
   };
+
+  const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : [nested(depth - 1)]);
 
   // [name, the call as sent, the field named]
   const badCalls: Array<[string, unknown, string]> = [
@@ -107,6 +132,57 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
       'flow step userInput over 4,000 characters',
       makeCall('x', { flowTrace: withStep(1, { userInput: 'u'.repeat(4001) }) }),
       'flowTrace[1].userInput',
+    ],
+    ['callId with a NUL character', makeCall('a\u0000b'), 'callId'],
+    ['endReason with an unpaired surrogate', makeCall('x', { endReason: 'x\ud800' }), 'endReason'],
+    [
+      'flow step botReply with an unpaired surrogate',
+      makeCall('x', { flowTrace: withStep(1, { botReply: 'x\ud800' }) }),
+      'flowTrace[1].botReply',
+    ],
+    [
+      'flow step nodeName with a NUL character',
+      makeCall('x', { flowTrace: withStep(1, { nodeName: 'a\u0000b' }) }),
+      'flowTrace[1].nodeName',
+    ],
+    [
+      'flow step userInput with a NUL character',
+      makeCall('x', { flowTrace: withStep(2, { userInput: 'a\u0000b' }) }),
+      'flowTrace[2].userInput',
+    ],
+    ['extension string with a NUL character', makeCall('x', { queueName: 'a\u0000' }), 'queueName'],
+    ['extension text with a NUL character', makeCall('x', { memo: 'a\u0000' }), 'memo'],
+    [
+      'extension json with a NUL character in a nested value',
+      makeCall('x', { tags: { labels: ['ok', 'a\u0000b'] } }),
+      'tags.labels[1]',
+    ],
+    [
+      'extension json with a NUL character in a key',
+      makeCall('x', { tags: { 'a\u0000b': 1 } }),
+      'tags',
+    ],
+    ['extension json with an unpaired surrogate', makeCall('x', { tags: ['x\udc00y'] }), 'tags[0]'],
+    [
+      'extension json nested deeper than 64 levels',
+      makeCall('x', { tags: nested(65) }),
+      `tags${'[0]'.repeat(64)}`,
+    ],
+    [
+      'extension string over its varchar(255) column, though it sets no maxLength',
+      makeCall('x', { note: 'n'.repeat(256) }),
+      'note',
+    ],
+    ['extension decimal over decimal(10,2)', makeCall('x', { amount: 100_000_000 }), 'amount'],
+    [
+      'extension decimal that rounds over decimal(10,2)',
+      makeCall('x', { amount: 99_999_999.995 }),
+      'amount',
+    ],
+    [
+      'extension biginteger over 64 bits',
+      makeCall('x', { externalRef: '9223372036854775808' }),
+      'externalRef',
     ],
     ['an unknown key', makeCall('x', { agentName: 'Ada' }), 'agentName'],
     [
@@ -208,6 +284,36 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
     const response = await app.http().post(INGEST_PATH).set(bearer(token)).send({ data });
     expect(response.status).toBe(413);
     expect(await countCalls(app)).toBe(before);
+  });
+
+  it('stores what the columns can hold at their limits, on every database', async () => {
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({
+        data: [
+          makeCall('limits', {
+            note: 'n'.repeat(255),
+            memo: 'm'.repeat(10_000),
+            amount: 99_999_999.99,
+            externalRef: '-9223372036854775808',
+            endReason: 'emoji \ud83d\ude00',
+            tags: { deep: nested(63), 中文: 'ok' },
+          }),
+        ],
+      })
+      .expect(200);
+    expect(response.body.data.results[0]).toMatchObject({ status: 'stored' });
+    const stored = await app.strapi.db!.query(CALL_RECORD).findOne({ where: { callId: 'limits' } });
+    expect(stored).toMatchObject({
+      note: 'n'.repeat(255),
+      amount: 99_999_999.99,
+      // better-sqlite3 reads a 64-bit integer back as a JS number, for every Strapi write alike.
+      externalRef: isPostgres ? '-9223372036854775808' : String(-9223372036854775808),
+      endReason: 'emoji \ud83d\ude00',
+      tags: { deep: nested(63), 中文: 'ok' },
+    });
   });
 
   it('stores the valid calls of a batch that also holds invalid ones', async () => {

@@ -233,6 +233,43 @@ describe('POST /api/call-history/calls/batch', () => {
       expect(row.endReason).toBe('USER_HANGUP');
     });
 
+    it('never answers duplicate for a copy of a call that was not stored', async () => {
+      // The first copy passes validation but the decision refuses it (nobody owns the access
+      // code, so it must carry its botKind); the second carries it and is the one stored.
+      const orphan = { accessCode: 'orphan', botKind: undefined };
+      const response = await post({
+        data: [
+          makeCall('orphan-1', orphan),
+          makeCall('orphan-1', { ...orphan, botKind: 'COMMON_IVR' }),
+          makeCall('orphan-1', { ...orphan, botKind: 'COMMON_IVR', endReason: 'TRANSFER' }),
+        ],
+      }).expect(200);
+      expect(response.body.data.results).toEqual([
+        {
+          callId: 'orphan-1',
+          status: 'invalid',
+          path: 'botKind',
+          reason: 'botKind is required: no robot or IVR flow has access code orphan',
+        },
+        { callId: 'orphan-1', status: 'stored', flowRecorded: false },
+        {
+          callId: 'orphan-1',
+          status: 'duplicate',
+          reason: 'callId already sent in this batch (call 1)',
+        },
+      ]);
+      expect(response.body.data.counts).toEqual({
+        stored: 1,
+        notRecorded: 0,
+        duplicate: 1,
+        invalid: 1,
+      });
+      const row = await app.strapi.db
+        ?.query(CALL_RECORD)
+        .findOne({ where: { callId: 'orphan-1' } });
+      expect(row).toMatchObject({ botKind: 'COMMON_IVR', endReason: 'USER_HANGUP' });
+    });
+
     it('answers an already stored call duplicate even when the flags would now refuse it', async () => {
       await post({ data: [makeCall('before-off')] }).expect(200);
       await setFlags(app, { CHATRECORDFLAG: 'OFF' });
@@ -277,47 +314,75 @@ describe('POST /api/call-history/calls/batch', () => {
 
   describe('atomicity', () => {
     const table = 'call_history_call_records';
-    const injectFailure = async () => {
-      const knex = app.strapi.db!.connection;
+    const knex = () => app.strapi.db!.connection;
+    // A rule of the database the plugin cannot know (a CHECK or trigger the host added): the
+    // database refuses a value, SQLSTATE 23514 on PostgreSQL, SQLITE_CONSTRAINT_TRIGGER on SQLite.
+    // DDL binds no parameters: the callId, a constant of this file, is written into it.
+    const refuseRow = async (callId: string) => {
       if (isPostgres) {
-        await knex.raw(
-          `ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> 'atomic-0900')`,
+        await knex().raw(
+          `ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> '${callId}')`,
           [table]
         );
       } else {
-        await knex.raw(
-          `CREATE TRIGGER injected_failure BEFORE INSERT ON ?? WHEN NEW.call_id = 'atomic-0900' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+        await knex().raw(
+          `CREATE TRIGGER injected_failure BEFORE INSERT ON ?? WHEN NEW.call_id = '${callId}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
           [table]
         );
       }
     };
-    const removeFailure = async () => {
-      const knex = app.strapi.db!.connection;
-      if (isPostgres) await knex.raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
-      else await knex.raw('DROP TRIGGER injected_failure');
+    const removeRefusal = async () => {
+      if (isPostgres) await knex().raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
+      else await knex().raw('DROP TRIGGER injected_failure');
     };
+    // The database failing, not the data: a lock timeout (55P03) raised on PostgreSQL, a
+    // read-only database on SQLite (its one connection set `query_only`).
+    const failDatabase = async () => {
+      if (isPostgres) {
+        await knex().raw(
+          `CREATE FUNCTION injected_outage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outage' USING ERRCODE = '55P03'; END $$`
+        );
+        await knex().raw(
+          'CREATE TRIGGER injected_outage BEFORE INSERT ON ?? FOR EACH ROW EXECUTE FUNCTION injected_outage()',
+          [table]
+        );
+      } else {
+        await knex().raw('PRAGMA query_only = ON');
+      }
+    };
+    const restoreDatabase = async () => {
+      if (isPostgres) {
+        await knex().raw('DROP TRIGGER injected_outage ON ??', [table]);
+        await knex().raw('DROP FUNCTION injected_outage()');
+      } else {
+        await knex().raw('PRAGMA query_only = OFF');
+      }
+    };
+    const atomicBatch = (prefix: string) =>
+      Array.from({ length: 1000 }, (_, i) => makeCall(`${prefix}-${String(i).padStart(4, '0')}`));
 
-    it('stores nothing of a 1,000-call batch when one row fails mid-way, and says so', async () => {
-      const calls = Array.from({ length: 1000 }, (_, i) =>
-        makeCall(`atomic-${String(i).padStart(4, '0')}`)
-      );
+    it('stores nothing of a 1,000-call batch when the database refuses row 900, and says so', async () => {
+      const calls = atomicBatch('atomic');
       const before = await countCalls(app);
-      await injectFailure();
+      await refuseRow('atomic-0900');
       try {
         const response = await post({ data: calls });
-        expect(response.status).toBe(503);
+        // Not retryable: the same batch would be refused again.
+        expect(response.status).toBe(422);
         expect(response.body.data).toBeNull();
         expect(response.body.error).toMatchObject({
-          status: 503,
+          status: 422,
+          name: 'UnprocessableEntityError',
           message: expect.stringContaining('Nothing of this batch was written'),
           details: {
             stored: 0,
-            retryable: true,
+            retryable: false,
+            code: isPostgres ? '23514' : 'SQLITE_CONSTRAINT_TRIGGER',
             cause: expect.stringMatching(/injected.failure/),
           },
         });
       } finally {
-        await removeFailure();
+        await removeRefusal();
       }
       expect(await countCalls(app)).toBe(before);
       expect(await countCalls(app, { callId: { $startsWith: 'atomic-' } })).toBe(0);
@@ -328,6 +393,31 @@ describe('POST /api/call-history/calls/batch', () => {
       expect(retry.status).toBe(200);
       expect(retry.body.data.counts.stored).toBe(1000);
       expect(await countCalls(app)).toBe(before + 1000);
+    });
+
+    it('answers 503, retryable, when the database itself fails, storing nothing', async () => {
+      const calls = atomicBatch('outage');
+      const before = await countCalls(app);
+      await failDatabase();
+      try {
+        const response = await post({ data: calls });
+        expect(response.status).toBe(503);
+        expect(response.body.error).toMatchObject({
+          status: 503,
+          name: 'ServiceUnavailableError',
+          message: expect.stringContaining('it is safe to send it again'),
+          details: {
+            stored: 0,
+            retryable: true,
+            code: isPostgres ? '55P03' : 'SQLITE_READONLY',
+          },
+        });
+      } finally {
+        await restoreDatabase();
+      }
+      expect(await countCalls(app)).toBe(before);
+      const retry = await post({ data: calls }).expect(200);
+      expect(retry.body.data.counts.stored).toBe(1000);
     });
   });
 });

@@ -16,12 +16,18 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       ctx.body = { data: await getService(strapi, 'ingest').ingestBatch(shape.calls) };
     } catch (error) {
       if (!(error instanceof BatchNotStoredError)) throw error;
+      const details = { stored: 0, cause: error.databaseMessage, code: error.code };
+      if (error.refused) {
+        // The batch is well formed and every call passed validation, yet the database refused
+        // one of its values (a rule the validator does not know, e.g. a CHECK or trigger the
+        // host added): 422, not retryable, since the same batch would be refused again.
+        strapi.log.warn(`call-history: batch refused by the database: ${error.databaseMessage}`);
+        ctx.throw(422, error.message, { details: { ...details, retryable: false } });
+      }
       // A failed write is no bad input: 503 with Strapi's error body, and the client may retry,
       // since nothing was stored and the API is idempotent.
       strapi.log.error(`call-history: batch rolled back: ${error.databaseMessage}`);
-      ctx.throw(503, error.message, {
-        details: { stored: 0, retryable: true, cause: error.databaseMessage },
-      });
+      ctx.throw(503, error.message, { details: { ...details, retryable: true } });
     }
   },
 });

@@ -1,7 +1,7 @@
 /**
- * The steps of one ingest batch that need no database: screening (validation and duplicates
- * inside the batch), deciding (the recording policy, the same `evaluate` + `storedFields` the
- * lifecycles apply), and settling the answer once the database said which rows it took.
+ * The steps of one ingest batch that need no database: screening (validation), deciding (the
+ * recording policy, the same `evaluate` + `storedFields` the lifecycles apply, then duplicates
+ * inside the batch), and settling the answer once the database said which rows it took.
  * Pure, so the whole contract of DESIGN §3 is unit-tested without Strapi.
  */
 import type { CallData, Evaluation } from './call-storage';
@@ -35,14 +35,16 @@ export interface ValidCall {
 export interface ScreenedBatch {
   /** One slot per call of the batch, in order; undefined until the call is settled. */
   results: Array<CallResult | undefined>;
-  /** The first valid occurrence of each callId. */
+  /** Every call that passed validation, in order, copies of one callId included. */
   valid: ValidCall[];
 }
 
 export type Intent =
   | { kind: 'write'; index: number; callId: string; data: CallData; decision: RecordingDecision }
   | { kind: 'refuse'; index: number; callId: string; reason: string }
-  | { kind: 'invalid'; index: number; callId: string; path: string; message: string };
+  | { kind: 'invalid'; index: number; callId: string; path: string; message: string }
+  /** A later copy of a callId whose earlier copy (at `earlier`) is written. */
+  | { kind: 'duplicate'; index: number; callId: string; earlier: number };
 
 const callIdOf = (raw: unknown): string | null => {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -50,11 +52,10 @@ const callIdOf = (raw: unknown): string | null => {
   return typeof callId === 'string' ? callId : null;
 };
 
-/** Validates every call and answers later copies of a callId seen earlier as `duplicate`. */
+/** Validates every call; an invalid one is settled at once, the others go on to the decision. */
 export const screenBatch = (rawCalls: unknown[], extensions: AttributeSpecs): ScreenedBatch => {
   const results: Array<CallResult | undefined> = new Array(rawCalls.length).fill(undefined);
   const valid: ValidCall[] = [];
-  const firstIndex = new Map<string, number>();
   rawCalls.forEach((raw, index) => {
     const validation = validateCall(raw, extensions);
     if (!validation.ok) {
@@ -62,42 +63,58 @@ export const screenBatch = (rawCalls: unknown[], extensions: AttributeSpecs): Sc
       results[index] = { callId: callIdOf(raw), status: 'invalid', reason: message, path };
       return;
     }
-    const callId = validation.call.callId as string;
-    const earlier = firstIndex.get(callId);
-    if (earlier !== undefined) {
-      results[index] = {
-        callId,
-        status: 'duplicate',
-        reason: `callId already sent in this batch (call ${earlier})`,
-      };
-      return;
-    }
-    firstIndex.set(callId, index);
-    valid.push({ index, callId, call: validation.call });
+    valid.push({ index, callId: validation.call.callId as string, call: validation.call });
   });
   return { results, valid };
 };
 
 /**
+ * Copies of one callId inside a batch, once each is decided: the first copy that will be
+ * written wins and every later copy answers `duplicate`. A copy before it that is not written
+ * (refused by the flags, or invalid for the decision) is answered on its own, so a duplicate is
+ * never answered for a call that was not stored.
+ */
+export const resolveDuplicates = (intents: Intent[]): Intent[] => {
+  const written = new Map<string, number>();
+  return intents.map((intent) => {
+    const earlier = written.get(intent.callId);
+    if (earlier !== undefined) {
+      return { kind: 'duplicate', index: intent.index, callId: intent.callId, earlier };
+    }
+    if (intent.kind === 'write') written.set(intent.callId, intent.index);
+    return intent;
+  });
+};
+
+/**
  * Applies the recording policy to each valid call: the row to write (call plus the fields the
- * plugin owns) or the reason it is not recorded. The caller passes the policy's own functions.
+ * plugin owns) or the reason it is not recorded; then resolves copies of one callId. The caller
+ * passes the policy's own functions.
  */
 export const decideBatch = (
   valid: ValidCall[],
   evaluate: (call: CallData) => Evaluation,
   storedFields: (call: CallData, decision: RecordingDecision) => CallData
 ): Intent[] =>
-  valid.map(({ index, callId, call }) => {
-    const evaluation = evaluate(call);
-    if (evaluation.outcome === 'invalid') {
-      return { kind: 'invalid', index, callId, path: evaluation.path, message: evaluation.message };
-    }
-    if (evaluation.outcome === 'refuse') {
-      return { kind: 'refuse', index, callId, reason: evaluation.reason };
-    }
-    const data = { ...call, ...storedFields(call, evaluation.decision) };
-    return { kind: 'write', index, callId, data, decision: evaluation.decision };
-  });
+  resolveDuplicates(
+    valid.map(({ index, callId, call }): Intent => {
+      const evaluation = evaluate(call);
+      if (evaluation.outcome === 'invalid') {
+        return {
+          kind: 'invalid',
+          index,
+          callId,
+          path: evaluation.path,
+          message: evaluation.message,
+        };
+      }
+      if (evaluation.outcome === 'refuse') {
+        return { kind: 'refuse', index, callId, reason: evaluation.reason };
+      }
+      const data = { ...call, ...storedFields(call, evaluation.decision) };
+      return { kind: 'write', index, callId, data, decision: evaluation.decision };
+    })
+  );
 
 export const ALREADY_STORED = 'a call with this callId is already stored; it was not changed';
 
@@ -117,6 +134,12 @@ export const settleBatch = (
     const { index, callId } = intent;
     if (existing.has(callId)) {
       results[index] = { callId, status: 'duplicate', reason: ALREADY_STORED };
+    } else if (intent.kind === 'duplicate') {
+      results[index] = {
+        callId,
+        status: 'duplicate',
+        reason: `callId already sent in this batch (call ${intent.earlier})`,
+      };
     } else if (intent.kind === 'refuse') {
       results[index] = { callId, status: 'not_recorded', reason: intent.reason };
     } else if (intent.kind === 'invalid') {

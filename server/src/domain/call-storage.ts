@@ -20,30 +20,13 @@ export type Evaluation =
   | { outcome: 'refuse'; decision: RecordingDecision; reason: string }
   | { outcome: 'invalid'; path: string; message: string };
 
-const REQUIRED = ['callId', 'callingNumber', 'accessCode', 'startTime', 'endTime'] as const;
-
 /**
- * Decides one call against the context. Only the fields the decision itself needs are checked
- * here; the ingest API validates every field before it gets this far.
+ * Decides one call against the context. The call has passed the field validator of its write
+ * path (call-validation.ts: the batch and the lifecycles alike); only what depends on the
+ * decision is checked here: a recorded call nobody owns must say its own kind.
  */
 export const evaluateCall = (call: CallData, context: PolicyContext): Evaluation => {
-  for (const field of REQUIRED) {
-    const value = call[field];
-    if (value === undefined || value === null || value === '') {
-      return { outcome: 'invalid', path: field, message: `${field} is required` };
-    }
-  }
-  if (typeof call.accessCode !== 'string') {
-    return { outcome: 'invalid', path: 'accessCode', message: 'accessCode must be a string' };
-  }
-  if (call.botKind != null && !isBotKind(call.botKind)) {
-    return {
-      outcome: 'invalid',
-      path: 'botKind',
-      message: 'botKind must be one of INTELLIGENT_ROBOT, COMMON_IVR',
-    };
-  }
-  const accessCode = call.accessCode;
+  const accessCode = String(call.accessCode);
   const bot = context.owners.get(accessCode) ?? null;
   const decision = decideRecording({
     flags: context.flags,
@@ -66,9 +49,10 @@ export const evaluateCall = (call: CallData, context: PolicyContext): Evaluation
 export const storedFields = (call: CallData, decision: RecordingDecision): CallData => {
   const fields: CallData = {
     botKind: decision.botKind,
+    // A snapshot of the owner: never what a writer sent (the Content Manager sends its form).
+    botName: decision.bot?.name ?? null,
     recordingDecision: decision,
   };
-  if (decision.bot) fields.botName = decision.bot.name;
   if (!decision.recordFlow) fields.flowTrace = null;
   if (typeof call.callingNumber === 'string') {
     fields.callingNumberReversed = reverseNumber(call.callingNumber);

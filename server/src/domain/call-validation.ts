@@ -1,7 +1,14 @@
 /**
- * Validation of a batch sent to `POST /api/call-history/calls/batch` (DESIGN §3). Pure: it
- * imports nothing from Strapi, so every rule is unit-tested; the attributes a developer added to
- * the call-record schema by extension are passed in, read from Strapi's model at runtime.
+ * Validation of a call, the one field validator of every write path: a batch sent to
+ * `POST /api/call-history/calls/batch` (DESIGN §3, `validateCall`) and every Query Engine write
+ * of a call record, hence the Content Manager and the entity service (`validateStoredCall`,
+ * `validateCallUpdate`, applied by the database lifecycles). Pure: it imports nothing from
+ * Strapi, so every rule is unit-tested; the attributes a developer added to the call-record
+ * schema by extension are passed in, read from Strapi's model at runtime.
+ *
+ * Every value accepted here can be stored by SQLite and PostgreSQL alike: no NUL character and
+ * no unpaired UTF-16 surrogate in any string (PostgreSQL refuses both in text and jsonb), strings
+ * within the varchar(255) Strapi creates for `string` attributes, numbers within their columns.
  */
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from './access-code';
 import { checkCustomFieldValue, isPluginCustomField } from './custom-field-values';
@@ -91,6 +98,24 @@ const ISO_TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UID_CHARS = /^[A-Za-z0-9\-_.~]*$/;
 const INT32 = { min: -2147483648, max: 2147483647 };
+/** PostgreSQL's bigint, the column Strapi creates for a `biginteger` attribute. */
+const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+const BIGINT_TEXT = /^-?\d{1,19}$/;
+/**
+ * Strapi creates a `decimal` attribute as decimal(10,2): 8 digits before the point. A value is
+ * rounded to 2 decimals first, so 99999999.995 would round up out of range.
+ */
+export const DECIMAL_BOUND = 99_999_999.995;
+/**
+ * The column Strapi creates for a `string`, `email`, `uid`, `enumeration` or `password`
+ * attribute is a varchar(255), whatever the attribute's maxLength says.
+ */
+export const VARCHAR_LENGTH = 255;
+const VARCHAR_TYPES = new Set(['string', 'email', 'uid', 'enumeration', 'password']);
+/** Deeper json is refused: no database or JSON encoder should have to recurse without bound. */
+export const MAX_JSON_DEPTH = 64;
+/** Attribute types the Query Engine writes through other tables; Strapi checks those itself. */
+const NON_SCALAR_TYPES = new Set(['relation', 'component', 'dynamiczone', 'media']);
 
 const problem = (path: string, message: string): FieldProblem => ({ path, message });
 
@@ -131,6 +156,79 @@ export const parseIsoDateTime = (value: unknown): number | null => {
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 };
 
+/** A Date object (a Query Engine caller may pass one) or an ISO 8601 date-time with an offset. */
+const timeOf = (value: unknown): number | null => {
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time) ? null : time;
+  }
+  return parseIsoDateTime(value);
+};
+
+/**
+ * What in a string no database here can store: the NUL character (PostgreSQL refuses it in text
+ * and in jsonb) or a UTF-16 surrogate without its pair (no Unicode text at all: PostgreSQL's
+ * jsonb refuses it, its text columns would silently store U+FFFD instead).
+ */
+export const unstorableCharacter = (value: string): 'nul' | 'surrogate' | null => {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code === 0) return 'nul';
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = value.charCodeAt(index + 1);
+    if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return 'surrogate';
+    index += 1;
+  }
+  return null;
+};
+
+const characterRule = (subject: string, found: 'nul' | 'surrogate') =>
+  found === 'nul'
+    ? `${subject} must not contain the NUL character (\\u0000)`
+    : `${subject} must be valid Unicode text: it holds an unpaired surrogate`;
+
+const checkCharacters = (path: string, value: string): FieldProblem | null => {
+  const found = unstorableCharacter(value);
+  return found ? problem(path, characterRule(path, found)) : null;
+};
+
+/**
+ * Every string of a json value, object keys included, checked for unstorable characters; the
+ * path of the first one at fault, e.g. `tags.labels[2]`. Iterative, so depth costs no stack.
+ */
+export const checkJsonValue = (path: string, value: unknown): FieldProblem | null => {
+  const pending: Array<{ at: string; node: unknown; depth: number }> = [
+    { at: path, node: value, depth: 0 },
+  ];
+  while (pending.length > 0) {
+    const { at, node, depth } = pending.pop() as { at: string; node: unknown; depth: number };
+    if (typeof node === 'string') {
+      const found = checkCharacters(at, node);
+      if (found) return found;
+      continue;
+    }
+    if (typeof node !== 'object' || node === null || node instanceof Date) continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      return problem(at, `${at} must not nest deeper than ${MAX_JSON_DEPTH} levels`);
+    }
+    const children: Array<{ at: string; node: unknown; depth: number }> = [];
+    if (Array.isArray(node)) {
+      node.forEach((child, index) =>
+        children.push({ at: `${at}[${index}]`, node: child, depth: depth + 1 })
+      );
+    } else {
+      for (const [key, child] of Object.entries(node)) {
+        const inKey = unstorableCharacter(key);
+        if (inKey) return problem(at, characterRule(`a key of ${at}`, inKey));
+        children.push({ at: `${at}.${key}`, node: child, depth: depth + 1 });
+      }
+    }
+    // Reversed onto the stack, so the first problem in document order is the one reported.
+    for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]);
+  }
+  return null;
+};
+
 interface StringRule {
   required: boolean;
   max: number;
@@ -157,6 +255,8 @@ const checkString = (path: string, value: unknown, rule: StringRule): FieldProbl
   if (value.length > rule.max) {
     return problem(path, `${path} must be at most ${rule.max} characters`);
   }
+  const characters = checkCharacters(path, value);
+  if (characters) return characters;
   if (rule.printable && hasControlCharacter(value)) {
     return problem(path, `${path} must not contain control characters`);
   }
@@ -170,7 +270,7 @@ const checkDateTime = (path: string, value: unknown, required: boolean): FieldPr
   if (value === undefined || value === null) {
     return required ? problem(path, `${path} is required`) : null;
   }
-  return parseIsoDateTime(value) === null
+  return timeOf(value) === null
     ? problem(
         path,
         `${path} must be an ISO 8601 date-time with an offset, e.g. 2026-03-01T08:30:00Z`
@@ -236,20 +336,69 @@ const checkRange = (path: string, value: number, spec: AttributeSpec): FieldProb
   return null;
 };
 
+/** The longest value the attribute's column holds: its maxLength, and 255 for a varchar. */
+export const maxLengthOf = (spec: AttributeSpec): number | undefined =>
+  VARCHAR_TYPES.has(spec.type)
+    ? Math.min(spec.maxLength ?? VARCHAR_LENGTH, VARCHAR_LENGTH)
+    : spec.maxLength;
+
 const checkLength = (path: string, value: string, spec: AttributeSpec): FieldProblem | null => {
+  const maxLength = maxLengthOf(spec);
   if (spec.minLength !== undefined && value.length < spec.minLength) {
     return problem(path, `${path} must be at least ${spec.minLength} characters`);
   }
-  if (spec.maxLength !== undefined && value.length > spec.maxLength) {
-    return problem(path, `${path} must be at most ${spec.maxLength} characters`);
+  if (maxLength !== undefined && value.length > maxLength) {
+    return problem(path, `${path} must be at most ${maxLength} characters`);
   }
+  const characters = checkCharacters(path, value);
+  if (characters) return characters;
   if (spec.regex !== undefined && !new RegExp(spec.regex).test(value)) {
     return problem(path, `${path} does not match the pattern ${spec.regex}`);
   }
   return null;
 };
 
-/** One extension attribute's value, checked against its Strapi attribute type. */
+const bigIntOf = (value: number | string | undefined): bigint | undefined => {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  return BIGINT_TEXT.test(text) ? BigInt(text) : undefined;
+};
+
+/** A biginteger as a number (a safe integer) or a string of digits, within its column. */
+const checkBigInteger = (
+  path: string,
+  value: unknown,
+  spec: AttributeSpec
+): FieldProblem | null => {
+  const parsed =
+    (typeof value === 'string' && BIGINT_TEXT.test(value)) ||
+    (typeof value === 'number' && Number.isSafeInteger(value))
+      ? BigInt(value)
+      : null;
+  if (parsed === null || parsed < INT64.min || parsed > INT64.max) {
+    return problem(
+      path,
+      `${path} must be a 64-bit integer (a number or a string of digits, ${INT64.min} to ${INT64.max})`
+    );
+  }
+  const min = bigIntOf(spec.min);
+  const max = bigIntOf(spec.max);
+  if (min !== undefined && parsed < min) return problem(path, `${path} must be at least ${min}`);
+  if (max !== undefined && parsed > max) return problem(path, `${path} must be at most ${max}`);
+  return null;
+};
+
+const checkDecimal = (path: string, value: unknown, spec: AttributeSpec): FieldProblem | null => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return problem(path, `${path} must be a number`);
+  }
+  if (Math.abs(value) >= DECIMAL_BOUND) {
+    return problem(path, `${path} must be between -99999999.99 and 99999999.99`);
+  }
+  return checkRange(path, value, spec);
+};
+
+/** One extension attribute's value, checked against its Strapi attribute type and column. */
 export const checkAttributeValue = (
   path: string,
   value: unknown,
@@ -262,6 +411,7 @@ export const checkAttributeValue = (
     case 'string':
     case 'text':
     case 'richtext':
+    case 'password':
       return typeof value === 'string'
         ? checkLength(path, value, spec)
         : problem(path, `${path} must be a string`);
@@ -285,18 +435,17 @@ export const checkAttributeValue = (
         ? checkRange(path, value, spec)
         : problem(path, `${path} must be a 32-bit integer`);
     case 'biginteger':
-      return (typeof value === 'string' && /^-?\d{1,19}$/.test(value)) ||
-        (typeof value === 'number' && Number.isSafeInteger(value))
-        ? null
-        : problem(path, `${path} must be an integer (a number or a string of digits)`);
+      return checkBigInteger(path, value, spec);
     case 'float':
-    case 'decimal':
       return typeof value === 'number' && Number.isFinite(value)
         ? checkRange(path, value, spec)
         : problem(path, `${path} must be a number`);
+    case 'decimal':
+      return checkDecimal(path, value, spec);
     case 'boolean':
       return typeof value === 'boolean' ? null : problem(path, `${path} must be true or false`);
     case 'date': {
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return null;
       const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
       return match && validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))
         ? null
@@ -311,7 +460,7 @@ export const checkAttributeValue = (
         : problem(path, `${path} must be a time as HH:mm or HH:mm:ss`);
     case 'json':
     case 'blocks':
-      return null;
+      return checkJsonValue(path, value);
     default:
       return problem(path, `${path} is a ${spec.type} attribute: the ingest API cannot write it`);
   }
@@ -370,76 +519,165 @@ export const validateBatchShape = (body: unknown): BatchValidation => {
   return { ok: true, calls: data };
 };
 
+type ContractKey = (typeof CONTRACT_KEYS)[number];
+
+/** The rule of each field of the contract, in the order they are reported. */
+const CONTRACT_CHECKS: Record<ContractKey, (value: unknown) => FieldProblem | null> = {
+  callId: (value) => checkString('callId', value, { required: true, max: 128, printable: true }),
+  callingNumber: (value) =>
+    checkString('callingNumber', value, {
+      required: true,
+      max: 32,
+      pattern: PHONE,
+      patternMessage: 'must be digits with an optional leading +',
+    }),
+  calledNumber: (value) =>
+    checkString('calledNumber', value, {
+      required: false,
+      max: 32,
+      pattern: DIALLED,
+      patternMessage: 'must be digits, * or # with an optional leading +',
+    }),
+  accessCode: (value) =>
+    checkString('accessCode', value, {
+      required: true,
+      max: ACCESS_CODE_MAX_LENGTH,
+      pattern: ACCESS_CODE_PATTERN,
+      patternMessage: ACCESS_CODE_RULE,
+    }),
+  botKind: (value) =>
+    value === undefined || value === null || isBotKind(value)
+      ? null
+      : problem('botKind', `botKind must be one of ${BOT_KINDS.join(', ')}`),
+  startTime: (value) => checkDateTime('startTime', value, true),
+  endTime: (value) => checkDateTime('endTime', value, true),
+  endReason: (value) =>
+    checkString('endReason', value, { required: false, max: 64, printable: true }),
+  flowTrace: checkFlowTrace,
+};
+
+/** endTime before startTime; null when either is missing or unreadable (reported on its own). */
+export const checkTimeOrder = (startTime: unknown, endTime: unknown): FieldProblem | null => {
+  const start = timeOf(startTime);
+  const end = timeOf(endTime);
+  return start !== null && end !== null && end < start
+    ? problem('endTime', 'endTime must not be before startTime')
+    : null;
+};
+
+/**
+ * The extension attributes among `keys`, checked by their Strapi type; the plugin's custom
+ * fields (a phone number, say) are normalised into `call` as on every other path.
+ */
+const checkExtensions = (
+  call: CallInput,
+  extensions: AttributeSpecs,
+  keys: Iterable<string>
+): FieldProblem | null => {
+  for (const name of keys) {
+    const spec = extensions[name];
+    const found = checkAttributeValue(name, call[name], spec);
+    if (found) return found;
+    if (isPluginCustomField(spec.customField) && call[name] !== undefined) {
+      const check = checkCustomFieldValue(spec.customField, call[name]);
+      if (!check.ok) return problem(name, `${name} ${check.message}`);
+      call[name] = check.value;
+    }
+  }
+  return null;
+};
+
+/** Every field of a whole call: the contract, the time order, the extension attributes. */
+const checkWholeCall = (raw: CallInput, extensions: AttributeSpecs): CallValidation => {
+  let found: FieldProblem | null = null;
+  for (const key of CONTRACT_KEYS) {
+    found = CONTRACT_CHECKS[key](raw[key]);
+    if (found) return { ok: false, problem: found };
+  }
+  found = checkTimeOrder(raw.startTime, raw.endTime);
+  if (found) return { ok: false, problem: found };
+  const call: CallInput = { ...raw };
+  found = checkExtensions(call, extensions, Object.keys(extensions));
+  return found ? { ok: false, problem: found } : { ok: true, call };
+};
+
 /**
  * One call of a batch. Keys outside the contract are refused unless they are extension
  * attributes, which are checked by their Strapi type. The first problem found is reported.
  */
 export const validateCall = (raw: unknown, extensions: AttributeSpecs): CallValidation => {
-  const fail = (found: FieldProblem): CallValidation => ({ ok: false, problem: found });
-  if (!isPlainObject(raw)) return fail(problem('call', 'each call must be a JSON object'));
-
+  if (!isPlainObject(raw)) {
+    return { ok: false, problem: problem('call', 'each call must be a JSON object') };
+  }
   for (const key of Object.keys(raw)) {
     if (!CONTRACT_KEY_SET.has(key) && !Object.prototype.hasOwnProperty.call(extensions, key)) {
-      return fail(
-        problem(
+      return {
+        ok: false,
+        problem: problem(
           key,
           `${key} is not a call field: send ${CONTRACT_KEYS.join(', ')} or an attribute added to call-record`
-        )
-      );
+        ),
+      };
     }
   }
+  return checkWholeCall(raw, extensions);
+};
 
-  const found =
-    checkString('callId', raw.callId, {
-      required: true,
-      max: 128,
-      printable: true,
-    }) ??
-    checkString('callingNumber', raw.callingNumber, {
-      required: true,
-      max: 32,
-      pattern: PHONE,
-      patternMessage: 'must be digits with an optional leading +',
-    }) ??
-    checkString('calledNumber', raw.calledNumber, {
-      required: false,
-      max: 32,
-      pattern: DIALLED,
-      patternMessage: 'must be digits, * or # with an optional leading +',
-    }) ??
-    checkString('accessCode', raw.accessCode, {
-      required: true,
-      max: ACCESS_CODE_MAX_LENGTH,
-      pattern: ACCESS_CODE_PATTERN,
-      patternMessage: ACCESS_CODE_RULE,
-    }) ??
-    (raw.botKind === undefined || raw.botKind === null || isBotKind(raw.botKind)
-      ? null
-      : problem('botKind', `botKind must be one of ${BOT_KINDS.join(', ')}`)) ??
-    checkDateTime('startTime', raw.startTime, true) ??
-    checkDateTime('endTime', raw.endTime, true) ??
-    checkString('endReason', raw.endReason, {
-      required: false,
-      max: 64,
-      printable: true,
-    }) ??
-    checkFlowTrace(raw.flowTrace);
-  if (found) return fail(found);
+/** Optional contract fields a form sends as '' when left empty: no value, stored as null. */
+const BLANK_IS_NULL = ['calledNumber', 'botKind', 'endReason'] as const;
 
-  const start = parseIsoDateTime(raw.startTime) as number;
-  const end = parseIsoDateTime(raw.endTime) as number;
-  if (end < start) return fail(problem('endTime', 'endTime must not be before startTime'));
+const writableExtensions = (extensions: AttributeSpecs): AttributeSpecs =>
+  Object.fromEntries(
+    Object.entries(extensions).filter(([, spec]) => !NON_SCALAR_TYPES.has(spec.type))
+  );
 
+/**
+ * The fields a Query Engine write may carry besides the contract: Strapi's own (id, timestamps,
+ * creator) and the plugin's (recordingDecision, botName, callingNumberReversed, which the
+ * lifecycle overwrites), as the Content Manager sends every attribute of its form. Only the
+ * one the plugin keeps as sent is checked: durationSeconds.
+ */
+const normaliseQueryEngineWrite = (raw: CallInput): CallValidation => {
   const call: CallInput = { ...raw };
-  for (const [name, spec] of Object.entries(extensions)) {
-    const extensionProblem = checkAttributeValue(name, raw[name], spec);
-    if (extensionProblem) return fail(extensionProblem);
-    // The plugin's custom fields (a phone number, say) are normalised as on every other path.
-    if (isPluginCustomField(spec.customField) && raw[name] !== undefined) {
-      const check = checkCustomFieldValue(spec.customField, raw[name]);
-      if (!check.ok) return fail(problem(name, `${name} ${check.message}`));
-      call[name] = check.value;
-    }
+  for (const key of BLANK_IS_NULL) if (call[key] === '') call[key] = null;
+  const found = checkOptionalInteger('durationSeconds', call.durationSeconds, 0);
+  return found ? { ok: false, problem: found } : { ok: true, call };
+};
+
+/**
+ * A call created through the Query Engine (Content Manager, entity service, another plugin):
+ * the same rules as the batch for every field it carries, without refusing the fields Strapi
+ * and the plugin own. Returns the call normalised ('' → null for optional fields).
+ */
+export const validateStoredCall = (raw: CallInput, extensions: AttributeSpecs): CallValidation => {
+  const normalised = normaliseQueryEngineWrite(raw);
+  return normalised.ok
+    ? checkWholeCall(normalised.call, writableExtensions(extensions))
+    : normalised;
+};
+
+/**
+ * The data of a Query Engine update: only the fields it carries are checked, so a partial update
+ * stays partial; the time order is checked when it carries both times (the caller checks a
+ * single one against the stored rows with `checkTimeOrder`).
+ */
+export const validateCallUpdate = (raw: CallInput, extensions: AttributeSpecs): CallValidation => {
+  const normalised = normaliseQueryEngineWrite(raw);
+  if (!normalised.ok) return normalised;
+  const call = normalised.call;
+  let found: FieldProblem | null = null;
+  for (const key of CONTRACT_KEYS) {
+    if (key in call) found = CONTRACT_CHECKS[key](call[key]);
+    if (found) return { ok: false, problem: found };
   }
-  return { ok: true, call };
+  if ('startTime' in call && 'endTime' in call)
+    found = checkTimeOrder(call.startTime, call.endTime);
+  if (found) return { ok: false, problem: found };
+  const writable = writableExtensions(extensions);
+  found = checkExtensions(
+    call,
+    writable,
+    Object.keys(writable).filter((name) => name in call)
+  );
+  return found ? { ok: false, problem: found } : { ok: true, call };
 };

@@ -4,21 +4,35 @@ import { errors } from '@strapi/utils';
 import { EVENTS, UID } from '../constants';
 import { callRecordedPayload } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-storage';
+import {
+  checkTimeOrder,
+  validateCallUpdate,
+  validateStoredCall,
+  type CallValidation,
+} from '../domain/call-validation';
 import { reverseNumber } from '../domain/calling-number';
 import type { RecordingDecision } from '../domain/recording-decision';
+import { callRecordExtensions } from '../utils/call-record-model';
 import { fieldError } from '../utils/errors';
 import { emitEvent, getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
+/** Writes the normalised call back into the event's data, or refuses it naming the field. */
+const applyValidation = (data: CallData, validation: CallValidation) => {
+  if (!validation.ok) throw fieldError(validation.problem.path, validation.problem.message);
+  Object.assign(data, validation.call);
+};
+
 /**
- * Applies the recording decision to every Query Engine write of a call record: refuses a call
- * the flags do not record, strips a flow trace they do not keep, and writes the snapshot.
+ * Applies the field validator of the batch ingest (call-validation.ts) and the recording
+ * decision to every Query Engine write of a call record: refuses a bad field naming it, refuses
+ * a call the flags do not record, strips a flow trace they do not keep, and writes the snapshot.
  */
 const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
+  const extensions = callRecordExtensions(strapi);
+  for (const call of calls) applyValidation(call, validateStoredCall(call, extensions));
   const policy = getService(strapi, 'recording-policy');
-  const context = await policy.loadContext(
-    calls.map((call) => call.accessCode).filter((code): code is string => typeof code === 'string')
-  );
+  const context = await policy.loadContext(calls.map((call) => call.accessCode as string));
   for (const call of calls) {
     const evaluation = policy.evaluate(call, context);
     if (evaluation.outcome === 'invalid') throw fieldError(evaluation.path, evaluation.message);
@@ -32,15 +46,35 @@ const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
   }
 };
 
+type StoredTimes = { startTime: unknown; endTime: unknown };
+
+/** An update that moves one end of the call is checked against the other end as stored. */
+const checkStoredTimeOrder = async (strapi: Strapi, event: Event, data: CallData) => {
+  if ('startTime' in data === 'endTime' in data) return;
+  const rows = (await getDb(strapi)
+    .query(UID.callRecord)
+    .findMany({
+      select: ['id', 'startTime', 'endTime'],
+      where: event.params.where,
+    })) as StoredTimes[];
+  for (const row of rows) {
+    const found = checkTimeOrder(data.startTime ?? row.startTime, data.endTime ?? row.endTime);
+    if (found) throw fieldError(found.path, found.message);
+  }
+};
+
 /**
- * An update never re-decides (a stored decision is history), never rewrites the snapshot, and
- * never adds a flow trace to a call whose flow was not recorded.
+ * An update is validated field by field like a create, never re-decides (a stored decision is
+ * history), never rewrites the snapshot, and never adds a flow trace to a call whose flow was
+ * not recorded.
  */
 const guardUpdate = async (strapi: Strapi, event: Event) => {
   const data = event.params.data as CallData | undefined;
   if (!data) return;
   delete data.recordingDecision;
   delete data.callingNumberReversed;
+  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi)));
+  await checkStoredTimeOrder(strapi, event, data);
   if (typeof data.callingNumber === 'string') {
     data.callingNumberReversed = reverseNumber(data.callingNumber);
   }

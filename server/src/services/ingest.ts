@@ -1,7 +1,6 @@
 import type { Strapi } from '@strapi/types';
 
-import { EVENTS, UID } from '../constants';
-import callRecordSchema from '../content-types/call-record/schema';
+import { EVENTS } from '../constants';
 import {
   decideBatch,
   screenBatch,
@@ -11,21 +10,32 @@ import {
 } from '../domain/batch-ingest';
 import { callRecordedPayload, type RecordedCall } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-storage';
-import { extensionAttributes, type AttributeSpec } from '../domain/call-validation';
+import { classifyWriteFailure, errorCode } from '../domain/write-failure';
 import callRecordWrites from '../repositories/call-record-writes';
+import { callRecordExtensions } from '../utils/call-record-model';
 import { getService } from '../utils/strapi';
 
 /** The write failed and was rolled back: nothing of the batch is stored. */
 export class BatchNotStoredError extends Error {
   /** The database's own message, without the SQL and values knex prefixes to it. */
   readonly databaseMessage: string;
+  /** The database's error code (SQLSTATE on PostgreSQL), when it gave one. */
+  readonly code: string | null;
+  /**
+   * The database refused a value of the batch (see domain/write-failure.ts): sending the same
+   * batch again would fail again. Otherwise the failure is the database's, and a retry may pass.
+   */
+  readonly refused: boolean;
 
   constructor(
     message: string,
-    readonly cause: unknown
+    readonly cause: unknown,
+    refused: boolean
   ) {
     super(message);
     this.name = 'BatchNotStoredError';
+    this.refused = refused;
+    this.code = errorCode(cause);
     const text = cause instanceof Error ? cause.message : String(cause);
     this.databaseMessage = text
       .slice(text.lastIndexOf(' - ') + 1)
@@ -34,29 +44,13 @@ export class BatchNotStoredError extends Error {
   }
 }
 
-/** PostgreSQL's deadlock and serialization failures: the transaction may simply be run again. */
-const RETRYABLE_CODES = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 3;
-
-const isRetryable = (error: unknown) =>
-  typeof error === 'object' &&
-  error !== null &&
-  RETRYABLE_CODES.has(String((error as { code?: unknown }).code));
-
-const PLUGIN_ATTRIBUTES = Object.keys(callRecordSchema.attributes);
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const writes = callRecordWrites({ strapi });
 
-  /** Read from the runtime model, so attributes a developer added by extension are accepted. */
-  const extensions = () =>
-    extensionAttributes(
-      strapi.getModel(UID.callRecord).attributes as unknown as Record<string, AttributeSpec>,
-      PLUGIN_ATTRIBUTES
-    );
-
   const write = async (intents: Intent[]) => {
-    const callIds = intents.map((intent) => intent.callId);
+    const callIds = [...new Set(intents.map((intent) => intent.callId))];
     const rows: CallData[] = [];
     for (const intent of intents) if (intent.kind === 'write') rows.push(intent.data);
     for (let attempt = 1; ; attempt += 1) {
@@ -70,11 +64,21 @@ export default ({ strapi }: { strapi: Strapi }) => {
           return { existing, inserted };
         });
       } catch (error) {
-        if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
+        const failure = classifyWriteFailure(error);
+        if (attempt < MAX_ATTEMPTS && failure === 'retry') continue;
+        if (failure === 'refused') {
+          throw new BatchNotStoredError(
+            'The batch was not stored: the database refused a value of one of its calls. ' +
+              'Nothing of this batch was written; sent again unchanged it would be refused again.',
+            error,
+            true
+          );
+        }
         throw new BatchNotStoredError(
           'The batch was not stored: the database refused the write. Nothing of this batch ' +
             'was written; it is safe to send it again.',
-          error
+          error,
+          false
         );
       }
     }
@@ -87,7 +91,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * `call-history.call.recorded` event carries the calls the batch stored.
      */
     async ingestBatch(rawCalls: unknown[]): Promise<BatchAnswer> {
-      const screened = screenBatch(rawCalls, extensions());
+      const screened = screenBatch(rawCalls, callRecordExtensions(strapi));
       const policy = getService(strapi, 'recording-policy');
       // Read outside the transaction: on SQLite the transaction holds the only connection.
       const context = await policy.loadContext(

@@ -131,7 +131,11 @@ describe('one batch, without a database', () => {
       [call('a'), call('a', { endReason: 'X' }), call('b')],
       context()
     );
-    expect(intents.map((intent) => intent.callId)).toEqual(['a', 'b']);
+    expect(intents.map((intent) => [intent.callId, intent.kind])).toEqual([
+      ['a', 'write'],
+      ['a', 'duplicate'],
+      ['b', 'write'],
+    ]);
     expect(answer.results[1]).toEqual({
       callId: 'a',
       status: 'duplicate',
@@ -143,6 +147,73 @@ describe('one batch, without a database', () => {
   it('lets a valid later copy stand in for an invalid first one', () => {
     const { answer } = run([call('a', { endTime: 'x' }), call('a')], context());
     expect(answer.results.map((result) => result.status)).toEqual(['invalid', 'stored']);
+  });
+
+  it('judges a copy after one the decision found invalid on its own', () => {
+    // The first copy lacks the botKind nobody else can give it; the second carries it.
+    const orphan = { accessCode: 'orphan', botKind: undefined };
+    const { intents, answer } = run(
+      [call('x', orphan), call('x', { ...orphan, botKind: 'COMMON_IVR' })],
+      context()
+    );
+    expect(answer.results).toEqual([
+      {
+        callId: 'x',
+        status: 'invalid',
+        path: 'botKind',
+        reason: expect.stringContaining('botKind'),
+      },
+      { callId: 'x', status: 'stored', flowRecorded: true },
+    ]);
+    expect(intents.filter((intent) => intent.kind === 'write')).toHaveLength(1);
+  });
+
+  it('judges a copy after one the flags refused on its own', () => {
+    const policy = context({ CHATRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'ON' });
+    const { answer } = run(
+      [
+        call('x', { accessCode: 'ivr-1', botKind: undefined }),
+        call('x', { accessCode: 'ivr-1', botKind: undefined }),
+      ],
+      policy
+    );
+    expect(answer.results.map((result) => result.status)).toEqual(['not_recorded', 'not_recorded']);
+    expect(answer.counts).toEqual({ stored: 0, notRecorded: 2, duplicate: 0, invalid: 0 });
+  });
+
+  it('answers every copy after the one written as a duplicate of it, whatever its own fate', () => {
+    const { answer } = run(
+      [
+        call('x', { startTime: 'never' }),
+        call('x', { accessCode: 'orphan', botKind: undefined }),
+        call('x'),
+        call('x', { accessCode: 'orphan', botKind: undefined }),
+        call('x', { endTime: 'never' }),
+        call('x'),
+      ],
+      context()
+    );
+    expect(
+      answer.results.map((result) => [
+        result.status,
+        'reason' in result ? result.reason : undefined,
+      ])
+    ).toEqual([
+      ['invalid', expect.stringContaining('startTime')],
+      ['invalid', expect.stringContaining('botKind')],
+      ['stored', undefined],
+      ['duplicate', 'callId already sent in this batch (call 2)'],
+      // A copy that fails validation is answered invalid: its own fields are wrong.
+      ['invalid', expect.stringContaining('endTime')],
+      ['duplicate', 'callId already sent in this batch (call 2)'],
+    ]);
+    expect(answer.counts).toEqual({ stored: 1, notRecorded: 0, duplicate: 2, invalid: 3 });
+  });
+
+  it('answers every copy of a callId already stored as a duplicate, storing nothing', () => {
+    const { intents, answer } = run([call('a'), call('a')], context(), ['a']);
+    expect(answer.results.map((result) => result.status)).toEqual(['duplicate', 'duplicate']);
+    expect(intents.filter((intent) => intent.kind === 'write')).toHaveLength(1);
   });
 
   it('answers duplicate for a stored call, even one the flags would now refuse', () => {

@@ -29,23 +29,7 @@ const call = {
 };
 
 describe('evaluateCall', () => {
-  it.each(['callId', 'callingNumber', 'accessCode', 'startTime', 'endTime'])(
-    'names a missing %s',
-    (field) => {
-      expect(evaluateCall({ ...call, [field]: undefined }, context('ON'))).toEqual({
-        outcome: 'invalid',
-        path: field,
-        message: `${field} is required`,
-      });
-    }
-  );
-
-  it('names a bad botKind', () => {
-    expect(evaluateCall({ ...call, botKind: 'ROBOT' }, context('ON'))).toMatchObject({
-      path: 'botKind',
-    });
-  });
-
+  // The fields themselves are checked by call-validation.ts on every write path before this.
   it('refuses with the reason of the decision', () => {
     expect(evaluateCall(call, context('OFF'))).toMatchObject({
       outcome: 'refuse',
@@ -86,9 +70,13 @@ describe('storedFields', () => {
       context('ON')
     );
     if (evaluation.outcome !== 'record') throw new Error('expected a recorded call');
-    const fields = storedFields({ ...call, durationSeconds: 5 }, evaluation.decision);
+    const fields = storedFields(
+      { ...call, durationSeconds: 5, botName: 'typed in a form' },
+      evaluation.decision
+    );
     expect(fields).not.toHaveProperty('flowTrace');
     expect(fields).not.toHaveProperty('durationSeconds');
-    expect(fields).not.toHaveProperty('botName');
+    // Nobody owns the code: no bot snapshot, whatever the writer sent.
+    expect(fields.botName).toBeNull();
   });
 });

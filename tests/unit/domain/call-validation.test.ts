@@ -1,10 +1,17 @@
 import {
   MAX_BATCH_SIZE,
+  MAX_JSON_DEPTH,
   checkAttributeValue,
+  checkJsonValue,
+  checkTimeOrder,
   extensionAttributes,
+  maxLengthOf,
   parseIsoDateTime,
+  unstorableCharacter,
   validateBatchShape,
   validateCall,
+  validateCallUpdate,
+  validateStoredCall,
   type AttributeSpecs,
 } from '../../../server/src/domain/call-validation';
 
@@ -161,6 +168,242 @@ describe('validateCall', () => {
     ])('refuses %p naming %s', (overrides, path) => {
       expect(problemOf(extended(overrides), extensions)?.path).toBe(path);
     });
+  });
+});
+
+describe('characters no database here can store', () => {
+  it.each([
+    ['plain text', null],
+    ['emoji, a surrogate pair: \ud83d\ude00', null],
+    ['中文', null],
+    ['a\u0000b', 'nul'],
+    ['x\ud800', 'surrogate'],
+    ['\ud800x', 'surrogate'],
+    ['x\udc00', 'surrogate'],
+    ['\udc00\ud800', 'surrogate'],
+  ])('%p is %p', (text, found) => {
+    expect(unstorableCharacter(text)).toBe(found);
+  });
+
+  const step = (patch: Record<string, unknown>) => ({
+    flowTrace: [
+      { seq: 0, at: '2026-03-01T00:30:00Z', nodeId: 'n0', nodeName: 'Start', nodeType: 'S' },
+      {
+        seq: 1,
+        at: '2026-03-01T00:30:05Z',
+        nodeId: 'n1',
+        nodeName: 'Menu',
+        nodeType: 'M',
+        ...patch,
+      },
+    ],
+  });
+
+  it.each([
+    [{ callId: 'a\u0000b' }, 'callId'],
+    [{ endReason: 'x\ud800' }, 'endReason'],
+    [step({ botReply: 'x\ud800' }), 'flowTrace[1].botReply'],
+    [step({ nodeName: 'a\u0000b' }), 'flowTrace[1].nodeName'],
+    [step({ userInput: 'a\u0000b' }), 'flowTrace[1].userInput'],
+    [step({ resultCode: '\udfff' }), 'flowTrace[1].resultCode'],
+  ])('refuses %p in a contract field, naming %s', (overrides, path) => {
+    const found = problemOf(call(overrides));
+    expect(found?.path).toBe(path);
+    expect(found?.message).toMatch(/NUL character|unpaired surrogate/);
+  });
+
+  const extensions: AttributeSpecs = {
+    queueName: { type: 'string' },
+    note: { type: 'text' },
+    tags: { type: 'json' },
+  };
+
+  it.each([
+    [{ queueName: 'a\u0000' }, 'queueName'],
+    [{ note: 'x\ud800' }, 'note'],
+    [{ tags: 'a\u0000b' }, 'tags'],
+    [{ tags: { labels: ['ok', { name: 'a\u0000b' }] } }, 'tags.labels[1].name'],
+    [{ tags: ['\udc00'] }, 'tags[0]'],
+    [{ tags: { 'k\u0000': 1 } }, 'tags'],
+    [{ tags: { nested: { 'k\ud800': 1 } } }, 'tags.nested'],
+  ])('refuses %p in an extension attribute, naming %s', (overrides, path) => {
+    const found = problemOf(call(overrides), extensions);
+    expect(found?.path).toBe(path);
+    expect(found?.message).toMatch(/NUL character|unpaired surrogate/);
+  });
+
+  it('reports the first bad json string in document order', () => {
+    expect(checkJsonValue('tags', { a: ['ok', 'x\u0000'], b: 'y\u0000' })?.path).toBe('tags.a[1]');
+  });
+
+  it('accepts json nested to the limit and refuses deeper', () => {
+    const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : [nest(depth - 1)]);
+    expect(checkJsonValue('tags', nest(MAX_JSON_DEPTH))).toBeNull();
+    expect(checkJsonValue('tags', nest(MAX_JSON_DEPTH + 1))?.message).toContain('nest deeper');
+    // Far deeper than any recursion would survive: checked without a stack.
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    expect(checkJsonValue('tags', deep)?.path).toMatch(/^tags(\[0\])+$/);
+  });
+});
+
+describe('what the columns Strapi creates can hold', () => {
+  it('caps every varchar attribute at 255 characters, whatever its maxLength', () => {
+    expect(maxLengthOf({ type: 'string' })).toBe(255);
+    expect(maxLengthOf({ type: 'string', maxLength: 1000 })).toBe(255);
+    expect(maxLengthOf({ type: 'string', maxLength: 32 })).toBe(32);
+    expect(maxLengthOf({ type: 'email' })).toBe(255);
+    expect(maxLengthOf({ type: 'uid' })).toBe(255);
+    expect(maxLengthOf({ type: 'text' })).toBeUndefined();
+    expect(checkAttributeValue('f', 's'.repeat(255), { type: 'string' })).toBeNull();
+    expect(checkAttributeValue('f', 's'.repeat(256), { type: 'string' })?.message).toBe(
+      'f must be at most 255 characters'
+    );
+    expect(checkAttributeValue('f', 's'.repeat(5000), { type: 'text' })).toBeNull();
+  });
+
+  it.each([
+    [99_999_999.99, true],
+    [-99_999_999.99, true],
+    [0.005, true],
+    [99_999_999.995, false],
+    [100_000_000, false],
+    [-1e12, false],
+  ])('decimal(10,2) holds %p: %p', (value, fits) => {
+    expect(checkAttributeValue('f', value, { type: 'decimal' }) === null).toBe(fits);
+  });
+
+  it.each([
+    ['9223372036854775807', true],
+    ['-9223372036854775808', true],
+    ['9223372036854775808', false],
+    ['-9223372036854775809', false],
+    ['9999999999999999999', false],
+    [Number.MAX_SAFE_INTEGER, true],
+    [2 ** 60, false],
+    [1.5, false],
+  ])('bigint holds %p: %p', (value, fits) => {
+    expect(checkAttributeValue('f', value, { type: 'biginteger' }) === null).toBe(fits);
+  });
+
+  it('applies the min and max of a biginteger attribute', () => {
+    const spec = { type: 'biginteger', min: '10', max: 20 };
+    expect(checkAttributeValue('f', '15', spec)).toBeNull();
+    expect(checkAttributeValue('f', '9', spec)?.message).toBe('f must be at least 10');
+    expect(checkAttributeValue('f', 21, spec)?.message).toBe('f must be at most 20');
+  });
+});
+
+describe('validateStoredCall: a create through the Query Engine', () => {
+  // What the Content Manager sends for a new call: every attribute of its form.
+  const fromTheForm = (overrides: Record<string, unknown> = {}) => ({
+    ...call({ flowTrace: null }),
+    id: 7,
+    calledNumber: '',
+    endReason: '',
+    botKind: '',
+    durationSeconds: 60,
+    botName: 'typed in the form',
+    recordingDecision: null,
+    callingNumberReversed: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    createdBy: 1,
+    updatedBy: 1,
+    ...overrides,
+  });
+
+  it('accepts what the Content Manager sends, blanks of optional fields as null', () => {
+    const sent = fromTheForm();
+    expect(validateStoredCall(sent, {})).toEqual({
+      ok: true,
+      call: { ...sent, calledNumber: null, endReason: null, botKind: null },
+    });
+    expect(sent.calledNumber).toBe('');
+  });
+
+  it('accepts Date objects for the times, as a Query Engine caller may pass them', () => {
+    const times = {
+      startTime: new Date('2026-03-01T00:30:00Z'),
+      endTime: new Date('2026-03-01T00:31:00Z'),
+    };
+    expect(validateStoredCall(fromTheForm(times), {}).ok).toBe(true);
+    const reversed = { startTime: times.endTime, endTime: times.startTime };
+    expect(validateStoredCall(fromTheForm(reversed), {})).toMatchObject({
+      ok: false,
+      problem: { path: 'endTime' },
+    });
+  });
+
+  it.each([
+    [{ callingNumber: '86*138' }, 'callingNumber'],
+    [{ callingNumber: 'abc' }, 'callingNumber'],
+    [{ callingNumber: '' }, 'callingNumber'],
+    [{ endTime: '2026-03-01T00:29:00Z' }, 'endTime'],
+    [{ startTime: new Date('invalid') }, 'startTime'],
+    [{ accessCode: 'has space' }, 'accessCode'],
+    [{ flowTrace: { hello: 1 } }, 'flowTrace'],
+    [{ calledNumber: 'abc' }, 'calledNumber'],
+    [{ botKind: 'ROBOT' }, 'botKind'],
+    [{ durationSeconds: -1 }, 'durationSeconds'],
+    [{ durationSeconds: '60' }, 'durationSeconds'],
+    [{ endReason: 'a\u0000' }, 'endReason'],
+  ])('refuses %p naming %s', (overrides, path) => {
+    const result = validateStoredCall(fromTheForm(overrides), {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.path).toBe(path);
+  });
+
+  it('checks extension attributes by type, leaving relations and media to Strapi', () => {
+    const extensions: AttributeSpecs = {
+      csat: { type: 'integer', min: 1, max: 5 },
+      owner: { type: 'relation' },
+      picture: { type: 'media' },
+    };
+    expect(
+      validateStoredCall(fromTheForm({ csat: 3, owner: { connect: [1] }, picture: 4 }), extensions)
+        .ok
+    ).toBe(true);
+    expect(validateStoredCall(fromTheForm({ csat: 6 }), extensions)).toMatchObject({
+      ok: false,
+      problem: { path: 'csat' },
+    });
+  });
+});
+
+describe('validateCallUpdate: an update through the Query Engine', () => {
+  it('checks only the fields the update carries', () => {
+    expect(validateCallUpdate({ endReason: 'TRANSFER' }, {})).toEqual({
+      ok: true,
+      call: { endReason: 'TRANSFER' },
+    });
+    expect(
+      validateCallUpdate({ id: 3, updatedAt: new Date(), calledNumber: '' }, {})
+    ).toMatchObject({
+      ok: true,
+      call: { calledNumber: null },
+    });
+  });
+
+  it.each([
+    [{ callingNumber: '86*138' }, 'callingNumber'],
+    [{ callingNumber: null }, 'callingNumber'],
+    [{ startTime: '2026-03-01T00:32:00Z', endTime: '2026-03-01T00:31:00Z' }, 'endTime'],
+    [{ flowTrace: { hello: 1 } }, 'flowTrace'],
+    [{ csat: 9 }, 'csat'],
+  ])('refuses %p naming %s', (data, path) => {
+    const result = validateCallUpdate(data, { csat: { type: 'integer', max: 5 } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.path).toBe(path);
+  });
+
+  it('leaves a single time to be checked against the stored one', () => {
+    expect(validateCallUpdate({ endTime: '2026-03-01T00:31:00Z' }, {}).ok).toBe(true);
+    expect(checkTimeOrder('2026-03-01T00:32:00.000Z', '2026-03-01T00:31:00Z')?.path).toBe(
+      'endTime'
+    );
+    expect(checkTimeOrder('2026-03-01T00:30:00.000Z', '2026-03-01T00:31:00Z')).toBeNull();
+    expect(checkTimeOrder(null, '2026-03-01T00:31:00Z')).toBeNull();
   });
 });
 

@@ -1,0 +1,21 @@
+import type { Strapi } from '@strapi/types';
+
+import { UID } from '../constants';
+import callRecordSchema from '../content-types/call-record/schema';
+import {
+  extensionAttributes,
+  type AttributeSpec,
+  type AttributeSpecs,
+} from '../domain/call-validation';
+
+const PLUGIN_ATTRIBUTES = Object.keys(callRecordSchema.attributes);
+
+/**
+ * The attributes a developer added to call-record, read from the model Strapi runs (an
+ * extension adds them in the host's register), for the field validator of every write path.
+ */
+export const callRecordExtensions = (strapi: Strapi): AttributeSpecs =>
+  extensionAttributes(
+    strapi.getModel(UID.callRecord).attributes as unknown as Record<string, AttributeSpec>,
+    PLUGIN_ATTRIBUTES
+  );
