@@ -10,6 +10,7 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import { columnOf } from '../database/metadata';
 import type { CallData } from '../domain/call-storage';
 import { getDb } from '../utils/strapi';
 
@@ -82,8 +83,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         default: spec.default,
       }));
 
-  const columnOf = (attribute: string): string =>
-    (meta().attributes[attribute] as ColumnAttribute | undefined)?.columnName ?? attribute;
+  const callIdColumn = () => columnOf(strapi, UID.callRecord, 'callId');
 
   /** One row with every writable column, so that all rows of a multi-row INSERT match. */
   const toRow = (columns: WritableColumn[], data: CallData, now: Date) => {
@@ -105,7 +105,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** The callIds among these that are already stored. */
     async findExistingCallIds(trx: Knex.Transaction, callIds: string[]): Promise<Set<string>> {
-      const column = columnOf('callId');
+      const column = callIdColumn();
       const found = new Set<string>();
       for (let start = 0; start < callIds.length; start += LOOKUP_CHUNK) {
         const chunk = callIds.slice(start, start + LOOKUP_CHUNK);
@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const inserted = new Set<string>();
       if (calls.length === 0) return inserted;
       const columns = writableColumns();
-      const callIdColumn = columnOf('callId');
+      const callId = callIdColumn();
       const now = new Date();
       const rows = [...calls]
         .sort((a, b) => (String(a.callId) < String(b.callId) ? -1 : 1))
@@ -144,12 +144,12 @@ export default ({ strapi }: { strapi: Strapi }) => {
           `${chunk.map(() => tuple).join(', ')} ON CONFLICT (??) DO NOTHING RETURNING ??`;
         const bindings: Knex.RawBinding[] = [meta().tableName, ...names];
         for (const row of chunk) for (const name of names) bindings.push(row[name] as Knex.Value);
-        bindings.push(callIdColumn, callIdColumn);
+        bindings.push(callId, callId);
         const result = (await trx.raw(sql, bindings)) as
           | Array<Record<string, string>>
           | { rows: Array<Record<string, string>> };
         const returned = Array.isArray(result) ? result : result.rows;
-        for (const row of returned) inserted.add(row[callIdColumn]);
+        for (const row of returned) inserted.add(row[callId]);
       }
       return inserted;
     },

@@ -13,7 +13,7 @@ import { storedFields, type CallData } from '../domain/call-storage';
 import { classifyWriteFailure, errorCode } from '../domain/write-failure';
 import callRecordWrites from '../repositories/call-record-writes';
 import { callRecordExtensions } from '../utils/call-record-model';
-import { getService } from '../utils/strapi';
+import { emitEvent, getService } from '../utils/strapi';
 
 /** The write failed and was rolled back: nothing of the batch is stored. */
 export class BatchNotStoredError extends Error {
@@ -108,7 +108,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
           : { existing: new Set<string>(), inserted: new Set<string>() };
       const answer = settleBatch(screened, intents, existing, inserted);
       if (inserted.size > 0)
-        strapi.eventHub.emit(EVENTS.callRecorded, recordedEvent(intents, inserted));
+        emitEvent(strapi, EVENTS.callRecorded, recordedEvent(intents, inserted));
       return answer;
     },
   };
