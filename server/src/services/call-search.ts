@@ -52,8 +52,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
         );
       }
       const cap = getConfig(strapi).totalCap;
-      const page = await calls().page(query, after, query.pageSize + 1);
-      const counted = await calls().countUpTo(query, cap);
+      // One choice of index for the page and the count (repositories/call-records.ts).
+      const plan = await calls().plan(query, query.pageSize + 1);
+      const page = await calls().page(query, after, query.pageSize + 1, plan);
+      const counted = await calls().countUpTo(query, cap, plan);
       const rows = page.slice(0, query.pageSize);
       const last = rows[rows.length - 1];
       return {
@@ -114,8 +116,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** Calls per local day of `tz` (every day of the period, zeros included) and per access code. */
     async stats(filters: ZonedFilters) {
-      const buckets = await calls().buckets(filters);
-      const perAccessCode = await calls().perAccessCode(filters);
+      const plan = await calls().plan(filters, 1);
+      const buckets = await calls().buckets(filters, plan);
+      const perAccessCode = await calls().perAccessCode(filters, plan);
       return {
         perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
         perAccessCode,
