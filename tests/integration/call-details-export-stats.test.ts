@@ -209,6 +209,39 @@ describe('Call Details, CSV export and statistics', () => {
     });
   });
 
+  describe('period parameters of export and stats', () => {
+    it.each(['/call-history/calls/export', '/call-history/stats'])(
+      '%s refuses an offset beyond ±14:00, naming the field',
+      async (route) => {
+        const response = await app
+          .http()
+          .get(route)
+          .query({ from: '2026-03-02T00:00:00+99:00', to: '2026-03-03T00:00:00-15:00' })
+          .set(auth())
+          .expect(400);
+        expect(
+          response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
+        ).toEqual(['from', 'to']);
+      }
+    );
+
+    it.each(['/call-history/calls/export', '/call-history/stats'])(
+      '%s accepts 31 whole local days across a daylight-saving change',
+      async (route) => {
+        await app
+          .http()
+          .get(route)
+          .query({
+            from: '2026-10-01T00:00:00+02:00',
+            to: '2026-11-01T00:00:00+01:00',
+            tz: 'Europe/Berlin',
+          })
+          .set(auth())
+          .expect(200);
+      }
+    );
+  });
+
   describe('GET /call-history/stats', () => {
     it('counts per local day across a DST change, and per access code, like the rows say', async () => {
       // America/New_York moves to summer time on 2026-03-08.

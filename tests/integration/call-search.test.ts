@@ -251,6 +251,8 @@ describe('GET /call-history/calls', () => {
       ['garbage cursor', { ...period, cursor: 'not-a-cursor' }, 'cursor'],
       ['cursor with spaces', { ...period, cursor: "' OR 1=1" }, 'cursor'],
       ['unknown tz', { ...period, tz: 'Moon/Base' }, 'tz'],
+      ['impossible offset in from', { ...period, from: '2026-03-02T00:00:00+99:00' }, 'from'],
+      ['offset beyond -14:00 in to', { ...period, to: '2026-03-05T00:00:00-14:30' }, 'to'],
       ['unknown parameter', { ...period, sort: 'startTime:asc' }, 'sort'],
     ])('%s', async (_label, query, path) => {
       const response = await get(query).expect(400);
@@ -261,6 +263,20 @@ describe('GET /call-history/calls', () => {
       expect(
         response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
       ).toContain(path);
+    });
+
+    it('31 days across a daylight-saving change: whole local days of tz, 24-hour days without', async () => {
+      // What the admin sends for 1–31 October in Europe/Berlin: 745 hours.
+      const october = { from: '2026-10-01T00:00:00+02:00', to: '2026-11-01T00:00:00+01:00' };
+      await get({ ...october, tz: 'Europe/Berlin' }).expect(200);
+      const response = await get(october).expect(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['to']);
+      const longer = await get({
+        ...october,
+        to: '2026-11-02T00:00:00+01:00',
+        tz: 'Europe/Berlin',
+      }).expect(400);
+      expect(longer.body.error.details.errors[0].path).toEqual(['to']);
     });
 
     it('a repeated parameter', async () => {
