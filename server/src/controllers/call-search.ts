@@ -28,7 +28,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     async export(ctx: Context) {
-      const { filename, stream } = service().exportCsv(filtersOf(ctx));
+      const { filename, stream } = await service().exportCsv(filtersOf(ctx));
+      // Before Koa's own listener (set with the body): once the status and rows are out, an
+      // error can only cut the connection, so the client sees a failed download, not a short
+      // file that ends cleanly. Before that, Koa answers the error.
+      stream.once('error', () => {
+        if (ctx.res.headersSent) ctx.res.destroy();
+      });
       ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
       ctx.set('Cache-Control', 'no-store');
       ctx.type = 'text/csv; charset=utf-8';

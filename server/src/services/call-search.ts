@@ -85,14 +85,22 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return withMarkedTrace(call);
     },
 
-    /** The search as CSV, streamed batch by batch from the database into csv-stringify. */
-    exportCsv(filters: ZonedFilters) {
-      const extras = calls()
-        .visibleAttributes()
-        .filter((name) => !COVERED_ATTRIBUTES.has(name));
+    /**
+     * The search as CSV, streamed batch by batch from the database into csv-stringify. The
+     * first batch is read before anything is sent, so a database failure there is an error
+     * answer; a later one destroys the stream with its error (the controller then cuts the
+     * connection: the status is already out, and a download that simply ended would look
+     * complete).
+     */
+    async exportCsv(filters: ZonedFilters) {
       const repository = calls();
+      const extras = repository.visibleAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
+      const batches = repository.batches(filters, EXPORT_BATCH);
+      const first = await batches.next();
       async function* records() {
-        for await (const batch of repository.batches(filters, EXPORT_BATCH)) {
+        if (first.done) return;
+        for (const call of first.value) yield csvRecord(call, filters.tz, extras);
+        for await (const batch of batches) {
           for (const call of batch) yield csvRecord(call, filters.tz, extras);
         }
       }
@@ -103,7 +111,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
         if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') {
           strapi.log.debug('[call-history] CSV export closed by the client');
         } else {
-          strapi.log.error(`[call-history] CSV export failed: ${error.message}`);
+          strapi.log.error(
+            `[call-history] CSV export failed after its first rows: ${error.message}`
+          );
         }
       });
       const stamp = (date: Date) =>
