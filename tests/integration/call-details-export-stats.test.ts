@@ -196,6 +196,60 @@ describe('Call Details, CSV export and statistics', () => {
       expect(records.some((record) => record.flowRecorded === 'true')).toBe(true);
     });
 
+    it('says flowRecorded from the decision, and neutralises formulas but not numbers', async () => {
+      // Kept with flow recording on (1001: Billing assistant, FLOWRECORDFLAG BOT_LEVEL, switch
+      // on), no trace sent; an end reason and a custom name that a spreadsheet would run.
+      await db().create({
+        data: {
+          callId: 'csv-formula',
+          callingNumber: '+8613800138000',
+          calledNumber: '-4001234567',
+          accessCode: '1001',
+          startTime: '2026-04-02T10:00:00.000Z',
+          endTime: '2026-04-02T10:01:00.000Z',
+          endReason: '=HYPERLINK("http://evil.test","click")',
+        },
+      });
+      await db().create({
+        data: {
+          callId: 'csv-no-flow',
+          callingNumber: '13800138000',
+          accessCode: '1002',
+          startTime: '2026-04-02T11:00:00.000Z',
+          endTime: '2026-04-02T11:01:00.000Z',
+          endReason: '@SUM(1+1)',
+        },
+      });
+      const response = await app
+        .http()
+        .get('/call-history/calls/export')
+        .query({ from: '2026-04-02T00:00:00Z', to: '2026-04-03T00:00:00Z' })
+        .set(auth())
+        .buffer(true)
+        .parse((res, done) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(null, text));
+        })
+        .expect(200);
+      const records = parse(response.body as string, { columns: true }) as Array<
+        Record<string, string>
+      >;
+      const byId = Object.fromEntries(records.map((record) => [record.callId, record]));
+      expect(byId['csv-formula']).toMatchObject({
+        callingNumber: '+8613800138000',
+        calledNumber: '-4001234567',
+        endReason: `'=HYPERLINK("http://evil.test","click")`,
+        flowRecorded: 'true',
+        flowSteps: '',
+      });
+      expect(byId['csv-no-flow']).toMatchObject({
+        endReason: "'@SUM(1+1)",
+        flowRecorded: 'false',
+      });
+    });
+
     it('refuses a bad tz and a bad period, naming them', async () => {
       const response = await app
         .http()
@@ -207,6 +261,39 @@ describe('Call Details, CSV export and statistics', () => {
         response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
       ).toEqual(['to', 'tz']);
     });
+  });
+
+  describe('period parameters of export and stats', () => {
+    it.each(['/call-history/calls/export', '/call-history/stats'])(
+      '%s refuses an offset beyond ±14:00, naming the field',
+      async (route) => {
+        const response = await app
+          .http()
+          .get(route)
+          .query({ from: '2026-03-02T00:00:00+99:00', to: '2026-03-03T00:00:00-15:00' })
+          .set(auth())
+          .expect(400);
+        expect(
+          response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
+        ).toEqual(['from', 'to']);
+      }
+    );
+
+    it.each(['/call-history/calls/export', '/call-history/stats'])(
+      '%s accepts 31 whole local days across a daylight-saving change',
+      async (route) => {
+        await app
+          .http()
+          .get(route)
+          .query({
+            from: '2026-10-01T00:00:00+02:00',
+            to: '2026-11-01T00:00:00+01:00',
+            tz: 'Europe/Berlin',
+          })
+          .set(auth())
+          .expect(200);
+      }
+    );
   });
 
   describe('GET /call-history/stats', () => {

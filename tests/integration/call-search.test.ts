@@ -130,6 +130,9 @@ describe('GET /call-history/calls', () => {
       () => `*${numbers[1].slice(-3)}`,
       (n: string) => ({ callingNumber: { $endsWith: n.slice(1) } }),
     ],
+    // Ranges of thousands of entries over every month, read through the period index.
+    ['a broad prefix', () => '1*', () => ({ callingNumber: { $startsWith: '1' } })],
+    ['a broad suffix', () => '*8', () => ({ callingNumber: { $endsWith: '8' } })],
   ])('filters by %s', async (_label, pattern, where) => {
     const callingNumber = pattern();
     const expected = await oracle({ ...periodWhere, ...where(callingNumber) });
@@ -248,6 +251,8 @@ describe('GET /call-history/calls', () => {
       ['garbage cursor', { ...period, cursor: 'not-a-cursor' }, 'cursor'],
       ['cursor with spaces', { ...period, cursor: "' OR 1=1" }, 'cursor'],
       ['unknown tz', { ...period, tz: 'Moon/Base' }, 'tz'],
+      ['impossible offset in from', { ...period, from: '2026-03-02T00:00:00+99:00' }, 'from'],
+      ['offset beyond -14:00 in to', { ...period, to: '2026-03-05T00:00:00-14:30' }, 'to'],
       ['unknown parameter', { ...period, sort: 'startTime:asc' }, 'sort'],
     ])('%s', async (_label, query, path) => {
       const response = await get(query).expect(400);
@@ -258,6 +263,20 @@ describe('GET /call-history/calls', () => {
       expect(
         response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
       ).toContain(path);
+    });
+
+    it('31 days across a daylight-saving change: whole local days of tz, 24-hour days without', async () => {
+      // What the admin sends for 1–31 October in Europe/Berlin: 745 hours.
+      const october = { from: '2026-10-01T00:00:00+02:00', to: '2026-11-01T00:00:00+01:00' };
+      await get({ ...october, tz: 'Europe/Berlin' }).expect(200);
+      const response = await get(october).expect(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['to']);
+      const longer = await get({
+        ...october,
+        to: '2026-11-02T00:00:00+01:00',
+        tz: 'Europe/Berlin',
+      }).expect(400);
+      expect(longer.body.error.details.errors[0].path).toEqual(['to']);
     });
 
     it('a repeated parameter', async () => {
@@ -359,10 +378,18 @@ describe('GET /call-history/calls', () => {
     expect(second.results.map((call) => call.id)).toEqual(expected.slice(100, 200));
   });
 
-  it('serves every search shape from an index (SQLite: no SCAN of the call table)', async () => {
-    if (app.strapi.db!.dialect.client !== 'sqlite') return;
-    const search = app.strapi.plugin('call-history').service('call-search') as {
-      explain(filters: object, after?: object | null): Promise<string[]>;
+  describe('the index of a prefix or suffix search (SQLite: no SCAN of the call table)', () => {
+    type Explain = (filters: object, after?: object | null) => Promise<string[]>;
+    const explain: Explain = (filters, after) =>
+      (app.strapi.plugin('call-history').service('call-search') as { explain: Explain }).explain(
+        filters,
+        after
+      );
+    const sqlite = () => app.strapi.db!.dialect.client === 'sqlite';
+    /** The plan lines of the page (first statement) and of the capped count (second). */
+    const pageAndCount = (plan: string[]) => {
+      const count = plan.indexOf('CO-ROUTINE capped');
+      return { page: plan.slice(0, count).join('\n'), count: plan[count + 1] };
     };
     const filters = {
       from: new Date(period.from),
@@ -370,46 +397,111 @@ describe('GET /call-history/calls', () => {
       callingNumber: null,
       accessCode: null,
     };
-    const shapes = {
-      'period only': filters,
-      '+ exact': { ...filters, callingNumber: { match: 'exact', value: numbers[0] } },
-      '+ prefix': { ...filters, callingNumber: { match: 'prefix', value: '138' } },
-      '+ broad prefix, dense matches': {
-        from: new Date('2026-04-01T00:00:00Z'),
-        to: new Date('2026-04-03T00:00:00Z'),
-        callingNumber: { match: 'prefix', value: '1' },
-        accessCode: null,
-      },
-      '+ suffix': { ...filters, callingNumber: { match: 'suffix', value: '5678' } },
-      '+ access code': { ...filters, accessCode: '2001' },
-      '+ access code and suffix': {
-        ...filters,
-        accessCode: '2001',
-        callingNumber: { match: 'suffix', value: '5678' },
-      },
+    const day = { from: new Date('2026-03-03T00:00:00Z'), to: new Date('2026-03-04T00:00:00Z') };
+    const emptyDay = {
+      from: new Date('2026-05-03T00:00:00Z'),
+      to: new Date('2026-05-04T00:00:00Z'),
     };
-    const cursor = { startTime: Date.parse('2026-03-03T00:00:00Z'), id: 1500 };
-    for (const [shape, shapeFilters] of Object.entries(shapes)) {
-      for (const after of [null, cursor]) {
-        const plan = await search.explain(shapeFilters, after);
-        expect({ shape, after, plan }).toEqual({
-          shape,
-          after,
-          plan: expect.arrayContaining([
-            expect.stringMatching(
-              /^SEARCH call_history_call_records USING (COVERING )?INDEX call_history_call_records_/
-            ),
-          ]),
-        });
-        expect(plan.filter((line) => /SCAN call_history_call_records\b/.test(line))).toEqual([]);
+    const broadDay = { ...day, callingNumber: { match: 'prefix', value: '1' }, accessCode: null };
+
+    it('serves every search shape from an index', async () => {
+      if (!sqlite()) return;
+      const shapes = {
+        'period only': filters,
+        '+ exact': { ...filters, callingNumber: { match: 'exact', value: numbers[0] } },
+        '+ prefix': { ...filters, callingNumber: { match: 'prefix', value: '138' } },
+        '+ broad prefix, dense matches': {
+          from: new Date('2026-04-01T00:00:00Z'),
+          to: new Date('2026-04-03T00:00:00Z'),
+          callingNumber: { match: 'prefix', value: '1' },
+          accessCode: null,
+        },
+        '1 day + broad prefix': broadDay,
+        '1 day + broad suffix': { ...broadDay, callingNumber: { match: 'suffix', value: '8' } },
+        'empty day + broad prefix': { ...broadDay, ...emptyDay },
+        '+ suffix': { ...filters, callingNumber: { match: 'suffix', value: '5678' } },
+        '+ access code': { ...filters, accessCode: '2001' },
+        '+ access code and suffix': {
+          ...filters,
+          accessCode: '2001',
+          callingNumber: { match: 'suffix', value: '5678' },
+        },
+      };
+      const cursor = { startTime: Date.parse('2026-03-03T00:00:00Z'), id: 1500 };
+      for (const [shape, shapeFilters] of Object.entries(shapes)) {
+        for (const after of [null, cursor]) {
+          const plan = await explain(shapeFilters, after);
+          expect({ shape, after, plan }).toEqual({
+            shape,
+            after,
+            plan: expect.arrayContaining([
+              expect.stringMatching(
+                /^SEARCH call_history_call_records USING (COVERING )?INDEX call_history_call_records_/
+              ),
+            ]),
+          });
+          expect(plan.filter((line) => /SCAN call_history_call_records\b/.test(line))).toEqual([]);
+        }
       }
+    });
+
+    it('reads few matches in a small number range through the number index', async () => {
+      if (!sqlite()) return;
+      const suffix = pageAndCount(
+        await explain({ ...filters, callingNumber: { match: 'suffix', value: '5678' } })
+      );
+      expect(suffix.page).toContain('reversed_number_period_idx');
+      expect(suffix.count).toContain('reversed_number_period_idx');
+      const prefix = pageAndCount(
+        await explain({ ...filters, callingNumber: { match: 'prefix', value: '138' } })
+      );
+      expect(prefix.page).toContain('number_period_idx');
+      expect(prefix.count).toContain('number_period_idx');
+    });
+
+    it('finds a page of dense matches through the period index', async () => {
+      if (!sqlite()) return;
+      const { page } = pageAndCount(
+        await explain({
+          from: new Date('2026-04-01T00:00:00Z'),
+          to: new Date('2026-04-03T00:00:00Z'),
+          callingNumber: { match: 'prefix', value: '1' },
+          accessCode: null,
+        })
+      );
+      expect(page).toContain('call_history_call_records_period_idx');
+    });
+
+    it('reads a short period through the period index when the number range spans every month', async () => {
+      if (!sqlite()) return;
+      // "1*" is thousands of index entries over March and April; one day is a few hundred calls.
+      const range = await app.strapi.db!.query(UID.callRecord).count({
+        where: { callingNumber: { $startsWith: '1' } },
+      });
+      expect(range).toBeGreaterThan(5000);
+      for (const shape of [broadDay, { ...broadDay, ...emptyDay }]) {
+        const { page, count } = pageAndCount(await explain(shape));
+        expect({ shape, page, count }).toEqual({
+          shape,
+          page: expect.stringContaining('USING INDEX call_history_call_records_period_idx'),
+          count: expect.stringContaining('INDEX call_history_call_records_period_idx'),
+        });
+      }
+    });
+  });
+
+  it('pages and counts one day of a broad prefix, and an empty day, like the Query Engine', async () => {
+    for (const day of [
+      { from: '2026-03-03T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00' },
+      { from: '2026-05-03T00:00:00+08:00', to: '2026-05-04T00:00:00+08:00' },
+    ]) {
+      const expected = await oracle({
+        startTime: { $gte: new Date(day.from), $lt: new Date(day.to) },
+        callingNumber: { $startsWith: '1' },
+      });
+      const { ids, pages } = await all({ ...day, callingNumber: '1*', pageSize: '50' });
+      expect(ids).toEqual(expected);
+      expect(pages[0].pagination.total).toBe(Math.min(expected.length, CAP));
     }
-    // Sparse matches are read through the number indexes, dense ones through the period index.
-    const [suffixPage] = await search.explain(shapes['+ suffix']);
-    expect(suffixPage).toContain('reversed_number_period_idx');
-    const [sparsePrefixPage] = await search.explain(shapes['+ prefix']);
-    expect(sparsePrefixPage).toContain('number_period_idx');
-    const [densePage] = await search.explain(shapes['+ broad prefix, dense matches']);
-    expect(densePage).toContain('call_history_call_records_period_idx');
   });
 });

@@ -24,16 +24,23 @@ export const dayToDate = (day: string): Date =>
   DateTime.fromISO(day, { zone: 'utc' }).startOf('day').toJSDate();
 
 /**
- * The period of whole local days [from, to] as the API wants it: ISO 8601 with the browser's
- * offset, `to` exclusive at the start of the following day.
+ * The period of whole local days [from, to] as the API wants it: ISO 8601 with the offsets of
+ * `zone` (the browser's), `to` exclusive at the start of the following day, and `zone` itself as
+ * `tz`, so that the server counts maxPeriodDays in the same calendar days: 31 days across a
+ * daylight-saving change are 743 or 745 hours.
  */
-export const periodToApi = (filters: Pick<SearchFilters, 'from' | 'to'>) => ({
-  from: DateTime.fromISO(filters.from).startOf('day').toISO({ suppressMilliseconds: true }) ?? '',
+export const periodToApi = (
+  filters: Pick<SearchFilters, 'from' | 'to'>,
+  zone: string = browserTimeZone()
+) => ({
+  from:
+    DateTime.fromISO(filters.from, { zone }).startOf('day').toISO({ suppressMilliseconds: true }) ??
+    '',
   to:
-    DateTime.fromISO(filters.to).plus({ days: 1 }).startOf('day').toISO({
+    DateTime.fromISO(filters.to, { zone }).plus({ days: 1 }).startOf('day').toISO({
       suppressMilliseconds: true,
     }) ?? '',
-  tz: browserTimeZone(),
+  tz: zone,
 });
 
 /** Whole seconds as h:mm:ss or m:ss. */

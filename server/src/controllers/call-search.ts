@@ -24,8 +24,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return parsed.value;
   };
 
-  const sendCsv = (ctx: Context, raw: Record<string, unknown>) => {
-    const { filename, stream } = service().exportCsv(parseFilters(raw));
+  const sendCsv = async (ctx: Context, raw: Record<string, unknown>) => {
+    const { filename, stream } = await service().exportCsv(parseFilters(raw));
+    // Before Koa's own listener (set with the body): once the status and rows are out, an
+    // error can only cut the connection, so the client sees a failed download, not a short
+    // file that ends cleanly. Before that, Koa answers the error.
+    stream.once('error', () => {
+      if (ctx.res.headersSent) ctx.res.destroy();
+    });
     ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/csv; charset=utf-8';
@@ -44,7 +50,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     async export(ctx: Context) {
-      sendCsv(ctx, queryOf(ctx));
+      await sendCsv(ctx, queryOf(ctx));
     },
 
     /** A download link for the same filters, valid for a minute (see domain/export-ticket). */
@@ -71,7 +77,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** The CSV of a ticket; the export-ticket policy has checked it and its admin's permission. */
     async download(ctx: Context) {
-      sendCsv(ctx, (ctx.state.exportTicket as ExportTicket).query);
+      await sendCsv(ctx, (ctx.state.exportTicket as ExportTicket).query);
     },
 
     async stats(ctx: Context) {

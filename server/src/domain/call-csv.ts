@@ -62,16 +62,44 @@ const text = (value: unknown): string => {
   return String(value);
 };
 
+/**
+ * A spreadsheet opened on the file reads a cell starting with = + - @ as a formula (and some
+ * skip a leading tab or carriage return before reading one): `=HYPERLINK(...)` in an end reason would run. Such cells get
+ * a leading `'`, which spreadsheets show as text; a plain number (`+8613800138000`, `-5`,
+ * `1.5`) is left as it is, since no spreadsheet runs it.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+export const neutraliseFormula = (cell: string): string =>
+  FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+
+/**
+ * Whether flow details were kept: the decision snapshot taken when the call was stored says
+ * so, trace or no trace (a call may be kept with flow recording on and no trace sent). Only a
+ * record without a snapshot falls back to the presence of a trace.
+ */
+const flowRecorded = (call: CallRow): boolean => {
+  const decision = call.recordingDecision;
+  const recordFlow =
+    decision && typeof decision === 'object'
+      ? (decision as { recordFlow?: unknown }).recordFlow
+      : undefined;
+  return typeof recordFlow === 'boolean' ? recordFlow : Array.isArray(call.flowTrace);
+};
+
 const decisionReason = (decision: unknown): string => {
   if (!decision || typeof decision !== 'object') return '';
   const reason = (decision as { reason?: unknown }).reason;
   return typeof reason === 'string' ? reason : '';
 };
 
-/** One CSV record (an array in the order of `csvColumns`): csv-stringify does the quoting. */
+/**
+ * One CSV record (an array in the order of `csvColumns`): csv-stringify does the quoting, every
+ * cell is neutralised against formulas.
+ */
 export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]): string[] => {
   const trace = call.flowTrace;
-  return [
+  const cells = [
     text(call.callId),
     text(call.callingNumber),
     text(call.calledNumber),
@@ -85,9 +113,10 @@ export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]):
     tz,
     text(call.durationSeconds),
     text(call.endReason),
-    Array.isArray(trace) ? 'true' : 'false',
+    flowRecorded(call) ? 'true' : 'false',
     Array.isArray(trace) ? String(trace.length) : '',
     decisionReason(call.recordingDecision),
     ...extraAttributes.map((name) => text(call[name])),
   ];
+  return cells.map(neutraliseFormula);
 };

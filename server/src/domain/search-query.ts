@@ -48,6 +48,10 @@ const SEARCH_KEYS = [...FILTER_KEYS, 'pageSize', 'cursor'] as const;
 // Date and time with an explicit offset: a period without one would depend on the server's zone.
 const ISO_WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+// The offset part: sign, hours, minutes.
+const OFFSET = /([+-])(\d{2}):?(\d{2})?$/;
+/** UTC offsets in use run from -12:00 to +14:00; beyond ±14:00 is a typo, not a place. */
+export const MAX_OFFSET_MINUTES = 14 * 60;
 // A phone number: an optional leading + then digits (what the call platform sends).
 const NUMBER = /^\+?\d{1,32}$/;
 const DIGITS = /^\d{1,32}$/;
@@ -74,6 +78,9 @@ const single = (raw: RawQuery, key: string, problems: FieldProblem[]): string | 
   return value;
 };
 
+const offsetMinutes = (offset: RegExpExecArray): number =>
+  Number(offset[2]) * 60 + Number(offset[3] ?? 0);
+
 const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[]): Date | null => {
   const text = single(raw, key, problems);
   if (text === undefined) {
@@ -83,7 +90,17 @@ const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[
     return null;
   }
   const value = restorePlus(text).trim();
-  const parsed = ISO_WITH_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : null;
+  const shaped = ISO_WITH_OFFSET.test(value);
+  const parsed = shaped ? DateTime.fromISO(value, { setZone: true }) : null;
+  // luxon reads any two digits as an offset (+99:00 is 99 hours): bounded here.
+  const offset = shaped ? OFFSET.exec(value) : null;
+  if (offset && (Number(offset[3] ?? 0) > 59 || offsetMinutes(offset) > MAX_OFFSET_MINUTES)) {
+    problems.push({
+      path: key,
+      message: `${key} has an impossible UTC offset ${offset[0]}: offsets run from -14:00 to +14:00`,
+    });
+    return null;
+  }
   if (!parsed || !parsed.isValid) {
     problems.push({
       path: key,
@@ -148,6 +165,14 @@ const parseTimeZone = (raw: RawQuery, problems: FieldProblem[]): string => {
   return text;
 };
 
+/**
+ * The end of the longest period starting at `from`: maxPeriodDays calendar days in `tz`, so
+ * that 31 whole local days are accepted across a daylight-saving change (745 h in autumn in
+ * Europe); in UTC, the default, exactly maxPeriodDays × 24 h.
+ */
+const latestTo = (from: Date, tz: string, maxPeriodDays: number): number =>
+  DateTime.fromJSDate(from, { zone: tz }).plus({ days: maxPeriodDays }).toMillis();
+
 const rejectUnknown = (raw: RawQuery, allowed: readonly string[], problems: FieldProblem[]) => {
   for (const key of Object.keys(raw)) {
     if (!allowed.includes(key)) {
@@ -166,19 +191,22 @@ const parseFilters = (
 ): (SearchFilters & { tz: string }) | null => {
   const from = parseInstant(raw, 'from', problems);
   const to = parseInstant(raw, 'to', problems);
+  // Read first (the period is counted in its days), reported in the order of the parameters.
+  const tzProblems: FieldProblem[] = [];
+  const tz = parseTimeZone(raw, tzProblems);
   if (from && to) {
     if (from.getTime() >= to.getTime()) {
       problems.push({ path: 'to', message: 'to must be later than from' });
-    } else if (to.getTime() - from.getTime() > limits.maxPeriodDays * 24 * 3600 * 1000) {
+    } else if (to.getTime() > latestTo(from, tz, limits.maxPeriodDays)) {
       problems.push({
         path: 'to',
-        message: `the period from from to to must not exceed ${limits.maxPeriodDays} days`,
+        message: `the period from from to to must not exceed ${limits.maxPeriodDays} days (calendar days in ${tz})`,
       });
     }
   }
   const callingNumber = parseNumber(raw, problems);
   const accessCode = parseAccessCode(raw, problems);
-  const tz = parseTimeZone(raw, problems);
+  problems.push(...tzProblems);
   if (!from || !to) return null;
   return { from, to, callingNumber, accessCode, tz };
 };

@@ -6,6 +6,14 @@ import { reverseNumber } from '../domain/calling-number';
 import { BUCKET_MS, type Bucket } from '../domain/day-buckets';
 import { prefixUpperBound } from '../domain/number-range';
 import type { CursorPosition } from '../domain/search-cursor';
+import {
+  PERIOD_SAMPLE,
+  RANGE_SAMPLE,
+  choosePlan,
+  planFromRange,
+  type IndexChoice,
+  type SearchPlan,
+} from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
 import { getDb } from '../utils/strapi';
 
@@ -117,48 +125,75 @@ export const callRecordsRepository = (strapi: Strapi) => {
     return call;
   };
 
-  const rangeOn = (columnName: string, prefix: string): Statement => {
+  /**
+   * The index a statement is to be read through: `number` writes the period terms as
+   * `+start_time`, `period` writes the number terms as `+calling_number` (SQLite's way to keep
+   * a term from choosing an index), null leaves the choice to the database's planner.
+   */
+  type Access = IndexChoice | null;
+
+  const rangeOn = (columnName: string, prefix: string, indexed: boolean): Statement => {
     const upper = prefixUpperBound(prefix);
+    const term = indexed ? '??' : '+??';
     // The range is what the index serves; LIKE keeps the match exact whatever the collation
     // (digits and + only: no LIKE wildcard can reach it).
     return upper === null
-      ? { sql: '?? >= ? AND ?? LIKE ?', bindings: [columnName, prefix, columnName, `${prefix}%`] }
+      ? {
+          sql: `${term} >= ? AND ${term} LIKE ?`,
+          bindings: [columnName, prefix, columnName, `${prefix}%`],
+        }
       : {
-          sql: '?? >= ? AND ?? < ? AND ?? LIKE ?',
+          sql: `${term} >= ? AND ${term} < ? AND ${term} LIKE ?`,
           bindings: [columnName, prefix, columnName, upper, columnName, `${prefix}%`],
         };
   };
 
   /**
+   * The range alone, for the samples: an estimate on SQLite, whose default BINARY collation
+   * makes the range exact for digits and + anyway (the LIKE costs a third of a sample's time).
+   */
+  const sampleRange = (columnName: string, prefix: string): Statement => {
+    const upper = prefixUpperBound(prefix);
+    return upper === null
+      ? { sql: '?? >= ?', bindings: [columnName, prefix] }
+      : { sql: '?? >= ? AND ?? < ?', bindings: [columnName, prefix, columnName, upper] };
+  };
+
+  /**
    * On SQLite (no planner statistics by default) a prefix or suffix search without an access
-   * code could be served by two indexes, and the planner cannot tell which is cheaper:
-   * - the number index reads every call of the number range (the start time is checked in the
-   *   index) and sorts the matches: best when the matches are few;
-   * - the period index walks the period newest first and checks each call's number: best when
-   *   matches are dense, since a page is then found after a few hundred rows.
-   * A capped probe on the number index (index-only, at most DENSE_MATCHES + 1 matches) decides.
+   * code could be read through the number index or through the period index, and the planner
+   * cannot tell which is cheaper: two bounded samples decide (domain/search-plan.ts).
    * PostgreSQL keeps statistics and decides alone.
    */
-  const DENSE_MATCHES = 5000;
-  const numberIndexEligible = (filters: SearchFilters) =>
+  const planned = (filters: SearchFilters) =>
     client === 'sqlite' &&
     filters.callingNumber !== null &&
     filters.callingNumber.match !== 'exact' &&
     filters.accessCode === null;
 
+  /** The number filter as an index range: the column and the prefix it starts with. */
+  const numberRange = (filters: SearchFilters): { column: string; prefix: string } | null => {
+    const number = filters.callingNumber;
+    if (number?.match === 'prefix')
+      return { column: column('callingNumber'), prefix: number.value };
+    if (number?.match === 'suffix') {
+      return { column: column('callingNumberReversed'), prefix: reverseNumber(number.value) };
+    }
+    return null;
+  };
+
   /**
    * The WHERE of every search shape; the period is half-open, [from, to). After a cursor, the
    * period's upper bound becomes the cursor's start time, so the index seek starts at the
-   * cursor instead of walking the pages before it. `byNumberIndex` writes the period terms as
-   * `+start_time` (SQLite's way to keep a term from choosing an index).
+   * cursor instead of walking the pages before it.
    */
   const where = (
     filters: SearchFilters,
     after: CursorPosition | null,
-    byNumberIndex: boolean
+    access: Access
   ): Statement => {
     const number = filters.callingNumber;
-    const period = byNumberIndex ? '+?? >= ? AND +?? ' : '?? >= ? AND ?? ';
+    const period = access === 'number' ? '+?? >= ? AND +?? ' : '?? >= ? AND ?? ';
     // Date objects are bound as the Query Engine binds them: epoch milliseconds on SQLite
     // (knex's better-sqlite3 client), a timestamp on PostgreSQL.
     const parts: Statement[] = [
@@ -178,12 +213,11 @@ export const callRecordsRepository = (strapi: Strapi) => {
           }
         : { sql: `${period}< ?`, bindings: [START, filters.from, START, filters.to] },
     ];
+    const range = numberRange(filters);
     if (number?.match === 'exact') {
       parts.push({ sql: '?? = ?', bindings: [column('callingNumber'), number.value] });
-    } else if (number?.match === 'prefix') {
-      parts.push(rangeOn(column('callingNumber'), number.value));
-    } else if (number?.match === 'suffix') {
-      parts.push(rangeOn(column('callingNumberReversed'), reverseNumber(number.value)));
+    } else if (range) {
+      parts.push(rangeOn(range.column, range.prefix, access !== 'period'));
     }
     if (filters.accessCode !== null) {
       parts.push({ sql: '?? = ?', bindings: [column('accessCode'), filters.accessCode] });
@@ -198,43 +232,103 @@ export const callRecordsRepository = (strapi: Strapi) => {
     filters: SearchFilters,
     after: CursorPosition | null,
     limit: number,
-    byNumberIndex: boolean
+    access: Access
   ): Statement => {
-    const condition = where(filters, after, byNumberIndex);
+    const condition = where(filters, after, access);
     return {
       sql: `SELECT ${selectList} FROM ?? WHERE ${condition.sql} ORDER BY ?? DESC, ?? DESC LIMIT ?`,
       bindings: [...selectColumns, table, ...condition.bindings, START, ID, limit],
     };
   };
 
-  /** Counting reads the index only: through the number index whenever it can serve. */
-  const countStatement = (filters: SearchFilters, cap: number): Statement => {
-    const condition = where(filters, null, numberIndexEligible(filters));
+  /** Counting reads at most cap + 1 matches, index only wherever the chosen index covers it. */
+  const countStatement = (filters: SearchFilters, cap: number, access: Access): Statement => {
+    const condition = where(filters, null, access);
     return {
       sql: `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ${condition.sql} LIMIT ?) capped`,
       bindings: [table, ...condition.bindings, cap + 1],
     };
   };
 
+  /**
+   * The first RANGE_SAMPLE entries of the number range, index only (the start time is in the
+   * number index), and how many of them are in the period.
+   */
+  const rangeSampleStatement = (filters: SearchFilters): Statement => {
+    const range = numberRange(filters) as { column: string; prefix: string };
+    const condition = sampleRange(range.column, range.prefix);
+    return {
+      sql: `SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN ?? >= ? AND ?? < ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT ?? FROM ?? WHERE ${condition.sql} LIMIT ?) sampled`,
+      bindings: [
+        START,
+        filters.from,
+        START,
+        filters.to,
+        START,
+        table,
+        ...condition.bindings,
+        RANGE_SAMPLE,
+      ],
+    };
+  };
+
+  /** The newest PERIOD_SAMPLE calls of the period, as a page reads them, and how many match. */
+  const periodSampleStatement = (filters: SearchFilters): Statement => {
+    const range = numberRange(filters) as { column: string; prefix: string };
+    const matches = sampleRange(range.column, range.prefix);
+    return {
+      sql: `SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN ${matches.sql} THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT ?? FROM ?? WHERE ?? >= ? AND ?? < ? ORDER BY ?? DESC, ?? DESC LIMIT ?) sampled`,
+      bindings: [
+        ...matches.bindings,
+        range.column,
+        table,
+        START,
+        filters.from,
+        START,
+        filters.to,
+        START,
+        ID,
+        PERIOD_SAMPLE,
+      ],
+    };
+  };
+
   const run = async (statement: Statement) =>
     rowsOf(await db.connection.raw(statement.sql, statement.bindings as never));
 
-  const countUpTo = async (filters: SearchFilters, cap: number): Promise<number> => {
-    const rows = await run(countStatement(filters, cap));
-    return Number(rows[0]?.total ?? 0);
+  const sample = async (statement: Statement) => {
+    const [row] = await run(statement);
+    return { seen: Number(row?.seen ?? 0), hits: Number(row?.hits ?? 0) };
   };
 
-  /** Whether the page should be read through the number index (see DENSE_MATCHES). */
-  const pageByNumberIndex = async (filters: SearchFilters): Promise<boolean> =>
-    numberIndexEligible(filters) && (await countUpTo(filters, DENSE_MATCHES)) <= DENSE_MATCHES;
+  /** The indexes a search's statements are read through; null: the database's planner decides. */
+  const plan = async (filters: SearchFilters, pageRows: number): Promise<SearchPlan | null> => {
+    if (!planned(filters)) return null;
+    const range = await sample(rangeSampleStatement(filters));
+    const inRange = { seen: range.seen, inPeriod: range.hits };
+    const fromRange = planFromRange(inRange);
+    if (fromRange) return fromRange;
+    const period = await sample(periodSampleStatement(filters));
+    return choosePlan(inRange, { seen: period.seen, matching: period.hits }, pageRows);
+  };
+
+  const countUpTo = async (
+    filters: SearchFilters,
+    cap: number,
+    chosen?: SearchPlan | null
+  ): Promise<number> => {
+    const access = (chosen === undefined ? await plan(filters, 1) : chosen)?.scan ?? null;
+    const rows = await run(countStatement(filters, cap, access));
+    return Number(rows[0]?.total ?? 0);
+  };
 
   const readPage = async (
     filters: SearchFilters,
     after: CursorPosition | null,
     limit: number,
-    byNumberIndex: boolean
+    access: Access
   ) => {
-    const rows = await run(searchStatement(filters, after, limit, byNumberIndex));
+    const rows = await run(searchStatement(filters, after, limit, access));
     return rows.map((row) => ({
       call: toCall(row),
       position: { startTime: toMillis(row[START]), id: Number(row[ID]) } as CursorPosition,
@@ -245,13 +339,22 @@ export const callRecordsRepository = (strapi: Strapi) => {
     /** The attributes a search row carries, in model order (for the CSV extra columns). */
     visibleAttributes: (): string[] => visible.map((attribute) => attribute.name),
 
+    /**
+     * The indexes this search's statements are read through (SQLite, prefix or suffix without
+     * an access code), from two bounded samples; null when the database's planner decides.
+     * `pageRows`: the rows a page reads (page size + 1).
+     */
+    plan,
+
     /** One keyset page, newest first, ties broken by id; `limit` rows at most. */
     async page(
       filters: SearchFilters,
       after: CursorPosition | null,
-      limit: number
+      limit: number,
+      chosen?: SearchPlan | null
     ): Promise<Array<{ call: CallRow; position: CursorPosition }>> {
-      return readPage(filters, after, limit, await pageByNumberIndex(filters));
+      const access = (chosen === undefined ? await plan(filters, limit) : chosen)?.page ?? null;
+      return readPage(filters, after, limit, access);
     },
 
     /** The number of matching calls, counted up to `cap + 1` rows only. */
@@ -259,10 +362,10 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
     /** The whole result in keyset batches: memory stays one batch whatever the row count. */
     async *batches(filters: SearchFilters, size = 1000): AsyncGenerator<CallRow[]> {
-      const byNumberIndex = await pageByNumberIndex(filters);
+      const access = (await plan(filters, size))?.export ?? null;
       let after: CursorPosition | null = null;
       for (;;) {
-        const page = await readPage(filters, after, size, byNumberIndex);
+        const page = await readPage(filters, after, size, access);
         if (page.length === 0) return;
         yield page.map((entry) => entry.call);
         if (page.length < size) return;
@@ -271,8 +374,9 @@ export const callRecordsRepository = (strapi: Strapi) => {
     },
 
     /** Counts per 15-minute UTC bucket (see domain/day-buckets.ts), grouped by the database. */
-    async buckets(filters: SearchFilters): Promise<Bucket[]> {
-      const condition = where(filters, null, numberIndexEligible(filters));
+    async buckets(filters: SearchFilters, chosen?: SearchPlan | null): Promise<Bucket[]> {
+      const access = (chosen === undefined ? await plan(filters, 1) : chosen)?.scan ?? null;
+      const condition = where(filters, null, access);
       if (client === 'sqlite') {
         // Strapi stores datetimes as epoch milliseconds on SQLite.
         const rows = await run({
@@ -294,9 +398,11 @@ export const callRecordsRepository = (strapi: Strapi) => {
     },
 
     async perAccessCode(
-      filters: SearchFilters
+      filters: SearchFilters,
+      chosen?: SearchPlan | null
     ): Promise<Array<{ accessCode: string; count: number }>> {
-      const condition = where(filters, null, numberIndexEligible(filters));
+      const access = (chosen === undefined ? await plan(filters, 1) : chosen)?.scan ?? null;
+      const condition = where(filters, null, access);
       const ACCESS = column('accessCode');
       const rows = await run({
         sql: `SELECT ?? AS code, COUNT(*) AS total FROM ?? WHERE ${condition.sql} GROUP BY ?? ORDER BY total DESC, code ASC`,
@@ -305,11 +411,18 @@ export const callRecordsRepository = (strapi: Strapi) => {
       return rows.map((row) => ({ accessCode: String(row.code), count: Number(row.total) }));
     },
 
-    /** The database's plans for a search page and its capped count (tests and benchmark). */
+    /**
+     * The database's plans for a search page, its capped count and, where the plugin chooses
+     * the index, its two samples (tests and benchmark).
+     */
     async explain(filters: SearchFilters, after: CursorPosition | null = null): Promise<string[]> {
+      const chosen = await plan(filters, 21);
       const statements = [
-        searchStatement(filters, after, 21, await pageByNumberIndex(filters)),
-        countStatement(filters, 10_000),
+        searchStatement(filters, after, 21, chosen?.page ?? null),
+        countStatement(filters, 10_000, chosen?.scan ?? null),
+        ...(planned(filters)
+          ? [rangeSampleStatement(filters), periodSampleStatement(filters)]
+          : []),
       ];
       const plans: string[] = [];
       for (const statement of statements) {

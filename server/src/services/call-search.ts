@@ -52,8 +52,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
         );
       }
       const cap = getConfig(strapi).totalCap;
-      const page = await calls().page(query, after, query.pageSize + 1);
-      const counted = await calls().countUpTo(query, cap);
+      // One choice of index for the page and the count (repositories/call-records.ts).
+      const plan = await calls().plan(query, query.pageSize + 1);
+      const page = await calls().page(query, after, query.pageSize + 1, plan);
+      const counted = await calls().countUpTo(query, cap, plan);
       const rows = page.slice(0, query.pageSize);
       const last = rows[rows.length - 1];
       return {
@@ -83,14 +85,22 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return withMarkedTrace(call);
     },
 
-    /** The search as CSV, streamed batch by batch from the database into csv-stringify. */
-    exportCsv(filters: ZonedFilters) {
-      const extras = calls()
-        .visibleAttributes()
-        .filter((name) => !COVERED_ATTRIBUTES.has(name));
+    /**
+     * The search as CSV, streamed batch by batch from the database into csv-stringify. The
+     * first batch is read before anything is sent, so a database failure there is an error
+     * answer; a later one destroys the stream with its error (the controller then cuts the
+     * connection: the status is already out, and a download that simply ended would look
+     * complete).
+     */
+    async exportCsv(filters: ZonedFilters) {
       const repository = calls();
+      const extras = repository.visibleAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
+      const batches = repository.batches(filters, EXPORT_BATCH);
+      const first = await batches.next();
       async function* records() {
-        for await (const batch of repository.batches(filters, EXPORT_BATCH)) {
+        if (first.done) return;
+        for (const call of first.value) yield csvRecord(call, filters.tz, extras);
+        for await (const batch of batches) {
           for (const call of batch) yield csvRecord(call, filters.tz, extras);
         }
       }
@@ -101,7 +111,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
         if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') {
           strapi.log.debug('[call-history] CSV export closed by the client');
         } else {
-          strapi.log.error(`[call-history] CSV export failed: ${error.message}`);
+          strapi.log.error(
+            `[call-history] CSV export failed after its first rows: ${error.message}`
+          );
         }
       });
       const stamp = (date: Date) =>
@@ -114,8 +126,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** Calls per local day of `tz` (every day of the period, zeros included) and per access code. */
     async stats(filters: ZonedFilters) {
-      const buckets = await calls().buckets(filters);
-      const perAccessCode = await calls().perAccessCode(filters);
+      const plan = await calls().plan(filters, 1);
+      const buckets = await calls().buckets(filters, plan);
+      const perAccessCode = await calls().perAccessCode(filters, plan);
       return {
         perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
         perAccessCode,

@@ -1,4 +1,4 @@
-import { csvColumns, csvRecord } from '../../../server/src/domain/call-csv';
+import { csvColumns, csvRecord, neutraliseFormula } from '../../../server/src/domain/call-csv';
 
 describe('CSV rows', () => {
   const call = {
@@ -45,5 +45,56 @@ describe('CSV rows', () => {
     const record = csvRecord({ ...call, flowTrace: null }, 'UTC', []);
     expect(record[columns.indexOf('flowRecorded')]).toBe('false');
     expect(record[columns.indexOf('flowSteps')]).toBe('');
+  });
+
+  it('takes flowRecorded from the decision snapshot, trace or no trace', () => {
+    const columns = csvColumns([]);
+    const cell = (overrides: object) =>
+      csvRecord({ ...call, ...overrides }, 'UTC', [])[columns.indexOf('flowRecorded')];
+    // Kept with flow recording on, but the platform sent no trace.
+    expect(cell({ flowTrace: null, recordingDecision: { recordFlow: true } })).toBe('true');
+    expect(cell({ flowTrace: [{ seq: 1 }], recordingDecision: { recordFlow: false } })).toBe(
+      'false'
+    );
+    // No snapshot (a record older than the snapshot): the trace decides.
+    expect(cell({ flowTrace: [{ seq: 1 }], recordingDecision: null })).toBe('true');
+    expect(cell({ flowTrace: null, recordingDecision: null })).toBe('false');
+  });
+
+  describe('formula injection', () => {
+    it.each([
+      ['=HYPERLINK("http://evil.test","x")', `'=HYPERLINK("http://evil.test","x")`],
+      ['+cmd|calc', "'+cmd|calc"],
+      ['-2+3', "'-2+3"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=1+1', "'\t=1+1"],
+      ['\r=1+1', "'\r=1+1"],
+      ['+86 138 0013 8000', "'+86 138 0013 8000"],
+    ])('neutralises %j', (cell, expected) => {
+      expect(neutraliseFormula(cell)).toBe(expected);
+    });
+
+    it.each(['+8613800138000', '-5', '12.5', '13800138000', 'USER_HANGUP', '', 'a=b'])(
+      'leaves %j as it is',
+      (cell) => {
+        expect(neutraliseFormula(cell)).toBe(cell);
+      }
+    );
+
+    it('applies to every cell, extra attributes included, and keeps numbers', () => {
+      const columns = csvColumns(['region']);
+      const record = csvRecord(
+        { ...call, endReason: '=1+1', botName: '@evil', region: '-x' },
+        'UTC',
+        ['region']
+      );
+      const row = Object.fromEntries(columns.map((name, index) => [name, record[index]]));
+      expect(row).toMatchObject({
+        callingNumber: '+8613812345678',
+        endReason: "'=1+1",
+        botName: "'@evil",
+        region: "'-x",
+      });
+    });
   });
 });

@@ -102,10 +102,70 @@ describe('parseSearchQuery', () => {
     ['pageSize fraction', { ...period, pageSize: '2.5' }, 'pageSize'],
     ['cursor with odd characters', { ...period, cursor: 'a b' }, 'cursor'],
     ['tz unknown', { ...period, tz: 'Mars/Olympus' }, 'tz'],
+    ['from offset +99:00', { ...period, from: '2026-03-01T00:00:00+99:00' }, 'from'],
+    ['to offset -15:00', { ...period, to: '2026-03-02T00:00:00-15:00' }, 'to'],
+    ['from offset +14:30', { ...period, from: '2026-03-01T00:00:00+14:30' }, 'from'],
+    ['from offset minutes 99', { ...period, from: '2026-03-01T00:00:00+05:99' }, 'from'],
+    ['to offset +2000 unencoded', { ...period, to: '2026-03-02T00:00:00 2000' }, 'to'],
     ['tz as an offset', { ...period, tz: '+08:00' }, 'tz'],
     ['unknown parameter', { ...period, sort: 'id' }, 'sort'],
   ])('refuses %s, naming the field', (_label, raw, path) => {
     expect(pathsOf(raw)).toContain(path);
+  });
+
+  it('accepts every real UTC offset, up to ±14:00', () => {
+    for (const offset of ['+14:00', '-14:00', '-12:00', '+05:45', '+0530', '-09:30', '+08']) {
+      const parsed = parseSearchQuery(
+        { from: `2026-03-01T00:00:00${offset}`, to: '2026-03-05T00:00:00Z' },
+        limits
+      );
+      expect({ offset, ok: parsed.ok }).toEqual({ offset, ok: true });
+    }
+  });
+
+  it('says which offset is impossible', () => {
+    const [problem] = problemsOf({ ...period, from: '2026-03-02T00:00:00+99:00' });
+    expect(problem).toEqual({
+      path: 'from',
+      message: 'from has an impossible UTC offset +99:00: offsets run from -14:00 to +14:00',
+    });
+  });
+
+  describe('maxPeriodDays counts calendar days in tz', () => {
+    // Europe/Berlin leaves summer time on 2026-10-25: 31 whole local days of October are 745 h.
+    const october = { from: '2026-10-01T00:00:00+02:00', to: '2026-11-01T00:00:00+01:00' };
+
+    it('accepts 31 whole local days across the autumn change', () => {
+      const parsed = parseFilterQuery({ ...october, tz: 'Europe/Berlin' }, limits);
+      expect(parsed.ok).toBe(true);
+      expect(parseSearchQuery({ ...october, tz: 'Europe/Berlin' }, limits).ok).toBe(true);
+    });
+
+    it('refuses the 32nd local day, and one hour more', () => {
+      expect(pathsOf({ ...october, to: '2026-11-02T00:00:00+01:00', tz: 'Europe/Berlin' })).toEqual(
+        ['to']
+      );
+      expect(pathsOf({ ...october, to: '2026-11-01T01:00:00+01:00', tz: 'Europe/Berlin' })).toEqual(
+        ['to']
+      );
+    });
+
+    it('counts 24-hour days without tz (UTC), so 745 h is too long there', () => {
+      expect(pathsOf(october)).toEqual(['to']);
+      expect(problemsOf(october)[0].message).toBe(
+        'the period from from to to must not exceed 31 days (calendar days in UTC)'
+      );
+    });
+
+    it('accepts the 743 h of 31 local days across the spring change', () => {
+      const march = {
+        from: '2026-03-01T00:00:00+01:00',
+        to: '2026-04-01T00:00:00+02:00',
+        tz: 'Europe/Berlin',
+      };
+      expect(parseSearchQuery(march, limits).ok).toBe(true);
+      expect(pathsOf({ ...march, to: '2026-04-01T00:00:01+02:00' })).toEqual(['to']);
+    });
   });
 
   it('names every bad field at once', () => {

@@ -1,0 +1,75 @@
+import {
+  PERIOD_SAMPLE,
+  RANGE_SAMPLE,
+  ROW_LOOKUP_COST,
+  choosePlan,
+  planFromRange,
+} from '../../../server/src/domain/search-plan';
+
+/** Samples as the repository takes them, from the true sizes of a search. */
+const samples = (range: number, period: number, matches: number) => ({
+  range: {
+    seen: Math.min(range, RANGE_SAMPLE),
+    inPeriod: Math.round((Math.min(range, RANGE_SAMPLE) * matches) / range),
+  },
+  period: {
+    seen: Math.min(period, PERIOD_SAMPLE),
+    matching: Math.round((Math.min(period, PERIOD_SAMPLE) * matches) / Math.max(period, 1)),
+  },
+});
+
+const plan = (range: number, period: number, matches: number) => {
+  const taken = samples(range, period, matches);
+  return choosePlan(taken.range, taken.period, 21);
+};
+
+describe('search plan (SQLite, prefix or suffix without an access code)', () => {
+  it('keeps the period sample affordable: a period read whole costs less than the range sample', () => {
+    expect(PERIOD_SAMPLE * ROW_LOOKUP_COST).toBeLessThanOrEqual(RANGE_SAMPLE);
+  });
+
+  it('reads a small number range through the number index, without a period sample', () => {
+    expect(planFromRange({ seen: 69, inPeriod: 12 })).toEqual({
+      page: 'number',
+      scan: 'number',
+      export: 'number',
+    });
+    expect(planFromRange({ seen: RANGE_SAMPLE, inPeriod: 12 })).toBeNull();
+  });
+
+  // Figures of the generated 1M-call benchmark data (181 days, about 5,500 calls a day).
+  it.each<[string, number, number, number, 'number' | 'period', 'number' | 'period']>([
+    // label, range entries, period calls, matches, page, scan
+    ['1 day, 1*', 546_552, 5525, 3100, 'period', 'period'],
+    ['1 day, +86*', 250_000, 5525, 1337, 'period', 'period'],
+    ['1 day, *8', 100_000, 5525, 518, 'period', 'period'],
+    ['1 day, 138*', 50_000, 5525, 268, 'period', 'period'],
+    ['an empty day, 1*', 546_552, 0, 0, 'period', 'period'],
+    ['3 days, 1*', 546_552, 16_500, 9096, 'period', 'period'],
+    ['31 days, 138*', 50_000, 171_271, 7734, 'period', 'number'],
+    ['31 days, *8', 100_000, 171_271, 17_000, 'period', 'number'],
+    ['1 day at 10M calls, 1*', 5_465_520, 55_250, 31_000, 'period', 'period'],
+    ['31 days, sparse matches in a broad range', 400_000, 171_271, 300, 'number', 'number'],
+  ])('%s: page through the %s index, every match through the %s index', (_label, ...rest) => {
+    const [range, period, matches, page, scan] = rest;
+    expect(plan(range, period, matches)).toEqual({ page, scan, export: 'period' });
+  });
+
+  it('reads a period smaller than its sample through the period index, whatever the range', () => {
+    expect(choosePlan({ seen: RANGE_SAMPLE, inPeriod: 0 }, { seen: 999, matching: 0 }, 21)).toEqual(
+      { page: 'period', scan: 'period', export: 'period' }
+    );
+  });
+
+  it('exports through the period index unless the range is small: each batch rereads it', () => {
+    expect(plan(100_000, 171_271, 17_000).export).toBe('period');
+    expect(plan(4000, 171_271, 700).export).toBe('number');
+  });
+
+  it('reads every match through the number index while M / f < ROW_LOOKUP_COST · M / d', () => {
+    // f = 10 % of the range is in the period; the break-even share of matches is d = 50 %.
+    const range = { seen: RANGE_SAMPLE, inPeriod: RANGE_SAMPLE / 10 };
+    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 450 }, 21).scan).toBe('number');
+    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 550 }, 21).scan).toBe('period');
+  });
+});
