@@ -203,7 +203,6 @@ describe('Call Details, CSV export and statistics', () => {
         data: {
           callId: 'csv-formula',
           callingNumber: '+8613800138000',
-          calledNumber: '-4001234567',
           accessCode: '1001',
           startTime: '2026-04-02T10:00:00.000Z',
           endTime: '2026-04-02T10:01:00.000Z',
@@ -239,7 +238,6 @@ describe('Call Details, CSV export and statistics', () => {
       const byId = Object.fromEntries(records.map((record) => [record.callId, record]));
       expect(byId['csv-formula']).toMatchObject({
         callingNumber: '+8613800138000',
-        calledNumber: '-4001234567',
         endReason: `'=HYPERLINK("http://evil.test","click")`,
         flowRecorded: 'true',
         flowSteps: '',

@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 import { contentTypes as contentTypeUtils } from '@strapi/utils';
 
 import { UID } from '../constants';
+import { columnOf } from '../database/metadata';
 import { reverseNumber } from '../domain/calling-number';
 import { BUCKET_MS, type Bucket } from '../domain/day-buckets';
 import { prefixUpperBound } from '../domain/number-range';
@@ -95,8 +96,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const meta = db.metadata.get(UID.callRecord);
   const table = meta.tableName;
   const client = db.dialect.client;
-  const column = (attribute: string): string =>
-    (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName ?? attribute;
+  const column = (attribute: string): string => columnOf(strapi, UID.callRecord, attribute);
   const START = column('startTime');
   const ID = column('id');
 

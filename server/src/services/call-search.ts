@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search
 import type { SearchFilters, SearchQuery } from '../domain/search-query';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
 import { fieldError } from '../utils/errors';
-import { getConfig, getDb } from '../utils/strapi';
+import { getConfig, getDb, signingSecret } from '../utils/strapi';
 
 type ZonedFilters = SearchFilters & { tz: string };
 
@@ -29,12 +29,6 @@ export default ({ strapi }: { strapi: Strapi }) => {
   // Built on first use: the metadata it reads exists from bootstrap on.
   const calls = () => (repository ??= callRecordsRepository(strapi));
 
-  /** Cursors are signed with the admin's JWT secret: private to this deployment, shared by its nodes. */
-  const cursorSecret = (): string => {
-    const secret = strapi.config.get('admin.auth.secret') ?? strapi.config.get('server.app.keys');
-    return `call-history-cursor:${JSON.stringify(secret ?? '')}`;
-  };
-
   const withMarkedTrace = (call: Record<string, unknown>) =>
     Array.isArray(call.flowTrace)
       ? { ...call, flowTrace: markFlowTrace(call.flowTrace, call.endTime) }
@@ -43,7 +37,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
   return {
     async search(query: SearchQuery) {
       const fingerprint = filtersFingerprint(query);
-      const secret = cursorSecret();
+      const secret = signingSecret(strapi, 'cursor');
       const after = query.cursor ? decodeCursor(query.cursor, fingerprint, secret) : null;
       if (query.cursor && !after) {
         throw fieldError(
