@@ -13,6 +13,7 @@
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from './access-code';
 import { checkCustomFieldValue, isPluginCustomField } from './custom-field-values';
 import { BOT_KINDS, isBotKind } from './recording-decision';
+import { MAX_OFFSET_MINUTES } from './search-query';
 
 export const MAX_BATCH_SIZE = 1000;
 export const MAX_TRACE_STEPS = 1000;
@@ -149,7 +150,7 @@ export const parseIsoDateTime = (value: unknown): number | null => {
     const digits = offset.replace(':', '');
     const offsetHours = Number(digits.slice(1, 3));
     const offsetMins = Number(digits.slice(3, 5));
-    if (offsetHours > 23 || offsetMins > 59) return null;
+    if (offsetMins > 59 || offsetHours * 60 + offsetMins > MAX_OFFSET_MINUTES) return null;
     offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
