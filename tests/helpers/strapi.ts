@@ -111,3 +111,11 @@ export const createAdminUser = async (
 };
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A supertest parser that keeps the body as text: supertest leaves a CSV download unparsed. */
+export const asText: Parameters<request.Test['parse']>[0] = (res, done) => {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => done(null, text));
+};

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 
 import { UID } from '../../server/src/constants';
-import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
 const FROM = '2026-03-01T00:00:00Z';
@@ -144,12 +144,7 @@ describe('Call Details, CSV export and statistics', () => {
         .query({ ...period, tz: 'Asia/Shanghai' })
         .set(auth())
         .buffer(true)
-        .parse((res, done) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => done(null, text));
-        })
+        .parse(asText)
         .expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/csv/);
       expect(response.headers['content-disposition']).toBe(
@@ -225,12 +220,7 @@ describe('Call Details, CSV export and statistics', () => {
         .query({ from: '2026-04-02T00:00:00Z', to: '2026-04-03T00:00:00Z' })
         .set(auth())
         .buffer(true)
-        .parse((res, done) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => done(null, text));
-        })
+        .parse(asText)
         .expect(200);
       const records = parse(response.body as string, { columns: true }) as Array<
         Record<string, string>

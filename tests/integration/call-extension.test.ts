@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 
 import { CALL_RECORD, aCall } from '../helpers/ingest';
-import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
  * The host app extends call-record in its register hook (tests/app/src/call-history): search,
@@ -69,12 +69,7 @@ describe('call-record extended by the host app, as the Call History shows it', (
       .query(period)
       .set(bearer(app.admin.token))
       .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done(null, text));
-      })
+      .parse(asText)
       .expect(200);
     const [record] = parse(response.body as string, { columns: true }) as Array<
       Record<string, string>

@@ -1,20 +1,10 @@
-import type request from 'supertest';
-
 import { UID } from '../../server/src/constants';
 import { encodeExportTicket } from '../../server/src/domain/export-ticket';
 import { signingSecret } from '../../server/src/utils/strapi';
-import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
+import { asText, bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
 const PERIOD = { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z', tz: 'Asia/Shanghai' };
-
-/** The body as text: supertest would otherwise leave a CSV unparsed. */
-const asText: Parameters<request.Test['parse']>[0] = (res, done) => {
-  let text = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (text += chunk));
-  res.on('end', () => done(null, text));
-};
 
 /** The Export CSV button: a signed one-minute link, so the browser streams the file to disk. */
 describe('export through a download ticket', () => {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { openValue, sealValue } from './signed-value';
 
 /**
  * A short-lived, signed ticket for one CSV download. The admin JWT travels in a header, which a
@@ -18,15 +18,8 @@ export interface ExportTicket {
   expiresAt: number;
 }
 
-const sign = (payload: string, secret: string) =>
-  createHmac('sha256', secret).update(payload).digest('base64url');
-
-export const encodeExportTicket = (ticket: ExportTicket, secret: string): string => {
-  const payload = Buffer.from(
-    JSON.stringify([ticket.userId, ticket.query, ticket.expiresAt])
-  ).toString('base64url');
-  return `${payload}.${sign(payload, secret)}`;
-};
+export const encodeExportTicket = (ticket: ExportTicket, secret: string): string =>
+  sealValue([ticket.userId, ticket.query, ticket.expiresAt], secret);
 
 const isStringRecord = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' &&
@@ -40,19 +33,10 @@ export const decodeExportTicket = (
   secret: string,
   now: number
 ): ExportTicket | null => {
-  const [payload, signature, extra] = text.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (!Array.isArray(decoded) || decoded.length !== 3) return null;
-    const [userId, query, expiresAt] = decoded as unknown[];
-    if (!Number.isSafeInteger(userId) || !isStringRecord(query)) return null;
-    if (typeof expiresAt !== 'number' || expiresAt <= now) return null;
-    return { userId: userId as number, query, expiresAt };
-  } catch {
-    return null;
-  }
+  const decoded = openValue(text, secret);
+  if (!Array.isArray(decoded) || decoded.length !== 3) return null;
+  const [userId, query, expiresAt] = decoded as unknown[];
+  if (!Number.isSafeInteger(userId) || !isStringRecord(query)) return null;
+  if (typeof expiresAt !== 'number' || expiresAt <= now) return null;
+  return { userId: userId as number, query, expiresAt };
 };
