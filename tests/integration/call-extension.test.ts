@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import { CALL_RECORD, aCall } from '../helpers/ingest';
+import { CALL_RECORD, aCall, setFlags } from '../helpers/ingest';
 import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
@@ -22,12 +22,7 @@ describe('call-record extended by the host app, as the Call History shows it', (
 
   beforeAll(async () => {
     app = await startTestApp();
-    await app
-      .http()
-      .put('/call-history/settings')
-      .set(bearer(app.admin.token))
-      .send({ CHATRECORDFLAG: 'ON' })
-      .expect(200);
+    await setFlags(app, { CHATRECORDFLAG: 'ON' });
     await app.strapi.db!.query(CALL_RECORD).create({
       data: aCall({
         callId: 'ext-1',

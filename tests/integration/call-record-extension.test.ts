@@ -1,7 +1,7 @@
 import type { Strapi as StrapiInstance } from '@strapi/types';
 
 import { INDEXES } from '../../server/src/database/indexes';
-import { CALL_RECORD, aCall } from '../helpers/ingest';
+import { CALL_RECORD, aCall, setFlags } from '../helpers/ingest';
 import { indexNames, sharedDatabase } from '../helpers/reboot';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
@@ -21,12 +21,7 @@ describe('call-record extended by the host app', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await app
-      .http()
-      .put('/call-history/settings')
-      .set(bearer(app.admin.token))
-      .send({ CHATRECORDFLAG: 'ON' })
-      .expect(200);
+    await setFlags(app, { CHATRECORDFLAG: 'ON' });
   });
   afterAll(async () => {
     await app?.stop();

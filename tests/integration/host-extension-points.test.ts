@@ -1,16 +1,18 @@
-import { CALL_RECORD, INGEST_PATH, aCall, createApiToken, makeCall } from '../helpers/ingest';
+import {
+  CALL_RECORD,
+  INGEST_PATH,
+  aCall,
+  createApiToken,
+  makeCall,
+  setFlags,
+} from '../helpers/ingest';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
 const BLOCKED = '8613900000000';
 
 const recordEverything = (app: TestApp) =>
-  app
-    .http()
-    .put('/call-history/settings')
-    .set(bearer(app.admin.token))
-    .send({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' })
-    .expect(200);
+  setFlags(app, { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' });
 
 /**
  * tests/app/src/extensions/call-history/strapi-server.js wraps the plugin's recording-policy
