@@ -2,7 +2,7 @@ export const PLUGIN_ID = 'call-history';
 
 export const UID = {
   setting: 'plugin::call-history.setting',
-  settingChange: 'plugin::call-history.setting-change',
+  auditEntry: 'plugin::call-history.audit-entry',
   chatbot: 'plugin::call-history.chatbot',
   ivrFlow: 'plugin::call-history.ivr-flow',
   callRecord: 'plugin::call-history.call-record',

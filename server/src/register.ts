@@ -1,8 +1,9 @@
 import type { Strapi } from '@strapi/types';
 
 import { afterAdminBootstrap } from './bootstrap';
-import { ACTIONS } from './constants';
+import { ACTIONS, UID } from './constants';
 import { registerCustomFields } from './custom-fields';
+import { getConfig } from './utils/strapi';
 
 interface ActionProvider {
   registerMany(actions: typeof ACTIONS): Promise<void>;
@@ -33,7 +34,27 @@ const runAfterAdminBootstrap = (strapi: Strapi, step: Lifecycle) => {
   };
 };
 
+/** The types a team may choose to see in the Content Manager; settings and audit never show. */
+const CONTENT_MANAGER_OPTIONAL = [UID.chatbot, UID.ivrFlow, UID.callRecord];
+
+/**
+ * Before the Content Manager's bootstrap reads them: it registers its permissions, and Strapi's
+ * first boot grants Editor and Author, only for the types it shows. Whatever is chosen, the
+ * lifecycles keep a stored call's contract fields unchanged and refuse deleting it.
+ */
+const applyContentManagerVisibility = (strapi: Strapi) => {
+  const visible = getConfig(strapi).showInContentManager;
+  for (const uid of CONTENT_MANAGER_OPTIONAL) {
+    const model = strapi.contentTypes[uid] as { pluginOptions?: Record<string, object> };
+    model.pluginOptions = {
+      ...model.pluginOptions,
+      'content-manager': { ...model.pluginOptions?.['content-manager'], visible },
+    };
+  }
+};
+
 export default async ({ strapi }: { strapi: Strapi }) => {
+  applyContentManagerVisibility(strapi);
   const { actionProvider } = strapi.service('admin::permission') as unknown as {
     actionProvider: ActionProvider;
   };

@@ -19,6 +19,12 @@ export interface TestApp {
 const SUPER_ADMIN = { email: 'admin@call-history.test', password: 'Admin-Pass-1234' };
 const CALL_RECORD = 'plugin::call-history.call-record';
 
+/**
+ * The env of a host app whose team chose to see the plugin's types in the Content Manager
+ * (`showInContentManager`): the tests of the Content Manager path boot with it.
+ */
+export const SHOWN_IN_CONTENT_MANAGER = { CALL_HISTORY_SHOW_IN_CONTENT_MANAGER: 'true' };
+
 export interface TestAppOptions {
   /**
    * Attributes added to call-record between Strapi's register and bootstrap, where a
@@ -53,7 +59,11 @@ export const startTestApp = async (
   }
   const strapi = instance as unknown as StrapiInstance;
   await strapi.server.mount();
-  const http = () => request(strapi.server.httpServer);
+  // Listening once: supertest would otherwise listen anew for each request, and concurrent
+  // requests on a server that is not listening yet reset each other's connections.
+  const server = strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const http = () => request(server);
 
   const registered = await http()
     .post('/admin/register-admin')

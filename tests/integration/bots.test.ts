@@ -1,5 +1,5 @@
 import { createStandardBots } from '../helpers/fixtures';
-import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, startTestApp, type TestApp, SHOWN_IN_CONTENT_MANAGER } from '../helpers/strapi';
 
 const CHATBOT = 'plugin::call-history.chatbot';
 const IVR_FLOW = 'plugin::call-history.ivr-flow';
@@ -15,7 +15,7 @@ describe('robots and IVR flows', () => {
       .send(data);
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(SHOWN_IN_CONTENT_MANAGER);
     await createStandardBots(app.strapi);
   });
   afterAll(async () => {

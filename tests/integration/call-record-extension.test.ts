@@ -3,7 +3,7 @@ import type { Strapi as StrapiInstance } from '@strapi/types';
 import { INDEXES } from '../../server/src/database/indexes';
 import { CALL_RECORD, aCall, setFlags } from '../helpers/ingest';
 import { indexNames, sharedDatabase } from '../helpers/reboot';
-import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, startTestApp, type TestApp, SHOWN_IN_CONTENT_MANAGER } from '../helpers/strapi';
 
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
 
@@ -20,7 +20,7 @@ describe('call-record extended by the host app', () => {
   const calls = () => app.strapi.db!.query(CALL_RECORD);
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(SHOWN_IN_CONTENT_MANAGER);
     await setFlags(app, { CHATRECORDFLAG: 'ON' });
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import {
   makeCall,
   setFlags,
 } from '../helpers/ingest';
-import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, startTestApp, type TestApp, SHOWN_IN_CONTENT_MANAGER } from '../helpers/strapi';
 
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
 const BLOCKED = '8613900000000';
@@ -24,7 +24,10 @@ describe('a host app wrapping the recording-policy service', () => {
   const service = () => app.strapi.plugin('call-history').service('calls');
 
   beforeAll(async () => {
-    app = await startTestApp({ CALL_HISTORY_BLOCKED_NUMBERS: `+86 139 0000 0000, 95588` });
+    app = await startTestApp({
+      ...SHOWN_IN_CONTENT_MANAGER,
+      CALL_HISTORY_BLOCKED_NUMBERS: `+86 139 0000 0000, 95588`,
+    });
     await recordEverything(app);
   });
   afterAll(async () => {
@@ -108,7 +111,7 @@ describe('the same host app without a blocked-number list', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(SHOWN_IN_CONTENT_MANAGER);
     await recordEverything(app);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { RecordingFlags } from '../../server/src/domain/recording-decision';
 import { createStandardBots } from '../helpers/fixtures';
-import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, startTestApp, type TestApp, SHOWN_IN_CONTENT_MANAGER } from '../helpers/strapi';
 
 const CALL_RECORD = 'plugin::call-history.call-record';
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
@@ -41,7 +41,7 @@ describe('the recording decision on every write path', () => {
     app.http().post(CM_CALLS).set(bearer(app.admin.token)).send(data);
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(SHOWN_IN_CONTENT_MANAGER);
     await createStandardBots(app.strapi);
   });
   afterAll(async () => {
@@ -160,19 +160,25 @@ describe('the recording decision on every write path', () => {
       });
     });
 
-    it('never lets an update add a flow trace the flags refused, nor rewrite the snapshot', async () => {
-      const stored = await calls().findOne({ where: { callId: 'cm-robot' } });
-      const response = await app
-        .http()
-        .put(`${CM_CALLS}/${stored.id}`)
-        .set(bearer(app.admin.token))
-        .send({ flowTrace: trace, endReason: 'TRANSFER', recordingDecision: { recordFlow: true } })
-        .expect(200);
-      expect(response.body).toMatchObject({ endReason: 'TRANSFER', flowTrace: null });
-      const after = await calls().findOne({ where: { id: stored.id } });
-      expect(after.recordingDecision).toEqual(stored.recordingDecision);
-      expect(after.flowTrace).toBeNull();
-    });
+    it.each([
+      ['flowTrace', { flowTrace: trace }],
+      ['recordingDecision', { recordingDecision: { recordFlow: true } }],
+    ])(
+      'never lets an update add a flow trace the flags refused, nor rewrite the snapshot: %s',
+      async (field, change) => {
+        const stored = await calls().findOne({ where: { callId: 'cm-robot' } });
+        const response = await app
+          .http()
+          .put(`${CM_CALLS}/${stored.id}`)
+          .set(bearer(app.admin.token))
+          .send(change)
+          .expect(400);
+        expect(response.body.error.details.errors[0].path).toEqual([field]);
+        const after = await calls().findOne({ where: { id: stored.id } });
+        expect(after.recordingDecision).toEqual(stored.recordingDecision);
+        expect(after.flowTrace).toBeNull();
+      }
+    );
   });
 
   describe('Bot-level control', () => {

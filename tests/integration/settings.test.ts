@@ -158,6 +158,50 @@ describe('settings routes', () => {
     expect((await getSettings().expect(200)).body.data.FLOWRECORDFLAG).toBe('ON');
   });
 
+  it('audits each of concurrent saves: N changes leave N entries, each from the state before it', async () => {
+    const values = ['ON', 'OFF', 'BOT_LEVEL'] as const;
+    const start = (await getSettings().expect(200)).body.data;
+    // Twelve different flag sets, none equal to the start: whatever order the saves land in,
+    // each one changes something.
+    const sets = values
+      .flatMap((chat) =>
+        values.flatMap((flow) =>
+          values.map((ivr) => ({
+            CHATRECORDFLAG: chat,
+            FLOWRECORDFLAG: flow,
+            CCIVRRECORDFLAG: ivr,
+          }))
+        )
+      )
+      .filter((set) => JSON.stringify(set) !== JSON.stringify(start))
+      .slice(0, 12);
+    const tokens = [app.admin.token, tenantAdminToken];
+    await Promise.all(sets.map((set, index) => putSettings(set, tokens[index % 2]).expect(200)));
+
+    const history = (
+      await app
+        .http()
+        .get('/call-history/settings/history')
+        .set(bearer(app.admin.token))
+        .expect(200)
+    ).body.data as Array<{ changes: Record<string, { from: string; to: string }> }>;
+    const entries = history.slice(0, sets.length).reverse();
+    expect(entries).toHaveLength(sets.length);
+    // Replaying the entries from the start state gives, step by step, a set that was saved,
+    // and ends on the state the server holds: no change was missed or read stale.
+    let state: Record<string, string> = { ...start };
+    const reached: string[] = [];
+    for (const { changes } of entries) {
+      for (const [flag, { from, to }] of Object.entries(changes)) {
+        expect({ flag, from }).toEqual({ flag, from: state[flag] });
+        state = { ...state, [flag]: to };
+      }
+      reached.push(JSON.stringify(state));
+    }
+    expect(reached.sort()).toEqual(sets.map((set) => JSON.stringify(set)).sort());
+    expect((await getSettings().expect(200)).body.data).toEqual(state);
+  });
+
   describe('permissions', () => {
     it('answers 401 without a token, on every route', async () => {
       await app.http().get('/call-history/settings').expect(401);

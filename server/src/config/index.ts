@@ -7,12 +7,19 @@ export interface PluginConfig {
   totalCap: number;
   /** Create the "Tenant Space Administrator" and "Agent" roles on the first boot. */
   createDefaultRoles: boolean;
+  /**
+   * Show robots, IVR flows and call records in the Content Manager. Off by default: the
+   * plugin's pages and actions are the way in, and Strapi grants its default Editor and Author
+   * roles the Content Manager on every type it shows at the first boot.
+   */
+  showInContentManager: boolean;
 }
 
 export const defaultConfig: PluginConfig = {
   maxPeriodDays: 31,
   totalCap: 10_000,
   createDefaultRoles: true,
+  showInContentManager: false,
 };
 
 const schema = yup
@@ -20,6 +27,7 @@ const schema = yup
     maxPeriodDays: yup.number().strict().integer().min(1).max(3660).required(),
     totalCap: yup.number().strict().integer().min(1).max(10_000_000).required(),
     createDefaultRoles: yup.boolean().strict().required(),
+    showInContentManager: yup.boolean().strict().required(),
   })
   .noUnknown();
 

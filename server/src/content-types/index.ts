@@ -1,12 +1,12 @@
+import auditEntry from './audit-entry';
 import callRecord from './call-record';
 import chatbot from './chatbot';
 import ivrFlow from './ivr-flow';
 import setting from './setting';
-import settingChange from './setting-change';
 
 export default {
   setting,
-  'setting-change': settingChange,
+  'audit-entry': auditEntry,
   chatbot,
   'ivr-flow': ivrFlow,
   'call-record': callRecord,

@@ -22,4 +22,9 @@ export default ({ strapi }: { strapi: Strapi }) => ({
     const input = await validateBotUpdate(requestBody(ctx));
     ctx.body = { data: await getService(strapi, 'bots').update(kind, id, input) };
   },
+
+  async remove(ctx: Context) {
+    const { kind, id } = await validateBotParams(ctx.params);
+    ctx.body = { data: await getService(strapi, 'bots').remove(kind, id) };
+  },
 });

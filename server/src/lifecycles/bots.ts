@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from '../domain/access-code';
+import { diffFields, type AuditAction } from '../domain/audit';
 import type { BotKind } from '../domain/recording-decision';
 import { BOT_UID_BY_KIND } from '../services/bots';
 import { fieldError } from '../utils/errors';
@@ -29,10 +30,75 @@ const assertDistinct = (codes: string[]) => {
   }
 };
 
-/** Keeps access codes valid and unique across chatbots and IVR flows on every write path. */
+/** The fields of a robot or IVR flow whose changes the audit trail keeps. */
+const AUDITED_FIELDS = [
+  'name',
+  'accessCode',
+  'description',
+  'historicalCallRecord',
+  'flowCallRecording',
+] as const;
+
+type BotRow = Record<string, unknown> & { id: number };
+
+/**
+ * Keeps access codes valid and unique across chatbots and IVR flows on every write path, and
+ * audits every create, change and delete (who, when, old → new) from any path. The plugin's
+ * own service writes in a transaction, so a change and its entry land together.
+ */
 const subscriberFor = (strapi: Strapi, kind: BotKind) => {
   const uid = BOT_UID_BY_KIND[kind];
   const bots = () => getService(strapi, 'bots');
+
+  const readRows = async (where: unknown): Promise<BotRow[]> =>
+    (await getDb(strapi)
+      .query(uid)
+      .findMany({ select: ['id', ...AUDITED_FIELDS], where: where as object })) as BotRow[];
+
+  const audit = async (action: AuditAction, before: BotRow | null, after: BotRow | null) => {
+    const changes = diffFields(before, after, AUDITED_FIELDS);
+    if (Object.keys(changes).length === 0) return;
+    const row = (after ?? before) as BotRow;
+    await getService(strapi, 'audit').record({
+      action,
+      subject: { kind, id: row.id, name: row.name, accessCode: row.accessCode },
+      changes,
+    });
+  };
+
+  const captureBefore = async (event: Event) => {
+    event.state.before = await readRows(event.params.where);
+  };
+
+  /**
+   * The rows the write touched, as read before it: all those matching for a *Many write, the
+   * one in `result` for a single one (the Query Engine changes the first match only).
+   */
+  const touched = (event: Event): BotRow[] => {
+    const before = (event.state.before as BotRow[] | undefined) ?? [];
+    if (event.action.endsWith('Many')) return before;
+    const id = (event.result as { id?: unknown } | null | undefined)?.id;
+    return before.filter((row) => row.id === id);
+  };
+
+  /** Each row read before the write against the same row now. */
+  const auditChanges = async (event: Event) => {
+    const before = touched(event);
+    if (before.length === 0) return;
+    const after = new Map(
+      (await readRows({ id: { $in: before.map((row) => row.id) } })).map((row) => [row.id, row])
+    );
+    for (const row of before) await audit('bot.update', row, after.get(row.id) ?? null);
+  };
+
+  const auditDeletes = async (event: Event) => {
+    for (const row of touched(event)) await audit('bot.delete', row, null);
+  };
+
+  const auditCreated = async (ids: unknown[]) => {
+    const rows = await readRows({ id: { $in: ids } });
+    for (const row of rows) await audit('bot.create', null, row);
+  };
 
   return {
     models: [uid],
@@ -48,20 +114,33 @@ const subscriberFor = (strapi: Strapi, kind: BotKind) => {
       for (const code of codes) await bots().assertAccessCodeFree(code);
     },
     async beforeUpdate(event: Event) {
+      await captureBefore(event);
       const data = event.params.data as BotData | undefined;
       if (!data || data.accessCode === undefined) return;
       const code = normaliseAccessCode(data);
-      const targets = (await getDb(strapi)
-        .query(uid)
-        .findMany({ select: ['id'], where: event.params.where })) as Array<{ id: number }>;
-      await bots().assertAccessCodeFree(code, targets[0] && { kind, id: targets[0].id });
+      const [target] = event.state.before as BotRow[];
+      await bots().assertAccessCodeFree(code, target && { kind, id: target.id });
     },
     async beforeUpdateMany(event: Event) {
       const data = event.params.data as BotData | undefined;
       if (data?.accessCode !== undefined) {
         throw fieldError('accessCode', 'accessCode cannot be set on several records at once');
       }
+      await captureBefore(event);
     },
+    beforeDelete: captureBefore,
+    beforeDeleteMany: captureBefore,
+    async afterCreate(event: Event) {
+      const id = (event.result as { id?: unknown } | undefined)?.id;
+      if (id !== undefined) await auditCreated([id]);
+    },
+    async afterCreateMany(event: Event) {
+      await auditCreated((event.result as { ids?: unknown[] } | undefined)?.ids ?? []);
+    },
+    afterUpdate: auditChanges,
+    afterUpdateMany: auditChanges,
+    afterDelete: auditDeletes,
+    afterDeleteMany: auditDeletes,
   };
 };
 

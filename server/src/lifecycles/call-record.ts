@@ -3,14 +3,17 @@ import { errors } from '@strapi/utils';
 
 import { EVENTS, UID } from '../constants';
 import { callRecordedPayload } from '../domain/call-events';
+import {
+  IMMUTABLE_FIELDS,
+  changedImmutableFields,
+  immutableFieldMessage,
+} from '../domain/call-immutability';
 import { storedFields, type CallData } from '../domain/call-storage';
 import {
-  checkTimeOrder,
   validateCallUpdate,
   validateStoredCall,
   type CallValidation,
 } from '../domain/call-validation';
-import { reverseNumber } from '../domain/calling-number';
 import type { RecordingDecision } from '../domain/recording-decision';
 import { callRecordExtensions } from '../utils/call-record-model';
 import { fieldError } from '../utils/errors';
@@ -46,45 +49,40 @@ const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
   }
 };
 
-type StoredTimes = { startTime: unknown; endTime: unknown };
-
-/** An update that moves one end of the call is checked against the other end as stored. */
-const checkStoredTimeOrder = async (strapi: Strapi, event: Event, data: CallData) => {
-  if ('startTime' in data === 'endTime' in data) return;
-  const rows = (await getDb(strapi)
-    .query(UID.callRecord)
-    .findMany({
-      select: ['id', 'startTime', 'endTime'],
-      where: event.params.where,
-    })) as StoredTimes[];
-  for (const row of rows) {
-    const found = checkTimeOrder(data.startTime ?? row.startTime, data.endTime ?? row.endTime);
-    if (found) throw fieldError(found.path, found.message);
-  }
-};
-
 /**
- * An update is validated field by field like a create, never re-decides (a stored decision is
- * history), never rewrites the snapshot, and never adds a flow trace to a call whose flow was
- * not recorded.
+ * A stored call's contract fields never change (domain/call-immutability.ts): an update that
+ * would change one is refused naming it. The Content Manager sends every field of its form, so
+ * fields sent with their stored value are dropped from the write instead. Extension attributes
+ * are validated like a create's. `updateMany` targets rows it does not read, so any contract
+ * field in it is refused.
  */
 const guardUpdate = async (strapi: Strapi, event: Event) => {
   const data = event.params.data as CallData | undefined;
   if (!data) return;
-  delete data.recordingDecision;
-  delete data.callingNumberReversed;
-  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi)));
-  await checkStoredTimeOrder(strapi, event, data);
-  if (typeof data.callingNumber === 'string') {
-    data.callingNumberReversed = reverseNumber(data.callingNumber);
+  const touched = IMMUTABLE_FIELDS.filter((field) => field in data);
+  if (touched.length > 0) {
+    if (event.action === 'beforeUpdateMany') {
+      throw fieldError(touched[0], immutableFieldMessage(touched[0]));
+    }
+    const stored = (await getDb(strapi)
+      .query(UID.callRecord)
+      .findMany({ select: ['id', ...touched], where: event.params.where })) as CallData[];
+    const [changed] = changedImmutableFields(data, stored);
+    if (changed) throw fieldError(changed, immutableFieldMessage(changed));
+    for (const field of touched) delete data[field];
   }
-  if (data.flowTrace === undefined || data.flowTrace === null) return;
-  const rows = (await getDb(strapi)
-    .query(UID.callRecord)
-    .findMany({ select: ['id', 'recordingDecision'], where: event.params.where })) as Array<{
-    recordingDecision: RecordingDecision | null;
-  }>;
-  if (rows.some((row) => row.recordingDecision?.recordFlow !== true)) data.flowTrace = null;
+  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi)));
+};
+
+/**
+ * A call is deleted only through the plugin's deletion service, which audits it. An
+ * ApplicationError (400), not a ForbiddenError: Strapi's router answers a ForbiddenError thrown
+ * past its authorisation step with a bare "Forbidden", and this refusal must say why.
+ */
+const refuseDelete = () => {
+  throw new errors.ApplicationError(
+    "Call records are evidence: they are deleted only through the call-history deletion service (strapi.plugin('call-history').service('call-deletion').deleteCalls), which audits every deletion."
+  );
 };
 
 /** One `call-history.call.recorded` event for the calls one Query Engine write stored. */
@@ -129,4 +127,6 @@ export const callRecordSubscriber = (strapi: Strapi) => ({
   async beforeUpdateMany(event: Event) {
     await guardUpdate(strapi, event);
   },
+  beforeDelete: refuseDelete,
+  beforeDeleteMany: refuseDelete,
 });

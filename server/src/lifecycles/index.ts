@@ -3,6 +3,7 @@ import type { Strapi } from '@strapi/types';
 import { customFieldSubscriber } from '../custom-fields';
 import { getDb } from '../utils/strapi';
 
+import { auditEntrySubscriber } from './audit-entry';
 import { botSubscribers } from './bots';
 import { callRecordSubscriber } from './call-record';
 import { settingSubscriber } from './setting';
@@ -13,6 +14,7 @@ export const subscribeLifecycles = (strapi: Strapi): Array<() => void> => {
   return [
     callRecordSubscriber(strapi),
     settingSubscriber(strapi),
+    auditEntrySubscriber(),
     ...botSubscribers(strapi),
     customFieldSubscriber(strapi),
   ].map((subscriber) => lifecycles.subscribe(subscriber));

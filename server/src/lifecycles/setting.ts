@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { EVENTS, UID } from '../constants';
+import { lockFirstRow } from '../database/row-lock';
 import {
   DEFAULT_FLAGS,
   FLAG_ATTRIBUTE,
@@ -14,8 +15,9 @@ import {
   isFlagValue,
   type RecordingFlags,
 } from '../domain/recording-decision';
+import { currentAdmin } from '../services/audit';
 import { fieldError } from '../utils/errors';
-import { emitEvent, getDb } from '../utils/strapi';
+import { emitEvent, getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
 const assertFlagValues = (data: SettingRow | undefined) => {
@@ -27,48 +29,42 @@ const assertFlagValues = (data: SettingRow | undefined) => {
   }
 };
 
-interface AdminUser {
-  id: number;
-  email: string;
-}
-
-/** The admin behind the current request, if any: lifecycles have no ctx of their own. */
-const currentUser = (strapi: Strapi): AdminUser | null => {
-  const user = strapi.requestContext.get()?.state?.user as AdminUser | undefined;
-  return user ? { id: user.id, email: user.email } : null;
-};
-
 /**
  * Validates flag values on every write path, and keeps the audit trail and the
  * `call-history.settings.updated` event here so that a change made from anywhere is recorded.
+ * Inside a transaction (the settings service always opens one) the row is locked before it is
+ * read, so two admins saving at once are serialised: each change reads the state the previous
+ * one left, and each gets its own audit entry, in the transaction of the change itself.
  */
 export const settingSubscriber = (strapi: Strapi) => {
   const record = async (before: RecordingFlags, after: RecordingFlags) => {
     const changes = diffFlags(before, after);
     if (Object.keys(changes).length === 0) return;
-    const user = currentUser(strapi);
-    await getDb(strapi)
-      .query(UID.settingChange)
-      .create({ data: { changes, userId: user?.id ?? null, userEmail: user?.email ?? null } });
-    emitEvent(strapi, EVENTS.settingsUpdated, { settings: after, changes, user });
+    await getService(strapi, 'audit').record({ action: 'settings.update', changes });
+    emitEvent(strapi, EVENTS.settingsUpdated, {
+      settings: after,
+      changes,
+      user: currentAdmin(strapi),
+    });
   };
+
+  const readFlags = async () =>
+    rowToFlags(
+      (await getDb(strapi)
+        .query(UID.setting)
+        .findOne({ orderBy: { id: 'asc' } })) as SettingRow | null
+    );
 
   /** The flags the service reads (the first row), before a write changes them. */
   const captureBefore = async (event: Event) => {
-    const row = (await getDb(strapi)
-      .query(UID.setting)
-      .findOne({ orderBy: { id: 'asc' } })) as SettingRow | null;
-    event.state.before = row ? rowToFlags(row) : undefined;
+    const locked = await lockFirstRow(strapi, UID.setting);
+    event.state.before = locked ? await readFlags() : undefined;
   };
 
   /** After an update of any kind: what the service now reads, against what it read before. */
   const recordAfterUpdate = async (event: Event) => {
     const before = event.state.before as RecordingFlags | undefined;
-    if (!before) return;
-    const row = (await getDb(strapi)
-      .query(UID.setting)
-      .findOne({ orderBy: { id: 'asc' } })) as SettingRow | null;
-    await record(before, rowToFlags(row));
+    if (before) await record(before, await readFlags());
   };
 
   return {

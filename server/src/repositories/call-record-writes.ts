@@ -118,6 +118,31 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /**
+     * Deletes the stored calls among these callIds, and answers how many it deleted per access
+     * code (what an audit entry may keep: never a number). The caller's transaction holds
+     * the count and the delete together.
+     */
+    async deleteByCallIds(trx: Knex.Transaction, callIds: string[]): Promise<Map<string, number>> {
+      const table = meta().tableName;
+      const column = callIdColumn();
+      const accessCode = columnOf(strapi, UID.callRecord, 'accessCode');
+      const deleted = new Map<string, number>();
+      for (let start = 0; start < callIds.length; start += LOOKUP_CHUNK) {
+        const chunk = callIds.slice(start, start + LOOKUP_CHUNK);
+        const counts = (await trx(table)
+          .select({ accessCode })
+          .count({ total: '*' })
+          .whereIn(column, chunk)
+          .groupBy(accessCode)) as Array<{ accessCode: string; total: number | string }>;
+        await trx(table).whereIn(column, chunk).delete();
+        for (const row of counts) {
+          deleted.set(row.accessCode, (deleted.get(row.accessCode) ?? 0) + Number(row.total));
+        }
+      }
+      return deleted;
+    },
+
+    /**
      * Inserts the calls whose callId is not stored yet and returns the callIds it inserted.
      * Rows go in callId order, so that two transactions inserting overlapping batches (two
      * Strapi nodes) take the unique-index locks in the same order and cannot deadlock.

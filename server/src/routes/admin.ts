@@ -26,6 +26,12 @@ export default {
       handler: 'settings.history',
       config: guarded(PERMISSIONS.settingsRead),
     },
+    {
+      method: 'GET',
+      path: '/audit',
+      handler: 'audit.find',
+      config: guarded(PERMISSIONS.settingsRead),
+    },
     { method: 'GET', path: '/bots', handler: 'bots.find', config: guarded(PERMISSIONS.botsRead) },
     {
       method: 'POST',
@@ -37,6 +43,12 @@ export default {
       method: 'PUT',
       path: '/bots/:kind/:id',
       handler: 'bots.update',
+      config: guarded(PERMISSIONS.botsUpdate),
+    },
+    {
+      method: 'DELETE',
+      path: '/bots/:kind/:id',
+      handler: 'bots.remove',
       config: guarded(PERMISSIONS.botsUpdate),
     },
     {

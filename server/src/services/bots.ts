@@ -109,10 +109,13 @@ export default ({ strapi }: { strapi: Strapi }) => ({
 
   /** Creates through the Query Engine, so the access-code lifecycle checks uniqueness. */
   async create(kind: BotKind, input: BotInput) {
+    // One transaction for the write and the audit entry its lifecycle adds.
     const row = (await guardWrite(input.accessCode, () =>
-      getDb(strapi)
-        .query(BOT_UID_BY_KIND[kind])
-        .create({ data: input, select: [...SELECT, 'description'] })
+      getDb(strapi).transaction(() =>
+        getDb(strapi)
+          .query(BOT_UID_BY_KIND[kind])
+          .create({ data: input, select: [...SELECT, 'description'] })
+      )
     )) as BotRow;
     return present(kind, row, await getService(strapi, 'settings').get());
   },
@@ -123,9 +126,24 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       throw new errors.NotFoundError(`no ${BOT_LABEL[kind]} with id ${id}`);
     }
     const row = (await guardWrite(input.accessCode, () =>
-      query.update({ where: { id }, data: input, select: [...SELECT, 'description'] })
+      getDb(strapi).transaction(() =>
+        query.update({ where: { id }, data: input, select: [...SELECT, 'description'] })
+      )
     )) as BotRow;
     return present(kind, row, await getService(strapi, 'settings').get());
+  },
+
+  /**
+   * Deletes a robot or IVR flow (audited by its lifecycle, in the same transaction). Its calls
+   * stay: each keeps the access code and a snapshot of the bot it was recorded with.
+   */
+  async remove(kind: BotKind, id: number) {
+    const query = getDb(strapi).query(BOT_UID_BY_KIND[kind]);
+    const row = (await getDb(strapi).transaction(() =>
+      query.delete({ where: { id }, select: [...SELECT, 'description'] })
+    )) as BotRow | null;
+    if (!row) throw new errors.NotFoundError(`no ${BOT_LABEL[kind]} with id ${id}`);
+    return { ...toSnapshot(kind, row), description: row.description ?? null };
   },
 
   /**

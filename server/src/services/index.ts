@@ -1,4 +1,6 @@
+import audit from './audit';
 import bots from './bots';
+import callDeletion from './call-deletion';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
@@ -7,8 +9,10 @@ import recordingPolicy from './recording-policy';
 import settings from './settings';
 
 export default {
+  audit,
   bots,
   calls,
+  'call-deletion': callDeletion,
   'call-search': callSearch,
   'default-roles': defaultRoles,
   ingest,

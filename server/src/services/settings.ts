@@ -1,16 +1,10 @@
 import type { Strapi } from '@strapi/types';
 
 import { UID } from '../constants';
+import type { AuditEntry } from '../domain/audit';
 import { DEFAULT_FLAGS, flagsToRow, rowToFlags, type SettingRow } from '../domain/flags';
 import type { RecordingFlags } from '../domain/recording-decision';
-import { getDb } from '../utils/strapi';
-
-interface SettingChangeRow {
-  createdAt: string | Date;
-  changes: unknown;
-  userId: number | null;
-  userEmail: string | null;
-}
+import { getDb, getService } from '../utils/strapi';
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const settings = () => getDb(strapi).query(UID.setting);
@@ -29,30 +23,33 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (!(await findRow())) await settings().create({ data: flagsToRow(DEFAULT_FLAGS) });
     },
 
-    /** Audit trail and event come from the setting lifecycles, so the Content Manager gets them too. */
+    /**
+     * One transaction for the change and its audit entry, which the setting lifecycles write
+     * (so that the Content Manager and other Query Engine callers get them too); the lifecycle
+     * locks the row first, so concurrent saves are serialised and none goes unaudited.
+     */
     async update(patch: Partial<RecordingFlags>): Promise<RecordingFlags> {
-      const row = await findRow();
       const data = flagsToRow(patch);
-      if (!row) {
-        await settings().create({ data: { ...flagsToRow(DEFAULT_FLAGS), ...data } });
-      } else if (Object.keys(data).length > 0) {
-        await settings().update({ where: { id: row.id }, data });
-      }
+      await getDb(strapi).transaction(async () => {
+        const row = await findRow();
+        if (!row) {
+          await settings().create({ data: { ...flagsToRow(DEFAULT_FLAGS), ...data } });
+        } else if (Object.keys(data).length > 0) {
+          await settings().update({ where: { id: row.id }, data });
+        }
+      });
       return this.get();
     },
 
-    async history({ limit = 100 }: { limit?: number } = {}) {
-      const rows = (await getDb(strapi)
-        .query(UID.settingChange)
-        .findMany({
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          limit,
-        })) as SettingChangeRow[];
-      return rows.map((row) => ({
-        at: new Date(row.createdAt).toISOString(),
-        user: row.userId === null ? null : { id: row.userId, email: row.userEmail },
-        changes: row.changes,
-      }));
+    /** The settings changes of the audit trail, newest first. */
+    async history({ limit = 100 }: { limit?: number } = {}): Promise<
+      Array<Pick<AuditEntry, 'at' | 'user' | 'changes'>>
+    > {
+      const entries: AuditEntry[] = await getService(strapi, 'audit').list({
+        limit,
+        actions: ['settings.update'],
+      });
+      return entries.map(({ at, user, changes }) => ({ at, user, changes }));
     },
   };
 };

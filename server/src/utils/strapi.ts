@@ -23,12 +23,22 @@ export const getDb = (strapi: Strapi): Database => {
 /**
  * Emits on Strapi's event hub without awaiting the listeners: a slow host listener must not
  * hold up a write, and one that throws is logged instead of becoming an unhandled rejection
- * (which would end the process).
+ * (which would end the process). Inside a transaction the event waits for the commit, so a
+ * listener never hears of a change that is rolled back, nor reads the database before it lands.
  */
 export const emitEvent = (strapi: Strapi, name: string, payload: object): void => {
-  strapi.eventHub.emit(name, payload).catch((error: unknown) => {
-    strapi.log.error(`call-history: a listener of ${name} failed: ${String(error)}`);
-  });
+  const emit = () => {
+    strapi.eventHub.emit(name, payload).catch((error: unknown) => {
+      strapi.log.error(`call-history: a listener of ${name} failed: ${String(error)}`);
+    });
+  };
+  const db = strapi.db;
+  if (!db?.inTransaction()) {
+    emit();
+    return;
+  }
+  // A nested transaction joins the current one and shares its commit callbacks.
+  void db.transaction(({ onCommit }) => onCommit(emit));
 };
 
 /**

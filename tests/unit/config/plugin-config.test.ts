@@ -13,6 +13,8 @@ describe('plugin config validator', () => {
     [{ totalCap: 0 }, 'totalCap'],
     [{ totalCap: null }, 'totalCap'],
     [{ createDefaultRoles: 'yes' }, 'createDefaultRoles'],
+    [{ showInContentManager: 'true' }, 'showInContentManager'],
+    [{ showInContentManager: undefined }, 'showInContentManager'],
     [{ maxPeriodDay: 10 }, 'maxPeriodDay'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));

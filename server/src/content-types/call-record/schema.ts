@@ -12,7 +12,11 @@ export default {
     description: 'A finished call from the call platform, with its flow trace when recorded.',
   },
   options: { draftAndPublish: false },
-  pluginOptions: { 'content-type-builder': { visible: true } },
+  // Shown in the Content Manager only with the plugin config showInContentManager (register.ts).
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: true },
+  },
   attributes: {
     callId: { type: 'string', required: true, unique: true, maxLength: 128 },
     callingNumber: { type: 'string', required: true, maxLength: 32 },

@@ -10,6 +10,10 @@ export default {
     description: 'A common IVR flow: its access code and its two recording switches.',
   },
   options: { draftAndPublish: false },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  // Shown in the Content Manager only with the plugin config showInContentManager (register.ts).
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
   attributes: botAttributes(),
 };

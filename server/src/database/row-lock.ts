@@ -1,0 +1,33 @@
+import type { Strapi } from '@strapi/types';
+import type { Knex } from 'knex';
+
+import { getDb } from '../utils/strapi';
+
+import { columnOf, tableOf } from './metadata';
+
+/**
+ * Runs `work` on the transaction the caller is in (`strapi.db.transaction` keeps it in an async
+ * context), or on the plain connection outside one.
+ */
+export const onCurrentConnection = async <T>(
+  strapi: Strapi,
+  work: (knex: Knex | Knex.Transaction, inTransaction: boolean) => Promise<T>
+): Promise<T> => {
+  const db = getDb(strapi);
+  if (!db.inTransaction()) return work(db.connection, false);
+  // A nested call joins the current transaction instead of opening one.
+  return db.transaction(({ trx }) => work(trx as Knex.Transaction, true));
+};
+
+/**
+ * Reads the first row of a table, locked until the end of the current transaction where the
+ * database has row locks (SQLite runs one transaction at a time on its single connection, so
+ * its transactions are serialised already). Answers whether there is a row.
+ */
+export const lockFirstRow = (strapi: Strapi, uid: string): Promise<boolean> =>
+  onCurrentConnection(strapi, async (knex, inTransaction) => {
+    const id = columnOf(strapi, uid, 'id');
+    const query = knex(tableOf(strapi, uid)).select(id).orderBy(id, 'asc').first();
+    const locking = inTransaction && getDb(strapi).dialect.client !== 'sqlite';
+    return (await (locking ? query.forUpdate() : query)) !== undefined;
+  });

@@ -1,0 +1,71 @@
+import { isDeepStrictEqual } from 'util';
+
+/**
+ * A stored call is evidence (DESIGN §2): its contract fields never change after it is stored,
+ * on any write path. Attributes a developer added by extension stay editable (a survey score or
+ * a note arrives after the call). Pure, so the rule is tested without Strapi.
+ */
+
+/** The call as the platform reported it and the plugin decided it. */
+export const CONTRACT_FIELDS = [
+  'callId',
+  'callingNumber',
+  'calledNumber',
+  'accessCode',
+  'botKind',
+  'botName',
+  'startTime',
+  'endTime',
+  'durationSeconds',
+  'endReason',
+  'flowTrace',
+  'recordingDecision',
+] as const;
+
+/** What the plugin derives from the contract when it stores a call (search helpers). */
+const DERIVED_FIELDS = ['callingNumberReversed', 'flowSteps'] as const;
+
+export const IMMUTABLE_FIELDS: readonly string[] = [...CONTRACT_FIELDS, ...DERIVED_FIELDS];
+
+const TIME_FIELDS = new Set(['startTime', 'endTime']);
+
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+const millis = (value: unknown): number | null => {
+  if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
+    return null;
+  }
+  const time = new Date(value).getTime();
+  return Number.isNaN(time) ? null : time;
+};
+
+/**
+ * Whether a value sent for a field is the value stored, as a form would send it back: '' for
+ * no value, a time in any ISO form or as a Date, a number as text, json with keys in any order.
+ */
+export const sameStoredValue = (field: string, sent: unknown, stored: unknown): boolean => {
+  if (isBlank(sent) || isBlank(stored)) return isBlank(sent) && isBlank(stored);
+  if (TIME_FIELDS.has(field)) {
+    const time = millis(sent);
+    return time !== null && time === millis(stored);
+  }
+  if (typeof stored === 'number') return Number(sent) === stored;
+  if (typeof stored === 'string') return typeof sent === 'string' && sent === stored;
+  return isDeepStrictEqual(sent, stored);
+};
+
+/**
+ * The immutable fields an update would change on any of the stored rows it targets, in
+ * contract order. Fields sent with their stored value are not changes.
+ */
+export const changedImmutableFields = (
+  data: Record<string, unknown>,
+  storedRows: ReadonlyArray<Record<string, unknown>>
+): string[] =>
+  IMMUTABLE_FIELDS.filter(
+    (field) =>
+      field in data && storedRows.some((row) => !sameStoredValue(field, data[field], row[field]))
+  );
+
+export const immutableFieldMessage = (field: string) =>
+  `${field} cannot be changed: a stored call is evidence, and its contract fields never change after it is stored`;
