@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { CALL_RECORD, makeCall, setFlags, traceStep } from '../helpers/ingest';
+import { sharedDatabase } from '../helpers/reboot';
 import {
   SHOWN_IN_CONTENT_MANAGER,
   bearer,
@@ -388,5 +389,32 @@ describe('a stored call is evidence, on every write path, even shown in the Cont
     ).rejects.toThrow(/only grows/);
     await expect(entries.deleteMany({ where: {} })).rejects.toThrow(/only grows/);
     expect(await entries.findOne({ where: { id: latest.id } })).toMatchObject({ id: latest.id });
+  });
+});
+
+describe('an install upgraded from a version that showed its types in the Content Manager', () => {
+  it('loses the Content Manager permissions Strapi gave Editor and Author on them', async () => {
+    const database = await sharedDatabase();
+    const pluginPermissions = async (strapi: Strapi) =>
+      (await strapi.db!.query('admin::permission').findMany({
+        where: { subject: { $startsWith: 'plugin::call-history.' } },
+        populate: ['role'],
+      })) as Array<{ role: { code: string } | null }>;
+    try {
+      // The first boot, as the earlier version did it: Editor and Author get the types.
+      let strapi = await database.boot(SHOWN_IN_CONTENT_MANAGER);
+      const roles = (await pluginPermissions(strapi)).map((permission) => permission.role?.code);
+      expect(roles).toEqual(expect.arrayContaining(['strapi-editor', 'strapi-author']));
+      await strapi.destroy();
+
+      strapi = await database.boot({});
+      const left = (await pluginPermissions(strapi)).filter(
+        (permission) => permission.role?.code !== 'strapi-super-admin'
+      );
+      await strapi.destroy();
+      expect(left).toEqual([]);
+    } finally {
+      await database.drop();
+    }
   });
 });
