@@ -32,3 +32,15 @@ export const useSaveBot = (kind: BotKind) => {
     { onSuccess: () => queryClient.invalidateQueries(queryKeys.bots) }
   );
 };
+
+/** Deletes a robot or IVR flow; the list is read again. */
+export const useDeleteBot = () => {
+  const { del } = useFetchClient();
+  const queryClient = useQueryClient();
+  return useMutation(
+    async (bot: Pick<Bot, 'kind' | 'id'>) => {
+      await del(`${API}/bots/${bot.kind}/${bot.id}`);
+    },
+    { onSuccess: () => queryClient.invalidateQueries(queryKeys.bots) }
+  );
+};

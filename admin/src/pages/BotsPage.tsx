@@ -13,12 +13,13 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { AnErrorOccurred, useRBAC } from '@strapi/helper-plugin';
-import { Pencil, Plus } from '@strapi/icons';
+import { Pencil, Plus, Trash } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import type { Bot, BotKind } from '../api/types';
 import { BotFormModal } from '../components/BotFormModal';
+import { DeleteBotDialog } from '../components/DeleteBotDialog';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
 import { RecordingState } from '../components/RecordingState';
 import { useBots } from '../hooks/useBots';
@@ -36,6 +37,7 @@ export const BotsPage = ({ kind }: { kind: BotKind }) => {
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.bots);
   const bots = useBots();
   const [editing, setEditing] = useState<Bot | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Bot | null>(null);
   const rows = (bots.data ?? []).filter((bot) => bot.kind === kind);
 
   return (
@@ -108,12 +110,20 @@ export const BotsPage = ({ kind }: { kind: BotKind }) => {
                   </Td>
                   <Td>
                     {allowedActions.canUpdate && (
-                      <IconButton
-                        label={`${t('bots.edit', 'Edit')} ${bot.name}`}
-                        icon={<Pencil />}
-                        noBorder
-                        onClick={() => setEditing(bot)}
-                      />
+                      <Flex gap={1}>
+                        <IconButton
+                          label={`${t('bots.edit', 'Edit')} ${bot.name}`}
+                          icon={<Pencil />}
+                          noBorder
+                          onClick={() => setEditing(bot)}
+                        />
+                        <IconButton
+                          label={`${t('bots.delete', 'Delete')} ${bot.name}`}
+                          icon={<Trash />}
+                          noBorder
+                          onClick={() => setDeleting(bot)}
+                        />
+                      </Flex>
                     )}
                   </Td>
                 </Tr>
@@ -121,6 +131,7 @@ export const BotsPage = ({ kind }: { kind: BotKind }) => {
             </Tbody>
           </Table>
         )}
+        {deleting && <DeleteBotDialog bot={deleting} onClose={() => setDeleting(null)} />}
         {editing && (
           <BotFormModal
             kind={kind}
