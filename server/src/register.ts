@@ -3,6 +3,7 @@ import type { Strapi } from '@strapi/types';
 import { afterAdminBootstrap } from './bootstrap';
 import { ACTIONS } from './constants';
 import { registerCustomFields } from './custom-fields';
+import { assertSigningSecret } from './utils/strapi';
 
 interface ActionProvider {
   registerMany(actions: typeof ACTIONS): Promise<void>;
@@ -34,6 +35,8 @@ const runAfterAdminBootstrap = (strapi: Strapi, step: Lifecycle) => {
 };
 
 export default async ({ strapi }: { strapi: Strapi }) => {
+  // First: a plugin that would sign cursors with a public key must not start at all.
+  assertSigningSecret(strapi);
   const { actionProvider } = strapi.service('admin::permission') as unknown as {
     actionProvider: ActionProvider;
   };

@@ -7,12 +7,15 @@ export interface PluginConfig {
   totalCap: number;
   /** Create the "Tenant Space Administrator" and "Agent" roles on the first boot. */
   createDefaultRoles: boolean;
+  /** Start the CSV export with a UTF-8 byte order mark, so Excel reads it as UTF-8. */
+  csvBom: boolean;
 }
 
 export const defaultConfig: PluginConfig = {
   maxPeriodDays: 31,
   totalCap: 10_000,
   createDefaultRoles: true,
+  csvBom: true,
 };
 
 const schema = yup
@@ -20,6 +23,7 @@ const schema = yup
     maxPeriodDays: yup.number().strict().integer().min(1).max(3660).required(),
     totalCap: yup.number().strict().integer().min(1).max(10_000_000).required(),
     createDefaultRoles: yup.boolean().strict().required(),
+    csvBom: yup.boolean().strict().required(),
   })
   .noUnknown();
 

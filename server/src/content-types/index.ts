@@ -1,5 +1,6 @@
 import callRecord from './call-record';
 import chatbot from './chatbot';
+import exportTicket from './export-ticket';
 import ivrFlow from './ivr-flow';
 import setting from './setting';
 import settingChange from './setting-change';
@@ -10,4 +11,5 @@ export default {
   chatbot,
   'ivr-flow': ivrFlow,
   'call-record': callRecord,
+  'export-ticket': exportTicket,
 };

@@ -2,6 +2,7 @@ import bots from './bots';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
+import exportTickets from './export-tickets';
 import ingest from './ingest';
 import recordingPolicy from './recording-policy';
 import settings from './settings';
@@ -11,6 +12,7 @@ export default {
   calls,
   'call-search': callSearch,
   'default-roles': defaultRoles,
+  'export-tickets': exportTickets,
   ingest,
   'recording-policy': recordingPolicy,
   settings,

@@ -14,6 +14,7 @@ module.exports = ({ env }) => ({
       createDefaultRoles: env.bool('CALL_HISTORY_CREATE_DEFAULT_ROLES', true),
       maxPeriodDays: env.int('CALL_HISTORY_MAX_PERIOD_DAYS', 31),
       totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
+      csvBom: env.bool('CALL_HISTORY_CSV_BOM', true),
     },
   },
 });

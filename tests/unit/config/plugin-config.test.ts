@@ -13,6 +13,9 @@ describe('plugin config validator', () => {
     [{ totalCap: 0 }, 'totalCap'],
     [{ totalCap: null }, 'totalCap'],
     [{ createDefaultRoles: 'yes' }, 'createDefaultRoles'],
+    [{ csvBom: 'false' }, 'csvBom'],
+    [{ csvBom: 0 }, 'csvBom'],
+    [{ csvBom: undefined }, 'csvBom'],
     [{ maxPeriodDay: 10 }, 'maxPeriodDay'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
