@@ -1,5 +1,5 @@
 import { UID } from '../../server/src/constants';
-import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, createAdminUser, createRole, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
 /** Search over HTTP against an oracle: the same filter through Strapi's own Query Engine. */
@@ -371,19 +371,7 @@ describe('POST /call-history/calls/search', () => {
     });
 
     it('refuses search, details, stats and export without calls.* actions', async () => {
-      const roles = app.strapi.service('admin::role') as unknown as {
-        create(attributes: object): Promise<{ id: number }>;
-        assignPermissions(id: number, permissions: object[]): Promise<unknown>;
-      };
-      const role = await roles.create({ name: 'Settings reader', description: 'no calls' });
-      await roles.assignPermissions(role.id, [
-        {
-          action: 'plugin::call-history.settings.read',
-          subject: null,
-          conditions: [],
-          properties: {},
-        },
-      ]);
+      await createRole(app, 'Settings reader', ['plugin::call-history.settings.read']);
       const reader = await createAdminUser(app, 'reader@call-history.test', ['Settings reader']);
       await get(period, reader).expect(403);
       await app.http().get('/call-history/calls/tie-1').set(bearer(reader)).expect(403);
