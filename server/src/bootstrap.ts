@@ -5,6 +5,7 @@ import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { subscribeLifecycles } from './lifecycles';
+import { backfillFlowSteps } from './repositories/flow-steps-backfill';
 import { getConfig, getService } from './utils/strapi';
 
 const unsubscribers: Array<() => void> = [];
@@ -17,6 +18,7 @@ export const afterAdminBootstrap = async (strapi: Strapi) => {
 export default async ({ strapi }: { strapi: Strapi }) => {
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
+  await backfillFlowSteps(strapi);
   await attachUniqueConstraints(strapi);
   await ensureAccessCodeGuards(strapi);
   await getService(strapi, 'settings').ensure();

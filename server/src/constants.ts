@@ -6,6 +6,7 @@ export const UID = {
   chatbot: 'plugin::call-history.chatbot',
   ivrFlow: 'plugin::call-history.ivr-flow',
   callRecord: 'plugin::call-history.call-record',
+  exportTicket: 'plugin::call-history.export-ticket',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

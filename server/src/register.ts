@@ -3,7 +3,7 @@ import type { Strapi } from '@strapi/types';
 import { afterAdminBootstrap } from './bootstrap';
 import { ACTIONS, UID } from './constants';
 import { registerCustomFields } from './custom-fields';
-import { getConfig } from './utils/strapi';
+import { assertSigningSecret, getConfig } from './utils/strapi';
 
 interface ActionProvider {
   registerMany(actions: typeof ACTIONS): Promise<void>;
@@ -54,6 +54,8 @@ const applyContentManagerVisibility = (strapi: Strapi) => {
 };
 
 export default async ({ strapi }: { strapi: Strapi }) => {
+  // First: a plugin that would sign cursors with a public key must not start at all.
+  assertSigningSecret(strapi);
   applyContentManagerVisibility(strapi);
   const { actionProvider } = strapi.service('admin::permission') as unknown as {
     actionProvider: ActionProvider;

@@ -1,4 +1,4 @@
-import type { CallRecord, RecordingDecision } from '../../admin/src/api/types';
+import type { CallListRow, CallRecord, RecordingDecision } from '../../admin/src/api/types';
 
 export const recordedDecision: RecordingDecision = {
   recordCall: true,
@@ -38,3 +38,10 @@ export const call = (overrides: Partial<CallRecord> = {}): CallRecord => ({
   recordingDecision: recordedDecision,
   ...overrides,
 });
+
+/** A search row as the server answers it: list columns, no trace, its step count. */
+export const listRow = (overrides: Partial<CallListRow> = {}): CallListRow => {
+  const fields: Partial<CallRecord> = call();
+  delete fields.flowTrace;
+  return { ...(fields as CallListRow), flowRecorded: true, flowSteps: 4, ...overrides };
+};

@@ -147,21 +147,30 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-const measure = async (port, token, url, iterations, warmups = 5) => {
+/** `target`: a URL to GET, or `{ method, path, body }` (the plugin's searches are POSTs). */
+const measure = async (port, token, target, iterations, warmups = 5) => {
+  const {
+    method,
+    path: url,
+    body,
+  } = typeof target === 'string' ? { method: 'GET', path: target } : target;
   for (let i = 0; i < Math.min(warmups, iterations); i += 1) {
-    const warm = await request(port, 'GET', url, { token });
+    const warm = await request(port, method, url, { token, body });
     if (warm.status !== 200)
-      throw new Error(`GET ${url} answered ${warm.status}: ${warm.text.slice(0, 300)}`);
+      throw new Error(`${method} ${url} answered ${warm.status}: ${warm.text.slice(0, 300)}`);
   }
   const times = [];
   let last = null;
   for (let i = 0; i < iterations; i += 1) {
-    last = await request(port, 'GET', url, { token });
-    if (last.status !== 200) throw new Error(`GET ${url} answered ${last.status}`);
+    last = await request(port, method, url, { token, body });
+    if (last.status !== 200) throw new Error(`${method} ${url} answered ${last.status}`);
     times.push(last.ms);
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95), body: last ? last.text : '' };
 };
+
+/** The Call History search: its filters travel in a POST body, like the admin panel sends them. */
+const search = (body) => ({ method: 'POST', path: '/call-history/calls/search', body });
 
 const qs = (params) =>
   Object.entries(params)
@@ -281,7 +290,7 @@ const main = async () => {
   // Warm-up of the whole process (JIT, caches, the garbage of the generation), then the fixed
   // cost of any admin route: JWT, admin user and RBAC check, one tiny query.
   for (let i = 0; i < 100; i += 1) {
-    await request(port, 'GET', `/call-history/calls?${qs(i % 2 ? day : month)}`, { token });
+    await request(port, 'POST', '/call-history/calls/search', { token, body: i % 2 ? day : month });
   }
   const floor = await measure(port, token, '/call-history/settings', ITERATIONS);
   log(
@@ -320,12 +329,7 @@ const main = async () => {
   const rows = [];
   const cmIterations = Math.max(5, Math.round(ITERATIONS / 5));
   for (const scenario of scenarios) {
-    const plugin = await measure(
-      port,
-      token,
-      `/call-history/calls?${qs(scenario.filters)}`,
-      ITERATIONS
-    );
+    const plugin = await measure(port, token, search(scenario.filters), ITERATIONS);
     const parsed = JSON.parse(plugin.body);
     const cm = await measure(port, token, contentManagerUrl(scenario.filters), cmIterations);
     const cmTotal = JSON.parse(cm.body).pagination.total;
@@ -344,20 +348,13 @@ const main = async () => {
   // Page 50 of the month, through the cursor of page 49 (the panel's "next" 49 times).
   let cursor = null;
   for (let page = 1; page < 50; page += 1) {
-    const answer = await request(
-      port,
-      'GET',
-      `/call-history/calls?${qs({ ...month, ...(cursor ? { cursor } : {}) })}`,
-      { token }
-    );
+    const answer = await request(port, 'POST', '/call-history/calls/search', {
+      token,
+      body: { ...month, ...(cursor ? { cursor } : {}) },
+    });
     cursor = JSON.parse(answer.text).pagination.nextCursor;
   }
-  const page50 = await measure(
-    port,
-    token,
-    `/call-history/calls?${qs({ ...month, cursor })}`,
-    ITERATIONS
-  );
+  const page50 = await measure(port, token, search({ ...month, cursor }), ITERATIONS);
   const cm50 = await measure(port, token, contentManagerUrl(month, 50), cmIterations);
   rows.push({
     name: '31 days, page 50 via cursor',
@@ -399,18 +396,14 @@ const main = async () => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 10);
     let lines = 0;
-    const answer = await request(
-      port,
-      'GET',
-      `/call-history/calls/export?${qs({ from: from.toISOString(), to: exportTo.toISOString(), tz: 'Asia/Shanghai' })}`,
-      {
-        token,
-        onData: (chunk) => {
-          for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) lines += 1;
-          peak = Math.max(peak, process.memoryUsage().rss);
-        },
-      }
-    );
+    const answer = await request(port, 'POST', '/call-history/calls/export', {
+      token,
+      body: { from: from.toISOString(), to: exportTo.toISOString(), tz: 'Asia/Shanghai' },
+      onData: (chunk) => {
+        for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) lines += 1;
+        peak = Math.max(peak, process.memoryUsage().rss);
+      },
+    });
     clearInterval(sampler);
     if (answer.status !== 200) throw new Error(`export answered ${answer.status}`);
     const rowsOut = lines - 1;
@@ -450,7 +443,12 @@ const main = async () => {
   for (const scenario of scenarios)
     plans.push({ name: scenario.name, lines: await service.explain(asFilters(scenario.filters)) });
   const lastPage = JSON.parse(
-    (await request(port, 'GET', `/call-history/calls?${qs({ ...month, cursor })}`, { token })).text
+    (
+      await request(port, 'POST', '/call-history/calls/search', {
+        token,
+        body: { ...month, cursor },
+      })
+    ).text
   );
   const lastRow = lastPage.results[lastPage.results.length - 1];
   plans.push({
@@ -495,7 +493,7 @@ const main = async () => {
         `| ${row.name}${row.filters.callingNumber ? ` (\`${row.filters.callingNumber}\`)` : ''}${row.filters.accessCode ? ` (\`${row.filters.accessCode}\`)` : ''} | ${row.matches} | ${fmt(row.plugin.p50)} | ${fmt(row.plugin.p95)} | ${row.plugin.p95 <= row.target ? '✓' : '✗'} ≤ ${row.target} | ${fmt(row.service50)} | ${fmt(row.cm.p50)} | ${fmt(row.cm.p95)} | ${ratio(row.cm.p50, row.plugin.p50)} | ${fmt(row.bare.p50)} | ${ratio(row.bare.p50, row.plugin.p50)} |`
     ),
     '',
-    'CSV export (`GET /call-history/calls/export`, tz Asia/Shanghai), streamed in keyset batches of 1,000 rows; RSS of the whole process (Strapi and the benchmark client):',
+    'CSV export (`POST /call-history/calls/export`, tz Asia/Shanghai), streamed in keyset batches of 1,000 rows; RSS of the whole process (Strapi and the benchmark client):',
     '',
     '| export | rows | seconds | rows/s | MB sent | RSS before MB | peak RSS MB |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -145,9 +145,8 @@ const seedCalls = async () => {
 
 beforeAll(async () => {
   app = await startTestApp();
-  const server = app.strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // startTestApp's server listens already.
+  baseUrl = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -275,9 +274,27 @@ describe('the admin pages in chromium', () => {
       today.toFormat('MM/dd/yyyy')
     );
     await page.getByLabel('Calling number').fill('*5678');
+    // The page's own address keeps the filters; its requests to the server carry them in bodies.
+    const apiRequests: Array<{ method: string; url: string; body: string | null }> = [];
+    const onRequest = (request: { method(): string; url(): string; postData(): string | null }) => {
+      if (request.url().includes('/call-history/')) {
+        apiRequests.push({
+          method: request.method(),
+          url: request.url(),
+          body: request.postData(),
+        });
+      }
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('Showing 2 of 2 calls').waitFor();
+    page.off('request', onRequest);
     expect(page.url()).toContain('callingNumber=*5678');
+    expect(apiRequests.filter((request) => request.url.includes('5678'))).toEqual([]);
+    const searches = apiRequests.filter((request) => request.url.endsWith('/calls/search'));
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.every((request) => request.method === 'POST')).toBe(true);
+    expect(JSON.parse(searches[0].body ?? '{}')).toMatchObject({ callingNumber: '*5678' });
     const robotRow = page.getByRole('row', { name: /CALL-BROWSER-0001/ });
     await robotRow.getByText('Sales bot').waitFor();
     await robotRow.getByText('Recorded').waitFor();
@@ -335,13 +352,17 @@ describe('the admin pages in chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
   });
 
-  it('exports the search as CSV through a signed download link, streamed by the browser', async () => {
+  it('exports the search as CSV through a single-use opaque link, streamed by the browser', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
+    expect(download.url()).toMatch(/\/call-history\/calls\/export\/download\?ticket=[\w-]{43}$/);
     const file = await download.path();
-    const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+    const text = readFileSync(file, 'utf8');
+    // The byte order mark that tells Excel the file is UTF-8.
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).join('\n')).toContain('CALL-BROWSER-0001');
     expect(lines.slice(1).join('\n')).toContain('CALL-BROWSER-0002');

@@ -120,6 +120,20 @@ export const createAdminUser = async (
   return login(app, email, password);
 };
 
+/** A role holding exactly these actions (ids such as `plugin::call-history.calls.read`). */
+export const createRole = async (app: TestApp, name: string, actions: string[]) => {
+  const roles = app.strapi.service('admin::role') as unknown as {
+    create(attributes: object): Promise<{ id: number }>;
+    assignPermissions(id: number, permissions: object[]): Promise<unknown>;
+  };
+  const role = await roles.create({ name, description: `${name} (test)` });
+  await roles.assignPermissions(
+    role.id,
+    actions.map((action) => ({ action, subject: null, conditions: [], properties: {} }))
+  );
+  return role;
+};
+
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A supertest parser that keeps the body as text: supertest leaves a CSV download unparsed. */

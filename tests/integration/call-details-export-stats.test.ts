@@ -12,6 +12,13 @@ describe('Call Details, CSV export and statistics', () => {
   let app: TestApp;
   const auth = () => bearer(app.admin.token);
   const db = () => app.strapi.db!.query(UID.callRecord);
+  const post = (route: string, body: Record<string, unknown>) =>
+    app.http().post(route).send(body).set(auth());
+  const exportCsv = (body: Record<string, unknown>) =>
+    post('/call-history/calls/export', body).buffer(true).parse(asText);
+  /** The CSV's records by header; the BOM the export starts with is not part of the first one. */
+  const records = (text: string) =>
+    parse(text, { columns: true, bom: true }) as Array<Record<string, string>>;
 
   beforeAll(async () => {
     app = await startTestApp({ CALL_HISTORY_HOST_EXTENSION: 'off' });
@@ -77,6 +84,7 @@ describe('Call Details, CSV export and statistics', () => {
         endTime: '2026-04-01T10:01:00.000Z',
         durationSeconds: 60,
         endReason: 'USER_HANGUP',
+        flowSteps: 3,
         recordingDecision: {
           recordCall: true,
           recordFlow: true,
@@ -111,6 +119,7 @@ describe('Call Details, CSV export and statistics', () => {
       const call = (await app.http().get('/call-history/calls/details-ivr').set(auth()).expect(200))
         .body.data;
       expect(call.flowTrace).toBeNull();
+      expect(call.flowSteps).toBeNull();
       expect(call.recordingDecision).toMatchObject({
         recordFlow: false,
         reason: 'CCIVRRECORDFLAG is OFF',
@@ -126,42 +135,53 @@ describe('Call Details, CSV export and statistics', () => {
       expect(response.body.error).toMatchObject({ status: 404, name: 'NotFoundError' });
     });
 
-    it('routes /calls/export to the export, not to a call called "export"', async () => {
-      const response = await app.http().get('/call-history/calls/export').set(auth()).expect(400);
-      expect(
-        response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
-      ).toEqual(['from', 'to']);
-    });
+    it.each(['export', 'search', 'stats'])(
+      'opens a call whose callId is "%s", a word the routes use',
+      async (callId) => {
+        await db().create({
+          data: {
+            callId,
+            callingNumber: '13800138000',
+            accessCode: '1001',
+            startTime: '2026-04-03T10:00:00.000Z',
+            endTime: '2026-04-03T10:01:00.000Z',
+          },
+        });
+        const response = await app
+          .http()
+          .get(`/call-history/calls/${callId}`)
+          .set(auth())
+          .expect(200);
+        expect(response.body.data).toMatchObject({ callId, accessCode: '1001' });
+      }
+    );
   });
 
-  describe('GET /call-history/calls/export', () => {
+  describe('POST /call-history/calls/export', () => {
     const period = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-09T00:00:00+08:00' };
 
     it('streams the whole search as CSV, quoted, with times in UTC and in tz', async () => {
-      const response = await app
-        .http()
-        .get('/call-history/calls/export')
-        .query({ ...period, tz: 'Asia/Shanghai' })
-        .set(auth())
-        .buffer(true)
-        .parse(asText)
-        .expect(200);
+      const response = await exportCsv({ ...period, tz: 'Asia/Shanghai' }).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/csv/);
       expect(response.headers['content-disposition']).toBe(
         'attachment; filename="call-history_20260302T0000_20260309T0000.csv"'
       );
-      const records = parse(response.body as string, { columns: true }) as Array<
-        Record<string, string>
-      >;
+      const rows = records(response.body as string);
       const expected = (await db().findMany({
-        select: ['callId', 'startTime', 'botName'],
+        select: ['callId', 'startTime', 'botName', 'flowSteps', 'flowTrace'],
         where: { startTime: { $gte: new Date(period.from), $lt: new Date(period.to) } },
         orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
-      })) as Array<{ callId: string; startTime: string; botName: string | null }>;
+      })) as Array<{
+        callId: string;
+        startTime: string;
+        botName: string | null;
+        flowSteps: number | null;
+        flowTrace: unknown[] | null;
+      }>;
       // More than one export batch (1,000 rows), no cap.
       expect(expected.length).toBeGreaterThan(1000);
-      expect(records.map((record) => record.callId)).toEqual(expected.map((row) => row.callId));
-      expect(Object.keys(records[0])).toEqual([
+      expect(rows.map((record) => record.callId)).toEqual(expected.map((row) => row.callId));
+      expect(Object.keys(rows[0])).toEqual([
         'callId',
         'callingNumber',
         'calledNumber',
@@ -179,16 +199,43 @@ describe('Call Details, CSV export and statistics', () => {
         'flowSteps',
         'recordingReason',
       ]);
-      for (const [index, record] of records.entries()) {
+      for (const [index, record] of rows.entries()) {
         expect(record.startTimeUtc).toBe(expected[index].startTime);
         expect(record.startTimeLocal).toBe(
           DateTime.fromISO(expected[index].startTime, { zone: 'Asia/Shanghai' }).toISO()
         );
         expect(record.botName).toBe(expected[index].botName ?? '');
+        // The stored count is the trace's length (the export reads the count, not the trace).
+        expect(record.flowSteps).toBe(String(expected[index].flowTrace?.length ?? ''));
+        expect(record.flowSteps).toBe(String(expected[index].flowSteps ?? ''));
       }
       // The bot name with a comma, quotes and a newline survived the round trip.
-      expect(records.some((record) => record.botName === 'Billing, "VIP"\nline')).toBe(true);
-      expect(records.some((record) => record.flowRecorded === 'true')).toBe(true);
+      expect(rows.some((record) => record.botName === 'Billing, "VIP"\nline')).toBe(true);
+      expect(rows.some((record) => record.flowRecorded === 'true')).toBe(true);
+      expect(rows.some((record) => Number(record.flowSteps) > 0)).toBe(true);
+    });
+
+    it('starts with a UTF-8 byte order mark, so Excel reads Chinese names right', async () => {
+      await app.strapi.db!.query(UID.chatbot).create({
+        data: { name: '账单助手', accessCode: '3002', historicalCallRecord: true },
+      });
+      await db().create({
+        data: {
+          callId: 'csv-chinese',
+          callingNumber: '13800138000',
+          accessCode: '3002',
+          startTime: '2026-04-04T10:00:00.000Z',
+          endTime: '2026-04-04T10:01:00.000Z',
+        },
+      });
+      const response = await exportCsv({
+        from: '2026-04-04T00:00:00Z',
+        to: '2026-04-05T00:00:00Z',
+      }).expect(200);
+      const text = response.body as string;
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.slice(1).startsWith('callId,')).toBe(true);
+      expect(records(text)[0]).toMatchObject({ callId: 'csv-chinese', botName: '账单助手' });
     });
 
     it('says flowRecorded from the decision, and neutralises formulas but not numbers', async () => {
@@ -214,18 +261,13 @@ describe('Call Details, CSV export and statistics', () => {
           endReason: '@SUM(1+1)',
         },
       });
-      const response = await app
-        .http()
-        .get('/call-history/calls/export')
-        .query({ from: '2026-04-02T00:00:00Z', to: '2026-04-03T00:00:00Z' })
-        .set(auth())
-        .buffer(true)
-        .parse(asText)
-        .expect(200);
-      const records = parse(response.body as string, { columns: true }) as Array<
-        Record<string, string>
-      >;
-      const byId = Object.fromEntries(records.map((record) => [record.callId, record]));
+      const response = await exportCsv({
+        from: '2026-04-02T00:00:00Z',
+        to: '2026-04-03T00:00:00Z',
+      }).expect(200);
+      const byId = Object.fromEntries(
+        records(response.body as string).map((record) => [record.callId, record])
+      );
       expect(byId['csv-formula']).toMatchObject({
         callingNumber: '+8613800138000',
         endReason: `'=HYPERLINK("http://evil.test","click")`,
@@ -239,61 +281,51 @@ describe('Call Details, CSV export and statistics', () => {
     });
 
     it('refuses a bad tz and a bad period, naming them', async () => {
-      const response = await app
-        .http()
-        .get('/call-history/calls/export')
-        .query({ from: period.to, to: period.from, tz: 'Asia/Nowhere' })
-        .set(auth())
-        .expect(400);
+      const response = await post('/call-history/calls/export', {
+        from: period.to,
+        to: period.from,
+        tz: 'Asia/Nowhere',
+      }).expect(400);
       expect(
         response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
       ).toEqual(['to', 'tz']);
     });
   });
 
-  describe('period parameters of export and stats', () => {
-    it.each(['/call-history/calls/export', '/call-history/stats'])(
+  describe('period fields of export and stats', () => {
+    it.each(['/call-history/calls/export', '/call-history/calls/stats'])(
       '%s refuses an offset beyond ±14:00, naming the field',
       async (route) => {
-        const response = await app
-          .http()
-          .get(route)
-          .query({ from: '2026-03-02T00:00:00+99:00', to: '2026-03-03T00:00:00-15:00' })
-          .set(auth())
-          .expect(400);
+        const response = await post(route, {
+          from: '2026-03-02T00:00:00+99:00',
+          to: '2026-03-03T00:00:00-15:00',
+        }).expect(400);
         expect(
           response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
         ).toEqual(['from', 'to']);
       }
     );
 
-    it.each(['/call-history/calls/export', '/call-history/stats'])(
+    it.each(['/call-history/calls/export', '/call-history/calls/stats'])(
       '%s accepts 31 whole local days across a daylight-saving change',
       async (route) => {
-        await app
-          .http()
-          .get(route)
-          .query({
-            from: '2026-10-01T00:00:00+02:00',
-            to: '2026-11-01T00:00:00+01:00',
-            tz: 'Europe/Berlin',
-          })
-          .set(auth())
-          .expect(200);
+        await post(route, {
+          from: '2026-10-01T00:00:00+02:00',
+          to: '2026-11-01T00:00:00+01:00',
+          tz: 'Europe/Berlin',
+        }).expect(200);
       }
     );
   });
 
-  describe('GET /call-history/stats', () => {
+  describe('POST /call-history/calls/stats', () => {
     it('counts per local day across a DST change, and per access code, like the rows say', async () => {
       // America/New_York moves to summer time on 2026-03-08.
       const period = { from: '2026-03-05T00:00:00-05:00', to: '2026-03-12T00:00:00-04:00' };
-      const response = await app
-        .http()
-        .get('/call-history/stats')
-        .query({ ...period, tz: 'America/New_York' })
-        .set(auth())
-        .expect(200);
+      const response = await post('/call-history/calls/stats', {
+        ...period,
+        tz: 'America/New_York',
+      }).expect(200);
       const rows = (await db().findMany({
         select: ['startTime', 'accessCode'],
         where: { startTime: { $gte: new Date(period.from), $lt: new Date(period.to) } },
@@ -338,12 +370,11 @@ describe('Call Details, CSV export and statistics', () => {
 
     it('applies the number and access-code filters', async () => {
       const period = { from: FROM, to: TO };
-      const response = await app
-        .http()
-        .get('/call-history/stats')
-        .query({ ...period, accessCode: '1001', callingNumber: '*7' })
-        .set(auth())
-        .expect(200);
+      const response = await post('/call-history/calls/stats', {
+        ...period,
+        accessCode: '1001',
+        callingNumber: '*7',
+      }).expect(200);
       const expected = await db().count({
         where: {
           startTime: { $gte: new Date(FROM), $lt: new Date(TO) },

@@ -24,7 +24,7 @@ interface Download {
   text: string;
 }
 
-describe('GET /call-history/calls/export when the database fails', () => {
+describe('POST /call-history/calls/export when the database fails', () => {
   let app: TestApp;
   let port: number;
   let table: string;
@@ -35,13 +35,18 @@ describe('GET /call-history/calls/export when the database fails', () => {
   /** One download; `onHeaders` runs while the response is paused, before any body is read. */
   const download = (onHeaders: () => Promise<unknown>, period: Record<string, string> = PERIOD) =>
     new Promise<Download>((resolve, reject) => {
-      const query = new URLSearchParams(period).toString();
-      const request = http.get(
+      const body = JSON.stringify(period);
+      const request = http.request(
         {
+          method: 'POST',
           host: '127.0.0.1',
           port,
-          path: `/call-history/calls/export?${query}`,
-          headers: bearer(app.admin.token),
+          path: '/call-history/calls/export',
+          headers: {
+            ...bearer(app.admin.token),
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+          },
         },
         (res) => {
           res.pause();
@@ -68,6 +73,7 @@ describe('GET /call-history/calls/export when the database fails', () => {
         }
       );
       request.on('error', reject);
+      request.end(body);
     });
 
   beforeAll(async () => {
@@ -85,9 +91,8 @@ describe('GET /call-history/calls/export when the database fails', () => {
     });
     expect(generated.stored).toBe(CALLS);
     table = app.strapi.db!.metadata.get(UID.callRecord).tableName;
-    const server = app.strapi.server.httpServer;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    // startTestApp's server listens already.
+    port = (app.strapi.server.httpServer.address() as AddressInfo).port;
   });
   afterAll(async () => {
     await app?.stop();
@@ -104,8 +109,8 @@ describe('GET /call-history/calls/export when the database fails', () => {
     try {
       const response = await app
         .http()
-        .get('/call-history/calls/export')
-        .query(PERIOD)
+        .post('/call-history/calls/export')
+        .send(PERIOD)
         .set(bearer(app.admin.token));
       expect(response.status).toBe(500);
       expect(response.headers['content-type']).toMatch(/^application\/json/);

@@ -6,7 +6,8 @@ import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 /**
  * The host app extends call-record in its register hook (tests/app/src/call-history): search,
  * details and export carry the new attributes with no code of the plugin naming them, and leave
- * the private one out.
+ * the private one out. A password attribute (added here) is left out too, private or not. This
+ * app turns the CSV's byte order mark off (csvBom: false).
  */
 describe('call-record extended by the host app, as the Call History shows it', () => {
   let app: TestApp;
@@ -19,9 +20,13 @@ describe('call-record extended by the host app, as the Call History shows it', (
     tags: { vip: true },
     vip: true,
   };
+  const PIN = 'pin-4711-secret';
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(
+      { CALL_HISTORY_CSV_BOM: 'false' },
+      { callRecordAttributes: { ivrPin: { type: 'password' } } }
+    );
     await setFlags(app, { CHATRECORDFLAG: 'ON' });
     await app.strapi.db!.query(CALL_RECORD).create({
       data: aCall({
@@ -31,6 +36,7 @@ describe('call-record extended by the host app, as the Call History shows it', (
         ...extras,
         callbackNumber: '+86 138-0000-5678',
         internalNote: 'not for agents',
+        ivrPin: PIN,
       }),
     });
   });
@@ -38,15 +44,23 @@ describe('call-record extended by the host app, as the Call History shows it', (
     await app?.stop();
   });
 
-  it('returns the extra attributes in search and details, never the private one', async () => {
+  it('keeps the password attribute in the database, where the host app reads it', async () => {
+    const row = (await app.strapi.db!.query(CALL_RECORD).findOne({
+      where: { callId: 'ext-1' },
+    })) as { ivrPin: string };
+    expect(row.ivrPin).toBe(PIN);
+  });
+
+  it('returns the extra attributes in search and details, never the private or password ones', async () => {
     const search = await app
       .http()
-      .get('/call-history/calls')
-      .query(period)
+      .post('/call-history/calls/search')
+      .send(period)
       .set(bearer(app.admin.token))
       .expect(200);
     expect(search.body.results[0]).toMatchObject(extras);
     expect(search.body.results[0]).not.toHaveProperty('internalNote');
+    expect(search.body.results[0]).not.toHaveProperty('ivrPin');
     const details = await app
       .http()
       .get('/call-history/calls/ext-1')
@@ -54,21 +68,25 @@ describe('call-record extended by the host app, as the Call History shows it', (
       .expect(200);
     expect(details.body.data).toMatchObject(extras);
     expect(details.body.data).not.toHaveProperty('internalNote');
+    expect(details.body.data).not.toHaveProperty('ivrPin');
     expect(details.body.data).not.toHaveProperty('callingNumberReversed');
+    expect(JSON.stringify([search.body, details.body])).not.toContain(PIN);
   });
 
-  it('exports them as extra CSV columns', async () => {
+  it('exports them as extra CSV columns, without the password and without a BOM', async () => {
     const response = await app
       .http()
-      .get('/call-history/calls/export')
-      .query(period)
+      .post('/call-history/calls/export')
+      .send(period)
       .set(bearer(app.admin.token))
       .buffer(true)
       .parse(asText)
       .expect(200);
-    const [record] = parse(response.body as string, { columns: true }) as Array<
-      Record<string, string>
-    >;
+    const text = response.body as string;
+    // csvBom: false in this app: the file starts with the header itself.
+    expect(text.startsWith('callId,')).toBe(true);
+    expect(text).not.toContain(PIN);
+    const [record] = parse(text, { columns: true }) as Array<Record<string, string>>;
     expect(record).toMatchObject({
       callId: 'ext-1',
       customerTier: 'GOLD',
@@ -79,5 +97,6 @@ describe('call-record extended by the host app, as the Call History shows it', (
       vip: 'true',
     });
     expect(Object.keys(record)).not.toContain('internalNote');
+    expect(Object.keys(record)).not.toContain('ivrPin');
   });
 });

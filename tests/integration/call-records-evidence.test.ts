@@ -14,7 +14,8 @@ const CHATBOT = 'plugin::call-history.chatbot';
 const IVR_FLOW = 'plugin::call-history.ivr-flow';
 const SETTING = 'plugin::call-history.setting';
 const AUDIT_ENTRY = 'plugin::call-history.audit-entry';
-const PLUGIN_TYPES = [CALL_RECORD, CHATBOT, IVR_FLOW, SETTING, AUDIT_ENTRY];
+const EXPORT_TICKET = 'plugin::call-history.export-ticket';
+const PLUGIN_TYPES = [CALL_RECORD, CHATBOT, IVR_FLOW, SETTING, AUDIT_ENTRY, EXPORT_TICKET];
 const cmPath = (uid: string) =>
   `/content-manager/${uid === SETTING ? 'single-types' : 'collection-types'}/${uid}`;
 

@@ -1,5 +1,5 @@
 import { UID } from '../../server/src/constants';
-import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, createAdminUser, createRole, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
 /** Search over HTTP against an oracle: the same filter through Strapi's own Query Engine. */
@@ -25,13 +25,17 @@ interface Page {
   };
 }
 
-describe('GET /call-history/calls', () => {
+describe('POST /call-history/calls/search', () => {
   let app: TestApp;
   let token: string;
   let numbers: string[];
 
-  const get = (query: Record<string, string>, jwt = token) =>
-    app.http().get('/call-history/calls').query(query).set(bearer(jwt));
+  const get = (body: Record<string, unknown>, jwt = token) =>
+    app.http().post('/call-history/calls/search').send(body).set(bearer(jwt));
+  const stats = (body: Record<string, unknown>, jwt = token) =>
+    app.http().post('/call-history/calls/stats').send(body).set(bearer(jwt));
+  const exportCsv = (body: Record<string, unknown>, jwt = token) =>
+    app.http().post('/call-history/calls/export').send(body).set(bearer(jwt));
 
   /** Every page of a search, following nextCursor. */
   const all = async (query: Record<string, string>) => {
@@ -108,9 +112,12 @@ describe('GET /call-history/calls', () => {
         callId: expect.any(String),
         startTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
         recordingDecision: expect.objectContaining({ recordCall: true }),
+        flowRecorded: expect.any(Boolean),
       })
     );
+    expect(first).toHaveProperty('flowSteps');
     expect(first).not.toHaveProperty('callingNumberReversed');
+    expect(first).not.toHaveProperty('flowTrace');
     const times = body.results.map((call) => Date.parse(call.startTime));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
@@ -253,7 +260,7 @@ describe('GET /call-history/calls', () => {
       ['unknown tz', { ...period, tz: 'Moon/Base' }, 'tz'],
       ['impossible offset in from', { ...period, from: '2026-03-02T00:00:00+99:00' }, 'from'],
       ['offset beyond -14:00 in to', { ...period, to: '2026-03-05T00:00:00-14:30' }, 'to'],
-      ['unknown parameter', { ...period, sort: 'startTime:asc' }, 'sort'],
+      ['unknown field', { ...period, sort: 'startTime:asc' }, 'sort'],
     ])('%s', async (_label, query, path) => {
       const response = await get(query).expect(400);
       expect(response.body).toMatchObject({
@@ -279,15 +286,33 @@ describe('GET /call-history/calls', () => {
       expect(longer.body.error.details.errors[0].path).toEqual(['to']);
     });
 
-    it('a repeated parameter', async () => {
+    it('a field given twice, as an array', async () => {
+      const response = await get({ ...period, from: [period.from, period.from] }).expect(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['from']);
+    });
+
+    it('pageSize as a JSON integer, and fields of the wrong JSON type', async () => {
+      const page = (await get({ ...period, pageSize: 3 }).expect(200)).body as Page;
+      expect(page.results).toHaveLength(3);
+      const response = await get({
+        ...period,
+        pageSize: 3.5,
+        callingNumber: 13800138000,
+        accessCode: { $ne: '' },
+      }).expect(400);
+      expect(
+        response.body.error.details.errors.map((error: { path: string[] }) => error.path[0])
+      ).toEqual(['callingNumber', 'accessCode', 'pageSize']);
+    });
+
+    it('a body that is not an object of fields', async () => {
       const response = await app
         .http()
-        .get(
-          `/call-history/calls?from=${encodeURIComponent(period.from)}&from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`
-        )
+        .post('/call-history/calls/search')
         .set(bearer(token))
+        .send([period])
         .expect(400);
-      expect(response.body.error.details.errors[0].path).toEqual(['from']);
+      expect(response.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
     });
 
     it('a tampered cursor', async () => {
@@ -312,7 +337,22 @@ describe('GET /call-history/calls', () => {
 
   describe('permissions', () => {
     it('refuses an anonymous request', async () => {
-      await app.http().get('/call-history/calls').query(period).expect(401);
+      await app.http().post('/call-history/calls/search').send(period).expect(401);
+      await app.http().post('/call-history/calls/stats').send(period).expect(401);
+      await app.http().post('/call-history/calls/export').send(period).expect(401);
+    });
+
+    it('no longer answers the GET forms that took the filters in the URL', async () => {
+      // /calls now opens nothing, /stats is gone, /calls/export is the call called "export".
+      await app.http().get('/call-history/calls').query(period).set(bearer(token)).expect(404);
+      await app.http().get('/call-history/stats').query(period).set(bearer(token)).expect(404);
+      const exported = await app
+        .http()
+        .get('/call-history/calls/export')
+        .query(period)
+        .set(bearer(token))
+        .expect(404);
+      expect(exported.body.error).toMatchObject({ name: 'NotFoundError' });
     });
 
     it('lets an Agent search and read details, not export', async () => {
@@ -320,39 +360,23 @@ describe('GET /call-history/calls', () => {
       await get(period, agent).expect(200);
       const call = ((await get(period, agent).expect(200)).body as Page).results[0];
       await app.http().get(`/call-history/calls/${call.callId}`).set(bearer(agent)).expect(200);
-      await app.http().get('/call-history/stats').query(period).set(bearer(agent)).expect(200);
+      await stats(period, agent).expect(200);
+      await exportCsv(period, agent).expect(403);
       await app
         .http()
-        .get('/call-history/calls/export')
-        .query(period)
+        .post('/call-history/calls/export/ticket')
+        .send(period)
         .set(bearer(agent))
         .expect(403);
     });
 
     it('refuses search, details, stats and export without calls.* actions', async () => {
-      const roles = app.strapi.service('admin::role') as unknown as {
-        create(attributes: object): Promise<{ id: number }>;
-        assignPermissions(id: number, permissions: object[]): Promise<unknown>;
-      };
-      const role = await roles.create({ name: 'Settings reader', description: 'no calls' });
-      await roles.assignPermissions(role.id, [
-        {
-          action: 'plugin::call-history.settings.read',
-          subject: null,
-          conditions: [],
-          properties: {},
-        },
-      ]);
+      await createRole(app, 'Settings reader', ['plugin::call-history.settings.read']);
       const reader = await createAdminUser(app, 'reader@call-history.test', ['Settings reader']);
       await get(period, reader).expect(403);
       await app.http().get('/call-history/calls/tie-1').set(bearer(reader)).expect(403);
-      await app.http().get('/call-history/stats').query(period).set(bearer(reader)).expect(403);
-      await app
-        .http()
-        .get('/call-history/calls/export')
-        .query(period)
-        .set(bearer(reader))
-        .expect(403);
+      await stats(period, reader).expect(403);
+      await exportCsv(period, reader).expect(403);
     });
   });
 

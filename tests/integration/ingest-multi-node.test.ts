@@ -1,18 +1,15 @@
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
-
 import { Client } from 'pg';
 
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { INGEST_PATH, makeCall } from '../helpers/ingest';
+import {
+  requestJson,
+  startNode,
+  stopNode,
+  type StrapiProcess as Node,
+} from '../helpers/strapi-process';
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
-
-interface Node {
-  base: string;
-  child: ChildProcess;
-  output: string[];
-}
 
 interface Result {
   callId: string;
@@ -25,53 +22,13 @@ interface Answer {
   data: { token: string; accessKey: string; results: Result[] };
 }
 
-const NODE_SCRIPT = path.resolve(__dirname, '..', 'helpers', 'strapi-node.js');
-
-/** Starts one Strapi process of the host app; resolves when it listens. */
-const startNode = (env: Record<string, string>) =>
-  new Promise<Node>((resolve, reject) => {
-    const child = spawn(process.execPath, [NODE_SCRIPT], {
-      env: { ...process.env, ...env, STRAPI_LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stderr?.on('data', (chunk) => output.push(String(chunk)));
-    child.stdout?.on('data', (chunk) => {
-      const text = String(chunk);
-      output.push(text);
-      const ready = /READY (\d+)/.exec(text);
-      if (ready) resolve({ base: `http://127.0.0.1:${ready[1]}`, child, output });
-    });
-    child.once('exit', (code) => reject(new Error(`node exited (${code}): ${output.join('')}`)));
-  });
-
-const stopNode = (node: Node | undefined) =>
-  new Promise<void>((resolve) => {
-    if (!node || node.child.exitCode !== null) return resolve();
-    node.child.once('exit', () => resolve());
-    node.child.kill('SIGTERM');
-  });
-
-const request = async (
+const request = (
   node: Node,
   method: string,
   url: string,
   auth: string | null,
   body?: unknown
-) => {
-  const response = await fetch(node.base + url, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(auth ? { Authorization: `Bearer ${auth}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as Answer;
-  if (!response.ok)
-    throw new Error(`${method} ${url} on ${node.base}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-};
+): Promise<Answer> => requestJson<Answer>(node, method, url, auth, body);
 
 const ids = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `${prefix}-${String(from + i).padStart(5, '0')}`);

@@ -285,15 +285,6 @@ describe('POST /api/call-history/calls/batch', () => {
   });
 
   describe('concurrency in one process', () => {
-    beforeAll(async () => {
-      // supertest would otherwise listen anew for each request, and concurrent requests on a
-      // server that is not listening yet reset each other's connections.
-      const server = app.strapi.server.httpServer;
-      if (!server.listening) {
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      }
-    });
-
     it('stores each call once when overlapping batches arrive at the same time', async () => {
       const all = Array.from({ length: 600 }, (_, i) => `conc-${String(i).padStart(4, '0')}`);
       const windows = [0, 100, 200, 300].map((start) => all.slice(start, start + 300));

@@ -6,8 +6,8 @@
  * the demo, the tests and the benchmarks. Each call goes through the plugin's own pure decision
  * (dist/server/domain/call-storage: evaluateCall + storedFields) against the current flags and
  * robots / IVR flows, exactly like every write path: a call the flags refuse is not written,
- * a flow trace they do not keep is stripped, every row carries its recordingDecision snapshot
- * and its callingNumberReversed. Build the server first (`npm run build`).
+ * a flow trace they do not keep is stripped, every row carries its recordingDecision snapshot,
+ * its callingNumberReversed and its flowSteps. Build the server first (`npm run build`).
  *
  *   const { generateCalls } = require('./tests/support/call-generator');
  *   await generateCalls(strapi, { count: 1_000_000, from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z', seed: 7 });
@@ -286,6 +286,7 @@ const generateCalls = async (strapi, options) => {
             row.flowTrace ? JSON.stringify(row.flowTrace) : null,
             JSON.stringify(row.recordingDecision),
             row.callingNumberReversed,
+            row.flowSteps ?? null,
             now,
             now
           );

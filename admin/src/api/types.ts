@@ -69,7 +69,8 @@ export interface FlowStep {
   benign?: boolean;
 }
 
-export interface CallRecord {
+/** What a search row and Call Details both carry. */
+export interface CallFields {
   id?: number;
   callId: string;
   callingNumber: string;
@@ -81,10 +82,40 @@ export interface CallRecord {
   endTime: string;
   durationSeconds?: number | null;
   endReason?: string | null;
-  flowTrace?: FlowStep[] | null;
+  /** The number of steps of the trace kept, counted when the call was stored. */
+  flowSteps?: number | null;
   recordingDecision?: RecordingDecision | null;
   /** Attributes a developer added by extension. */
   [attribute: string]: unknown;
+}
+
+/** Call Details (`GET /calls/:callId`): every readable attribute, the flow trace included. */
+export interface CallRecord extends CallFields {
+  flowTrace?: FlowStep[] | null;
+}
+
+/**
+ * A search row: the list columns only. The trace is Call Details' (behind calls.details); the
+ * row says whether flow details were kept and how many steps they have.
+ */
+export interface CallListRow extends CallFields {
+  flowRecorded: boolean;
+  flowSteps: number | null;
+}
+
+/** The body of `POST /calls/export`, `/calls/export/ticket` and `/calls/stats`. */
+export interface FilterBody {
+  from: string;
+  to: string;
+  tz: string;
+  callingNumber?: string;
+  accessCode?: string;
+}
+
+/** The body of `POST /calls/search`. */
+export interface SearchBody extends FilterBody {
+  pageSize: number;
+  cursor?: string;
 }
 
 export interface SearchFilters {
@@ -96,7 +127,7 @@ export interface SearchFilters {
 }
 
 export interface SearchPage {
-  results: CallRecord[];
+  results: CallListRow[];
   pagination: {
     pageSize: number;
     nextCursor: string | null;

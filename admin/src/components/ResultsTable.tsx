@@ -18,7 +18,7 @@ import { AnErrorOccurred } from '@strapi/helper-plugin';
 import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
-import type { CallRecord, SearchPage } from '../api/types';
+import type { SearchPage } from '../api/types';
 import { getTrad } from '../utils/getTrad';
 import { formatDuration } from '../utils/time';
 
@@ -35,10 +35,6 @@ interface ResultsTableProps {
   onNext: () => void;
   onPrevious: () => void;
 }
-
-/** Whether the row carries flow details: the decision snapshot says so even without the trace. */
-export const hasFlowDetails = (call: CallRecord): boolean =>
-  call.recordingDecision ? call.recordingDecision.recordFlow : Boolean(call.flowTrace);
 
 const COLUMNS = 6;
 
@@ -150,8 +146,19 @@ export const ResultsTable = ({
                 <Typography>{call.endReason ?? '—'}</Typography>
               </Td>
               <Td>
-                {hasFlowDetails(call) ? (
-                  <Badge active>{t('results.flow.yes', 'Recorded')}</Badge>
+                {/* The server says whether flow details were kept and counts their steps: a
+                    search row never carries the trace itself (Call Details does). */}
+                {call.flowRecorded ? (
+                  <Flex gap={2}>
+                    <Badge active>{t('results.flow.yes', 'Recorded')}</Badge>
+                    {typeof call.flowSteps === 'number' && (
+                      <Typography variant="pi" textColor="neutral600">
+                        {t('results.flow.steps', '{count, plural, one {# step} other {# steps}}', {
+                          count: call.flowSteps,
+                        })}
+                      </Typography>
+                    )}
+                  </Flex>
                 ) : (
                   <Badge>{t('results.flow.no', 'Not recorded')}</Badge>
                 )}

@@ -3,9 +3,10 @@ export const queryKeys = {
   settings: ['call-history', 'settings'] as const,
   settingsHistory: ['call-history', 'settings-history'] as const,
   bots: ['call-history', 'bots'] as const,
-  calls: (params: object) => ['call-history', 'calls', params] as const,
+  // Keyed by the POST body of the request (its filters, page size and cursor).
+  calls: (body: object) => ['call-history', 'calls', body] as const,
   call: (callId: string) => ['call-history', 'call', callId] as const,
-  stats: (params: object) => ['call-history', 'stats', params] as const,
+  stats: (body: object) => ['call-history', 'stats', body] as const,
 };
 
 export const API = '/call-history';

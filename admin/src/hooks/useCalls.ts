@@ -1,7 +1,14 @@
 import { useFetchClient } from '@strapi/helper-plugin';
 import { useQuery } from 'react-query';
 
-import type { CallRecord, CallStats, SearchFilters, SearchPage } from '../api/types';
+import type {
+  CallRecord,
+  CallStats,
+  FilterBody,
+  SearchBody,
+  SearchFilters,
+  SearchPage,
+} from '../api/types';
 import { backendUrl } from '../utils/backendUrl';
 import { periodToApi } from '../utils/time';
 
@@ -9,38 +16,43 @@ import { API, queryKeys } from './queryKeys';
 
 export const PAGE_SIZE = 20;
 
-/** The query string of the search, stats and export routes for these filters. */
-export const searchParams = (filters: SearchFilters) => {
-  const params: Record<string, string> = periodToApi(filters);
-  if (filters.callingNumber) params.callingNumber = filters.callingNumber;
-  if (filters.accessCode) params.accessCode = filters.accessCode;
-  return params;
+/**
+ * The body of the search, stats and export routes for these filters. The filters travel in a
+ * POST body, never in a request URL, so that calling numbers stay out of server logs (the page's
+ * own address in the browser may still hold them).
+ */
+export const filterBody = (filters: SearchFilters): FilterBody => {
+  const body: FilterBody = periodToApi(filters);
+  if (filters.callingNumber) body.callingNumber = filters.callingNumber;
+  if (filters.accessCode) body.accessCode = filters.accessCode;
+  return body;
 };
 
 export const useCalls = (filters: SearchFilters | null, cursor: string | null) => {
-  const { get } = useFetchClient();
-  const params = filters ? { ...searchParams(filters), pageSize: String(PAGE_SIZE) } : null;
-  if (params && cursor) Object.assign(params, { cursor });
+  const { post } = useFetchClient();
+  const body: SearchBody | null = filters
+    ? { ...filterBody(filters), pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }
+    : null;
   return useQuery(
-    queryKeys.calls(params ?? {}),
+    queryKeys.calls(body ?? {}),
     async () => {
-      const { data } = await get<SearchPage>(`${API}/calls`, { params });
+      const { data } = await post<SearchPage>(`${API}/calls/search`, body);
       return data;
     },
-    { enabled: params !== null, keepPreviousData: true, retry: false }
+    { enabled: body !== null, keepPreviousData: true, retry: false }
   );
 };
 
 export const useCallStats = (filters: SearchFilters | null) => {
-  const { get } = useFetchClient();
-  const params = filters ? searchParams(filters) : null;
+  const { post } = useFetchClient();
+  const body = filters ? filterBody(filters) : null;
   return useQuery(
-    queryKeys.stats(params ?? {}),
+    queryKeys.stats(body ?? {}),
     async () => {
-      const { data } = await get<{ data: CallStats }>(`${API}/stats`, { params });
+      const { data } = await post<{ data: CallStats }>(`${API}/calls/stats`, body);
       return data.data;
     },
-    { enabled: params !== null, retry: false }
+    { enabled: body !== null, retry: false }
   );
 };
 
@@ -59,16 +71,17 @@ export const useCall = (callId: string | null) => {
 };
 
 /**
- * Asks for a one-minute download link (the request carries the admin JWT; a plain link could
- * not), then lets the browser download the streamed CSV itself: straight to disk, with its own
- * progress, however many rows, instead of holding the whole file in the page's memory first.
+ * Asks for a one-minute, single-use download link (the request carries the admin JWT; a plain
+ * link could not), then lets the browser download the streamed CSV itself: straight to disk,
+ * with its own progress, however many rows, instead of holding the whole file in the page's
+ * memory first. The link is an opaque id: the filters stay on the server.
  */
 export const useExportCalls = () => {
   const { post } = useFetchClient();
   return async (filters: SearchFilters) => {
     const { data } = await post<{ data: { url: string } }>(
       `${API}/calls/export/ticket`,
-      searchParams(filters)
+      filterBody(filters)
     );
     const link = document.createElement('a');
     link.href = `${backendUrl()}${data.data.url}`;

@@ -13,6 +13,8 @@ export interface PluginConfig {
    * roles the Content Manager on every type it shows at the first boot.
    */
   showInContentManager: boolean;
+  /** Start the CSV export with a UTF-8 byte order mark, so Excel reads it as UTF-8. */
+  csvBom: boolean;
 }
 
 export const defaultConfig: PluginConfig = {
@@ -20,6 +22,7 @@ export const defaultConfig: PluginConfig = {
   totalCap: 10_000,
   createDefaultRoles: true,
   showInContentManager: false,
+  csvBom: true,
 };
 
 const schema = yup
@@ -28,6 +31,7 @@ const schema = yup
     totalCap: yup.number().strict().integer().min(1).max(10_000_000).required(),
     createDefaultRoles: yup.boolean().strict().required(),
     showInContentManager: yup.boolean().strict().required(),
+    csvBom: yup.boolean().strict().required(),
   })
   .noUnknown();
 

@@ -1,6 +1,7 @@
 import auditEntry from './audit-entry';
 import callRecord from './call-record';
 import chatbot from './chatbot';
+import exportTicket from './export-ticket';
 import ivrFlow from './ivr-flow';
 import setting from './setting';
 
@@ -10,4 +11,5 @@ export default {
   chatbot,
   'ivr-flow': ivrFlow,
   'call-record': callRecord,
+  'export-ticket': exportTicket,
 };

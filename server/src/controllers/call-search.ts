@@ -3,28 +3,35 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { PLUGIN_ID } from '../constants';
-import {
-  EXPORT_TICKET_TTL_MS,
-  encodeExportTicket,
-  type ExportTicket,
-} from '../domain/export-ticket';
-import { parseFilterQuery, parseSearchQuery } from '../domain/search-query';
-import { getConfig, getService, signingSecret } from '../utils/strapi';
+import { parseFilterBody, parseSearchBody, type RawBody } from '../domain/search-query';
+import type { ClaimedTicket } from '../services/export-tickets';
+import { getConfig, getService } from '../utils/strapi';
 import { requestBody } from '../utils/types';
 import { validationError } from '../utils/validation';
 
-const queryOf = (ctx: Context) => ctx.query as Record<string, unknown>;
+/**
+ * The body of a search, stats or export request: its filters travel in the body, never in the
+ * URL that request logs keep (calling numbers are personal data, DESIGN §7).
+ */
+const bodyOf = (ctx: Context): RawBody => {
+  const body = requestBody(ctx);
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new errors.ValidationError('the body must be a JSON object of search fields');
+  }
+  return body as RawBody;
+};
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const service = () => getService(strapi, 'call-search');
 
-  const parseFilters = (raw: Record<string, unknown>) => {
-    const parsed = parseFilterQuery(raw, getConfig(strapi));
+  const parseFilters = (raw: RawBody) => {
+    const parsed = parseFilterBody(raw, getConfig(strapi));
     if (!parsed.ok) throw validationError(parsed.errors);
     return parsed.value;
   };
 
-  const sendCsv = async (ctx: Context, raw: Record<string, unknown>) => {
+  const sendCsv = async (ctx: Context, raw: RawBody) => {
     const { filename, stream } = await service().exportCsv(parseFilters(raw));
     // Before Koa's own listener (set with the body): once the status and rows are out, an
     // error can only cut the connection, so the client sees a failed download, not a short
@@ -40,7 +47,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     async search(ctx: Context) {
-      const parsed = parseSearchQuery(queryOf(ctx), getConfig(strapi));
+      const parsed = parseSearchBody(bodyOf(ctx), getConfig(strapi));
       if (!parsed.ok) throw validationError(parsed.errors);
       ctx.body = await service().search(parsed.value);
     },
@@ -50,38 +57,30 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     async export(ctx: Context) {
-      await sendCsv(ctx, queryOf(ctx));
+      await sendCsv(ctx, bodyOf(ctx));
     },
 
-    /** A download link for the same filters, valid for a minute (see domain/export-ticket). */
+    /** A single-use download link for the same filters, valid for a minute (export-tickets). */
     async exportTicket(ctx: Context) {
-      const body = requestBody(ctx);
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw new errors.ValidationError('the body must be an object of export parameters');
-      }
-      const raw = body as Record<string, unknown>;
+      const raw = bodyOf(ctx);
       parseFilters(raw);
-      const ticket: ExportTicket = {
-        userId: (ctx.state.user as { id: number }).id,
-        query: Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, String(value)])),
-        expiresAt: Date.now() + EXPORT_TICKET_TTL_MS,
-      };
-      const encoded = encodeExportTicket(ticket, signingSecret(strapi, 'export'));
+      const adminId = (ctx.state.user as { id: number }).id;
+      const ticket = await getService(strapi, 'export-tickets').issue(adminId, raw);
       ctx.body = {
         data: {
-          url: `/${PLUGIN_ID}/calls/export/download?ticket=${encoded}`,
-          expiresAt: new Date(ticket.expiresAt).toISOString(),
+          url: `/${PLUGIN_ID}/calls/export/download?ticket=${ticket.id}`,
+          expiresAt: ticket.expiresAt.toISOString(),
         },
       };
     },
 
-    /** The CSV of a ticket; the export-ticket policy has checked it and its admin's permission. */
+    /** The CSV of a ticket; the export-ticket policy has claimed it and checked its admin. */
     async download(ctx: Context) {
-      await sendCsv(ctx, (ctx.state.exportTicket as ExportTicket).query);
+      await sendCsv(ctx, (ctx.state.exportTicket as ClaimedTicket).filters);
     },
 
     async stats(ctx: Context) {
-      ctx.body = { data: await service().stats(parseFilters(queryOf(ctx))) };
+      ctx.body = { data: await service().stats(parseFilters(bodyOf(ctx))) };
     },
   };
 };

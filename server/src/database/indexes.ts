@@ -37,6 +37,12 @@ export const INDEXES: IndexSpec[] = [
     attributes: ['accessCode'],
     unique: true,
   },
+  {
+    name: 'call_history_export_tickets_token_hash_uq',
+    uid: UID.exportTicket,
+    attributes: ['tokenHash'],
+    unique: true,
+  },
   // Call History search (DESIGN §3): each filter is an index range scan, newest first by
   // (startTime, id) so that the keyset ORDER BY is read from the index, not sorted.
   {

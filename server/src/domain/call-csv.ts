@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 
 import callRecordSchema from '../content-types/call-record/schema';
 
+import { flowRecorded, type CallRow } from './call-list';
+
 /**
  * The columns of the CSV export: the call data an agent reads in the table, each time both in
  * UTC and in the client's time zone, a summary of the flow and of the recording decision, then
  * any attribute a developer added to call-record (generically, by name).
  */
-
-export type CallRow = Record<string, unknown>;
 
 const BASE_COLUMNS = [
   'callId',
@@ -73,20 +73,6 @@ const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 export const neutraliseFormula = (cell: string): string =>
   FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 
-/**
- * Whether flow details were kept: the decision snapshot taken when the call was stored says
- * so, trace or no trace (a call may be kept with flow recording on and no trace sent). Only a
- * record without a snapshot falls back to the presence of a trace.
- */
-const flowRecorded = (call: CallRow): boolean => {
-  const decision = call.recordingDecision;
-  const recordFlow =
-    decision && typeof decision === 'object'
-      ? (decision as { recordFlow?: unknown }).recordFlow
-      : undefined;
-  return typeof recordFlow === 'boolean' ? recordFlow : Array.isArray(call.flowTrace);
-};
-
 const decisionReason = (decision: unknown): string => {
   if (!decision || typeof decision !== 'object') return '';
   const reason = (decision as { reason?: unknown }).reason;
@@ -98,7 +84,6 @@ const decisionReason = (decision: unknown): string => {
  * cell is neutralised against formulas.
  */
 export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]): string[] => {
-  const trace = call.flowTrace;
   const cells = [
     text(call.callId),
     text(call.callingNumber),
@@ -114,7 +99,8 @@ export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]):
     text(call.durationSeconds),
     text(call.endReason),
     flowRecorded(call) ? 'true' : 'false',
-    Array.isArray(trace) ? String(trace.length) : '',
+    // The count stored with the call: the export never reads the trace itself.
+    text(call.flowSteps),
     decisionReason(call.recordingDecision),
     ...extraAttributes.map((name) => text(call[name])),
   ];

@@ -45,7 +45,10 @@ export const evaluateCall = (call: CallData, context: PolicyContext): Evaluation
   return { outcome: 'record', decision };
 };
 
-/** The fields the plugin owns on a stored record: snapshot, bot, stripped trace, search helpers. */
+/**
+ * The fields the plugin owns on a stored record: snapshot, bot, stripped trace, step count,
+ * search helpers.
+ */
 export const storedFields = (call: CallData, decision: RecordingDecision): CallData => {
   const fields: CallData = {
     botKind: decision.botKind,
@@ -54,6 +57,9 @@ export const storedFields = (call: CallData, decision: RecordingDecision): CallD
     recordingDecision: decision,
   };
   if (!decision.recordFlow) fields.flowTrace = null;
+  // Always set (never what a writer sent): the steps of the trace kept, null without one.
+  fields.flowSteps =
+    decision.recordFlow && Array.isArray(call.flowTrace) ? call.flowTrace.length : null;
   if (typeof call.callingNumber === 'string') {
     fields.callingNumberReversed = reverseNumber(call.callingNumber);
   }

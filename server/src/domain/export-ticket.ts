@@ -1,42 +1,26 @@
-import { openValue, sealValue } from './signed-value';
+import { createHash, randomBytes } from 'crypto';
 
 /**
- * A short-lived, signed ticket for one CSV download. The admin JWT travels in a header, which a
- * plain link cannot send; without a ticket the panel would have to fetch the whole file into
+ * A short-lived, single-use ticket for one CSV download. The admin JWT travels in a header, which
+ * a plain link cannot send; without a ticket the panel would have to fetch the whole file into
  * memory before saving it. With one, the browser downloads the stream itself (to disk, with its
- * own progress bar). The ticket names the admin it was issued to, so the download route checks
- * that admin's permission again, and the filters, so it cannot be turned into another export.
+ * own progress bar).
+ *
+ * The link carries only a random id: nothing in it can be read (a link ends up in browser
+ * history, proxy and server logs), and nothing in it can be forged. The filters, the admin and
+ * the expiry stay in the database (services/export-tickets.ts), under a SHA-256 of the id, so
+ * every node accepts the link and a database dump cannot be replayed as links.
  */
 
 export const EXPORT_TICKET_TTL_MS = 60_000;
 
-export interface ExportTicket {
-  userId: number;
-  /** The export's query parameters, exactly as validated when the ticket was issued. */
-  query: Record<string, string>;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
+/** 256 random bits: far beyond guessing (at least 128 are needed). */
+const ID_BYTES = 32;
 
-export const encodeExportTicket = (ticket: ExportTicket, secret: string): string =>
-  sealValue([ticket.userId, ticket.query, ticket.expiresAt], secret);
+/** What a ticket id looks like: ID_BYTES in base64url, nothing else reaches the database. */
+export const TICKET_ID = /^[A-Za-z0-9_-]{43}$/;
 
-const isStringRecord = (value: unknown): value is Record<string, string> =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  Object.values(value).every((entry) => typeof entry === 'string');
+export const newTicketId = (): string => randomBytes(ID_BYTES).toString('base64url');
 
-/** The ticket, or null when it is malformed, signed with another secret, or expired at `now`. */
-export const decodeExportTicket = (
-  text: string,
-  secret: string,
-  now: number
-): ExportTicket | null => {
-  const decoded = openValue(text, secret);
-  if (!Array.isArray(decoded) || decoded.length !== 3) return null;
-  const [userId, query, expiresAt] = decoded as unknown[];
-  if (!Number.isSafeInteger(userId) || !isStringRecord(query)) return null;
-  if (typeof expiresAt !== 'number' || expiresAt <= now) return null;
-  return { userId: userId as number, query, expiresAt };
-};
+/** What the database keeps of the id. */
+export const ticketHash = (id: string): string => createHash('sha256').update(id).digest('hex');

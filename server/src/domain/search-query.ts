@@ -3,9 +3,10 @@ import { DateTime, IANAZone } from 'luxon';
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from './access-code';
 
 /**
- * Validation of the Call History query string (DESIGN §3 search contract), shared by search,
- * export and stats. Pure: every problem is returned with the name of its field, so the
- * controller answers one 400 naming each bad parameter.
+ * Validation of the Call History request body (DESIGN §3 search contract), shared by search,
+ * export, export tickets and stats. The filters travel in a POST body, never in a URL, so that
+ * calling numbers stay out of request logs. Pure: every problem is returned with the name of its
+ * field, so the controller answers one 400 naming each bad field.
  */
 
 export interface FieldProblem {
@@ -59,20 +60,15 @@ const DIGITS = /^\d{1,32}$/;
 const ZONE_NAME = /^[A-Za-z0-9_+\-/]{1,64}$/;
 const CURSOR = /^[A-Za-z0-9_.-]{1,512}$/;
 
-type RawQuery = Record<string, unknown>;
+/** The fields of a JSON body, as parsed by Strapi's body parser. */
+export type RawBody = Record<string, unknown>;
 
-/**
- * An unencoded `+` in a query string arrives as a space (`...T10:00:00 08:00`, ` 8613...`):
- * the one mistake every hand-written URL makes, so it is read as the `+` it was.
- */
-const restorePlus = (value: string) =>
-  value.replace(/^ (?=\d)/, '+').replace(/ (\d{2}(:?\d{2})?)$/, '+$1');
-
-const single = (raw: RawQuery, key: string, problems: FieldProblem[]): string | undefined => {
+/** A text field; null and absent are the same (a form sends null for an empty optional field). */
+const stringField = (raw: RawBody, key: string, problems: FieldProblem[]): string | undefined => {
   const value = raw[key];
-  if (value === undefined) return undefined;
+  if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
-    problems.push({ path: key, message: `${key} must be given once, as text` });
+    problems.push({ path: key, message: `${key} must be a string` });
     return undefined;
   }
   return value;
@@ -81,15 +77,15 @@ const single = (raw: RawQuery, key: string, problems: FieldProblem[]): string | 
 const offsetMinutes = (offset: RegExpExecArray): number =>
   Number(offset[2]) * 60 + Number(offset[3] ?? 0);
 
-const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[]): Date | null => {
-  const text = single(raw, key, problems);
+const parseInstant = (raw: RawBody, key: 'from' | 'to', problems: FieldProblem[]): Date | null => {
+  const text = stringField(raw, key, problems);
   if (text === undefined) {
     if (!problems.some((problem) => problem.path === key)) {
       problems.push({ path: key, message: `${key} is required (ISO 8601 with an offset)` });
     }
     return null;
   }
-  const value = restorePlus(text).trim();
+  const value = text.trim();
   const shaped = ISO_WITH_OFFSET.test(value);
   const parsed = shaped ? DateTime.fromISO(value, { setZone: true }) : null;
   // luxon reads any two digits as an offset (+99:00 is 99 hours): bounded here.
@@ -111,10 +107,10 @@ const parseInstant = (raw: RawQuery, key: 'from' | 'to', problems: FieldProblem[
   return parsed.toJSDate();
 };
 
-const parseNumber = (raw: RawQuery, problems: FieldProblem[]): NumberFilter | null => {
-  const text = single(raw, 'callingNumber', problems);
+const parseNumber = (raw: RawBody, problems: FieldProblem[]): NumberFilter | null => {
+  const text = stringField(raw, 'callingNumber', problems);
   if (text === undefined || text.trim() === '') return null;
-  const value = restorePlus(text).trim();
+  const value = text.trim();
   const fail = () => {
     problems.push({
       path: 'callingNumber',
@@ -135,8 +131,8 @@ const parseNumber = (raw: RawQuery, problems: FieldProblem[]): NumberFilter | nu
   return NUMBER.test(value) ? { match: 'exact', value } : fail();
 };
 
-const parseAccessCode = (raw: RawQuery, problems: FieldProblem[]): string | null => {
-  const text = single(raw, 'accessCode', problems);
+const parseAccessCode = (raw: RawBody, problems: FieldProblem[]): string | null => {
+  const text = stringField(raw, 'accessCode', problems);
   if (text === undefined || text.trim() === '') return null;
   const value = text.trim();
   if (!isAccessCode(value)) {
@@ -152,8 +148,8 @@ const parseAccessCode = (raw: RawQuery, problems: FieldProblem[]): string | null
 export const isTimeZone = (value: string): boolean =>
   ZONE_NAME.test(value) && IANAZone.isValidZone(value);
 
-const parseTimeZone = (raw: RawQuery, problems: FieldProblem[]): string => {
-  const text = single(raw, 'tz', problems);
+const parseTimeZone = (raw: RawBody, problems: FieldProblem[]): string => {
+  const text = stringField(raw, 'tz', problems);
   if (text === undefined || text === '') return 'UTC';
   if (!isTimeZone(text)) {
     problems.push({
@@ -173,25 +169,25 @@ const parseTimeZone = (raw: RawQuery, problems: FieldProblem[]): string => {
 const latestTo = (from: Date, tz: string, maxPeriodDays: number): number =>
   DateTime.fromJSDate(from, { zone: tz }).plus({ days: maxPeriodDays }).toMillis();
 
-const rejectUnknown = (raw: RawQuery, allowed: readonly string[], problems: FieldProblem[]) => {
+const rejectUnknown = (raw: RawBody, allowed: readonly string[], problems: FieldProblem[]) => {
   for (const key of Object.keys(raw)) {
     if (!allowed.includes(key)) {
       problems.push({
         path: key,
-        message: `unknown parameter ${key}: expected ${allowed.join(', ')}`,
+        message: `unknown field ${key}: expected ${allowed.join(', ')}`,
       });
     }
   }
 };
 
 const parseFilters = (
-  raw: RawQuery,
+  raw: RawBody,
   limits: QueryLimits,
   problems: FieldProblem[]
 ): (SearchFilters & { tz: string }) | null => {
   const from = parseInstant(raw, 'from', problems);
   const to = parseInstant(raw, 'to', problems);
-  // Read first (the period is counted in its days), reported in the order of the parameters.
+  // Read first (the period is counted in its days), reported in the order of the fields.
   const tzProblems: FieldProblem[] = [];
   const tz = parseTimeZone(raw, tzProblems);
   if (from && to) {
@@ -211,11 +207,17 @@ const parseFilters = (
   return { from, to, callingNumber, accessCode, tz };
 };
 
-const parsePageSize = (raw: RawQuery, problems: FieldProblem[]): number => {
-  const text = single(raw, 'pageSize', problems);
-  if (text === undefined) return PAGE_SIZE.default;
-  const value = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
-  if (!(value >= PAGE_SIZE.min && value <= PAGE_SIZE.max)) {
+/** An integer, as a JSON number or as text of digits (what a form field gives). */
+const parsePageSize = (raw: RawBody, problems: FieldProblem[]): number => {
+  const given = raw.pageSize;
+  if (given === undefined || given === null) return PAGE_SIZE.default;
+  const value =
+    typeof given === 'number'
+      ? given
+      : typeof given === 'string' && /^\d{1,4}$/.test(given)
+        ? Number(given)
+        : NaN;
+  if (!(Number.isInteger(value) && value >= PAGE_SIZE.min && value <= PAGE_SIZE.max)) {
     problems.push({
       path: 'pageSize',
       message: `pageSize must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}`,
@@ -225,8 +227,8 @@ const parsePageSize = (raw: RawQuery, problems: FieldProblem[]): number => {
   return value;
 };
 
-const parseCursor = (raw: RawQuery, problems: FieldProblem[]): string | null => {
-  const text = single(raw, 'cursor', problems);
+const parseCursor = (raw: RawBody, problems: FieldProblem[]): string | null => {
+  const text = stringField(raw, 'cursor', problems);
   if (text === undefined || text === '') return null;
   if (!CURSOR.test(text)) {
     problems.push({ path: 'cursor', message: 'cursor is not a cursor this search returned' });
@@ -238,8 +240,8 @@ const parseCursor = (raw: RawQuery, problems: FieldProblem[]): string | null => 
 const done = <T>(value: T | null, problems: FieldProblem[]): Validated<T> =>
   problems.length > 0 || value === null ? { ok: false, errors: problems } : { ok: true, value };
 
-/** `GET /calls`: the filters, the page size and the cursor. */
-export const parseSearchQuery = (raw: RawQuery, limits: QueryLimits): Validated<SearchQuery> => {
+/** `POST /calls/search`: the filters, the page size and the cursor. */
+export const parseSearchBody = (raw: RawBody, limits: QueryLimits): Validated<SearchQuery> => {
   const problems: FieldProblem[] = [];
   rejectUnknown(raw, SEARCH_KEYS, problems);
   const filters = parseFilters(raw, limits, problems);
@@ -248,9 +250,12 @@ export const parseSearchQuery = (raw: RawQuery, limits: QueryLimits): Validated<
   return done(filters && { ...filters, pageSize, cursor }, problems);
 };
 
-/** `GET /calls/export` and `GET /stats`: the filters and the client's time zone. */
-export const parseFilterQuery = (
-  raw: RawQuery,
+/**
+ * `POST /calls/export`, `/calls/export/ticket` and `/calls/stats`: the filters and the client's
+ * time zone.
+ */
+export const parseFilterBody = (
+  raw: RawBody,
   limits: QueryLimits
 ): Validated<SearchFilters & { tz: string }> => {
   const problems: FieldProblem[] = [];

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
- * A JSON value sealed with an HMAC, as `payload.signature` in base64url: the one format behind
- * the search cursors and the export tickets. The signature also covers a `context` string that
+ * A JSON value sealed with an HMAC, as `payload.signature` in base64url: the format of the
+ * search cursors (a cursor's payload is a row position, nothing personal). The signature also covers a `context` string that
  * is not carried in the text, so a value sealed for one context (a cursor for one search's
  * filters) does not open in another.
  */

@@ -2,8 +2,7 @@ import type { Strapi } from '@strapi/types';
 import type { Context } from 'koa';
 
 import { PERMISSIONS } from '../constants';
-import { decodeExportTicket } from '../domain/export-ticket';
-import { signingSecret } from '../utils/strapi';
+import { getService } from '../utils/strapi';
 
 interface AdminUser {
   id: number;
@@ -16,9 +15,10 @@ interface PermissionEngine {
 
 /**
  * The download route's policy: it takes no admin JWT (a browser download cannot send one), so
- * it checks what `admin::isAuthenticatedAdmin` and `admin::hasPermissions` would: the ticket's
- * admin still exists, is active, and still holds `calls.export`. A refusal is Strapi's plain
- * 403 (its router answers every policy refusal with a bare "Forbidden"), so the reason is logged.
+ * it claims the ticket (once: a second download of the same link is refused) and checks what
+ * `admin::isAuthenticatedAdmin` and `admin::hasPermissions` would: the ticket's admin still
+ * exists, is active, and still holds `calls.export`. A refusal is Strapi's plain 403 (its router
+ * answers every policy refusal with a bare "Forbidden"), so the reason is logged.
  */
 export default async (policyContext: Context, _config: unknown, { strapi }: { strapi: Strapi }) => {
   const refuse = (reason: string) => {
@@ -27,20 +27,18 @@ export default async (policyContext: Context, _config: unknown, { strapi }: { st
   };
   // A policy context copies the koa context's own properties only: `query` lives on `request`.
   const raw = policyContext.request.query.ticket;
-  const ticket = decodeExportTicket(
-    typeof raw === 'string' ? raw : '',
-    signingSecret(strapi, 'export'),
-    Date.now()
+  const ticket = await getService(strapi, 'export-tickets').claim(
+    typeof raw === 'string' ? raw : ''
   );
-  if (!ticket) return refuse('the ticket is invalid or has expired');
+  if (!ticket) return refuse('the ticket is unknown, used or expired');
   const user = (await strapi
     .query('admin::user')
-    .findOne({ where: { id: ticket.userId }, populate: ['roles'] })) as AdminUser | null;
-  if (!user || user.isActive !== true) return refuse(`admin ${ticket.userId} is not active`);
+    .findOne({ where: { id: ticket.adminId }, populate: ['roles'] })) as AdminUser | null;
+  if (!user || user.isActive !== true) return refuse(`admin ${ticket.adminId} is not active`);
   const engine = (strapi.admin?.services.permission as { engine: PermissionEngine }).engine;
   const ability = await engine.generateUserAbility(user);
   if (!ability.can(PERMISSIONS.callsExport)) {
-    return refuse(`admin ${ticket.userId} no longer holds ${PERMISSIONS.callsExport}`);
+    return refuse(`admin ${ticket.adminId} no longer holds ${PERMISSIONS.callsExport}`);
   }
   policyContext.state.exportTicket = ticket;
   return true;

@@ -3,6 +3,7 @@ import { contentTypes as contentTypeUtils } from '@strapi/utils';
 
 import { UID } from '../constants';
 import { columnOf } from '../database/metadata';
+import { UNLISTED_ATTRIBUTES, isReadableAttribute } from '../domain/call-list';
 import { reverseNumber } from '../domain/calling-number';
 import { BUCKET_MS, type Bucket } from '../domain/day-buckets';
 import { prefixUpperBound } from '../domain/number-range';
@@ -23,7 +24,7 @@ import { getDb } from '../utils/strapi';
  * rows: keyset pages, capped counts, batched export and GROUP BY statistics. Table and column
  * names come from Strapi's metadata (bound with `??`), every value is bound with `?`, and rows
  * come back as the Query Engine returns them: attribute names, json parsed, datetimes as ISO
- * strings, private attributes left out.
+ * strings, private and password attributes left out.
  */
 
 export type CallRow = Record<string, unknown>;
@@ -100,26 +101,34 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const START = column('startTime');
   const ID = column('id');
 
-  /** Every scalar, non-private attribute, a developer's extensions included. */
-  const visible: VisibleAttribute[] = (() => {
+  /**
+   * Every scalar attribute a reader may get (Call Details), a developer's extensions included:
+   * neither private nor a password (domain/call-list.ts).
+   */
+  const readable: VisibleAttribute[] = (() => {
     const model = strapi.getModel(UID.callRecord);
     return Object.entries(model.attributes)
       .filter(
         ([name, attribute]) =>
           contentTypeUtils.isScalarAttribute(attribute) &&
-          !contentTypeUtils.isPrivateAttribute(model, name)
+          isReadableAttribute(attribute.type, contentTypeUtils.isPrivateAttribute(model, name))
       )
       .map(([name, attribute]) => ({ name, column: column(name), type: attribute.type }));
   })();
-  if (!visible.some((attribute) => attribute.name === 'id')) {
-    visible.unshift({ name: 'id', column: ID, type: 'increments' });
+  if (!readable.some((attribute) => attribute.name === 'id')) {
+    readable.unshift({ name: 'id', column: ID, type: 'increments' });
   }
-  const selectList = visible.map(() => '??').join(', ');
-  const selectColumns = visible.map((attribute) => attribute.column);
+  /**
+   * The columns a search page and an export batch read: the list columns only, so the flow
+   * trace column is never selected (its json can be most of a row).
+   */
+  const listed = readable.filter((attribute) => !UNLISTED_ATTRIBUTES.has(attribute.name));
+  const selectList = listed.map(() => '??').join(', ');
+  const selectColumns = listed.map((attribute) => attribute.column);
 
   const toCall = (row: Record<string, unknown>): CallRow => {
     const call: CallRow = {};
-    for (const attribute of visible) {
+    for (const attribute of listed) {
       call[attribute.name] = fromDb(attribute.type, row[attribute.column]);
     }
     return call;
@@ -336,8 +345,11 @@ export const callRecordsRepository = (strapi: Strapi) => {
   };
 
   return {
-    /** The attributes a search row carries, in model order (for the CSV extra columns). */
-    visibleAttributes: (): string[] => visible.map((attribute) => attribute.name),
+    /** The attributes Call Details returns, in model order. */
+    readableAttributes: (): string[] => readable.map((attribute) => attribute.name),
+
+    /** The attributes a search row and an export batch carry, in model order. */
+    listedAttributes: (): string[] => listed.map((attribute) => attribute.name),
 
     /**
      * The indexes this search's statements are read through (SQLite, prefix or suffix without

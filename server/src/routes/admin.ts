@@ -51,15 +51,23 @@ export default {
       handler: 'bots.remove',
       config: guarded(PERMISSIONS.botsUpdate),
     },
+    // Searches, stats and exports take their filters in a POST body: a URL's query string is
+    // written to request logs, and calling numbers are personal data (DESIGN §7). No GET form
+    // takes filters, so GET /calls/:callId opens any call, one called "export" or "search" too.
     {
-      method: 'GET',
-      path: '/calls',
+      method: 'POST',
+      path: '/calls/search',
       handler: 'call-search.search',
       config: guarded(PERMISSIONS.callsRead),
     },
-    // Before /calls/:callId, or "export" would be taken for a call id.
     {
-      method: 'GET',
+      method: 'POST',
+      path: '/calls/stats',
+      handler: 'call-search.stats',
+      config: guarded(PERMISSIONS.callsRead),
+    },
+    {
+      method: 'POST',
       path: '/calls/export',
       handler: 'call-search.export',
       config: guarded(PERMISSIONS.callsExport),
@@ -70,8 +78,8 @@ export default {
       handler: 'call-search.exportTicket',
       config: guarded(PERMISSIONS.callsExport),
     },
-    // A browser download sends no admin JWT: the signed ticket stands in for it, and its
-    // policy checks the ticket's admin and that admin's calls.export permission.
+    // A browser download sends no admin JWT: the single-use ticket stands in for it, and its
+    // policy claims the ticket and checks its admin and that admin's calls.export permission.
     {
       method: 'GET',
       path: '/calls/export/download',
@@ -83,12 +91,6 @@ export default {
       path: '/calls/:callId',
       handler: 'call-search.details',
       config: guarded(PERMISSIONS.callsDetails),
-    },
-    {
-      method: 'GET',
-      path: '/stats',
-      handler: 'call-search.stats',
-      config: guarded(PERMISSIONS.callsRead),
     },
   ],
 };

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 
 import { UID } from '../constants';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
+import { listRow } from '../domain/call-list';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
@@ -53,7 +54,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const rows = page.slice(0, query.pageSize);
       const last = rows[rows.length - 1];
       return {
-        results: rows.map((row) => withMarkedTrace(row.call)),
+        // List columns only: the trace is Call Details' (calls.details), never read here.
+        results: rows.map((row) => listRow(row.call)),
         pagination: {
           pageSize: query.pageSize,
           nextCursor:
@@ -66,14 +68,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
       };
     },
 
-    /** One call by its platform id, every non-private attribute, the flow trace marked. */
+    /** One call by its platform id, every readable attribute, the flow trace marked. */
     async details(callId: string) {
       const row = (await getDb(strapi)
         .query(UID.callRecord)
         .findOne({ where: { callId } })) as Record<string, unknown> | null;
       if (!row) throw new errors.NotFoundError(`No call with callId ${callId}`);
       const call: Record<string, unknown> = {};
-      for (const name of calls().visibleAttributes()) {
+      for (const name of calls().readableAttributes()) {
         if (name in row) call[name] = row[name];
       }
       return withMarkedTrace(call);
@@ -88,7 +90,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async exportCsv(filters: ZonedFilters) {
       const repository = calls();
-      const extras = repository.visibleAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
+      const extras = repository.listedAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
       const batches = repository.batches(filters, EXPORT_BATCH);
       const first = await batches.next();
       async function* records() {
@@ -98,7 +100,12 @@ export default ({ strapi }: { strapi: Strapi }) => {
           for (const call of batch) yield csvRecord(call, filters.tz, extras);
         }
       }
-      const csv = stringify({ header: true, columns: csvColumns(extras) });
+      // The BOM tells Excel the file is UTF-8, or it garbles Chinese robot names (csvBom).
+      const csv = stringify({
+        bom: getConfig(strapi).csvBom,
+        header: true,
+        columns: csvColumns(extras),
+      });
       pipeline(Readable.from(records()), csv, (error) => {
         if (!error) return;
         // A client that stops downloading closes the stream: the batches stop, nothing failed.

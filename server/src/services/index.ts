@@ -4,6 +4,7 @@ import callDeletion from './call-deletion';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
+import exportTickets from './export-tickets';
 import ingest from './ingest';
 import recordingPolicy from './recording-policy';
 import settings from './settings';
@@ -15,6 +16,7 @@ export default {
   'call-deletion': callDeletion,
   'call-search': callSearch,
   'default-roles': defaultRoles,
+  'export-tickets': exportTickets,
   ingest,
   'recording-policy': recordingPolicy,
   settings,

@@ -2,13 +2,13 @@ import { fireEvent, screen, within } from '@testing-library/react';
 
 import type { SearchPage } from '../../../admin/src/api/types';
 import { ResultsTable } from '../../../admin/src/components/ResultsTable';
-import { call, recordedDecision } from '../fixtures';
+import { listRow, recordedDecision } from '../fixtures';
 import { renderInAdmin } from '../render';
 
 const page = (overrides: Partial<SearchPage['pagination']> = {}): SearchPage => ({
   results: [
-    call(),
-    call({
+    listRow(),
+    listRow({
       id: 2,
       callId: 'CALL-0002',
       callingNumber: '8613900001234',
@@ -17,6 +17,8 @@ const page = (overrides: Partial<SearchPage['pagination']> = {}): SearchPage => 
       accessCode: '2001',
       durationSeconds: 3725,
       recordingDecision: { ...recordedDecision, recordFlow: false },
+      flowRecorded: false,
+      flowSteps: null,
     }),
   ],
   pagination: { pageSize: 2, nextCursor: 'abc', total: 10_000, totalIsCapped: true, ...overrides },
@@ -33,7 +35,7 @@ const props = {
 };
 
 describe('ResultsTable', () => {
-  it('lists each call with its bot, kind, duration and whether flow details exist', () => {
+  it('lists each call with its bot, kind, duration and whether flow details exist, with their steps', () => {
     renderInAdmin(<ResultsTable {...props} page={page()} />);
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(3);
@@ -45,10 +47,28 @@ describe('ResultsTable', () => {
     expect(first.getByText(/\(1:05\)$/)).toBeInTheDocument();
     expect(first.getByText('USER_HANGUP')).toBeInTheDocument();
     expect(first.getByText('Recorded')).toBeInTheDocument();
+    expect(first.getByText('4 steps')).toBeInTheDocument();
     const second = within(rows[2]);
     expect(second.getByText('IVR')).toBeInTheDocument();
     expect(second.getByText(/\(1:02:05\)$/)).toBeInTheDocument();
     expect(second.getByText('Not recorded')).toBeInTheDocument();
+    expect(second.queryByText(/steps?$/)).not.toBeInTheDocument();
+  });
+
+  it('says Recorded from the server, without a count when no trace was sent', () => {
+    renderInAdmin(
+      <ResultsTable
+        {...props}
+        page={{
+          ...page(),
+          results: [listRow({ flowSteps: 1 }), listRow({ callId: 'CALL-0003', flowSteps: null })],
+        }}
+      />
+    );
+    const rows = screen.getAllByRole('row');
+    expect(within(rows[1]).getByText('1 step')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('Recorded')).toBeInTheDocument();
+    expect(within(rows[2]).queryByText(/steps?$/)).not.toBeInTheDocument();
   });
 
   it('says how many of the capped total are shown and pages with the cursor', () => {

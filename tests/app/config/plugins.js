@@ -15,6 +15,7 @@ module.exports = ({ env }) => ({
       maxPeriodDays: env.int('CALL_HISTORY_MAX_PERIOD_DAYS', 31),
       totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
       showInContentManager: env.bool('CALL_HISTORY_SHOW_IN_CONTENT_MANAGER', false),
+      csvBom: env.bool('CALL_HISTORY_CSV_BOM', true),
     },
   },
 });

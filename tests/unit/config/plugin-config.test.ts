@@ -15,6 +15,9 @@ describe('plugin config validator', () => {
     [{ createDefaultRoles: 'yes' }, 'createDefaultRoles'],
     [{ showInContentManager: 'true' }, 'showInContentManager'],
     [{ showInContentManager: undefined }, 'showInContentManager'],
+    [{ csvBom: 'false' }, 'csvBom'],
+    [{ csvBom: 0 }, 'csvBom'],
+    [{ csvBom: undefined }, 'csvBom'],
     [{ maxPeriodDay: 10 }, 'maxPeriodDay'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));

@@ -12,7 +12,7 @@ describe('CSV rows', () => {
     endTime: '2026-03-01T16:31:05.000Z',
     durationSeconds: 65,
     endReason: 'USER_HANGUP',
-    flowTrace: [{ seq: 1 }, { seq: 2 }],
+    flowSteps: 2,
     recordingDecision: { reason: 'CHATRECORDFLAG is ON' },
     region: 'north',
     tags: { vip: true },
@@ -42,23 +42,27 @@ describe('CSV rows', () => {
 
   it('says when no flow was recorded', () => {
     const columns = csvColumns([]);
-    const record = csvRecord({ ...call, flowTrace: null }, 'UTC', []);
+    const record = csvRecord({ ...call, flowSteps: null }, 'UTC', []);
     expect(record[columns.indexOf('flowRecorded')]).toBe('false');
     expect(record[columns.indexOf('flowSteps')]).toBe('');
   });
 
-  it('takes flowRecorded from the decision snapshot, trace or no trace', () => {
+  it('takes flowRecorded from the decision snapshot, steps or no steps', () => {
     const columns = csvColumns([]);
     const cell = (overrides: object) =>
       csvRecord({ ...call, ...overrides }, 'UTC', [])[columns.indexOf('flowRecorded')];
     // Kept with flow recording on, but the platform sent no trace.
-    expect(cell({ flowTrace: null, recordingDecision: { recordFlow: true } })).toBe('true');
-    expect(cell({ flowTrace: [{ seq: 1 }], recordingDecision: { recordFlow: false } })).toBe(
-      'false'
-    );
-    // No snapshot (a record older than the snapshot): the trace decides.
-    expect(cell({ flowTrace: [{ seq: 1 }], recordingDecision: null })).toBe('true');
-    expect(cell({ flowTrace: null, recordingDecision: null })).toBe('false');
+    expect(cell({ flowSteps: null, recordingDecision: { recordFlow: true } })).toBe('true');
+    expect(cell({ flowSteps: 1, recordingDecision: { recordFlow: false } })).toBe('false');
+    // No snapshot (a record older than the snapshot): the stored step count decides.
+    expect(cell({ flowSteps: 1, recordingDecision: null })).toBe('true');
+    expect(cell({ flowSteps: null, recordingDecision: null })).toBe('false');
+  });
+
+  it('never reads the trace: the step count is the stored one', () => {
+    const columns = csvColumns([]);
+    const record = csvRecord({ ...call, flowTrace: [{ seq: 1 }], flowSteps: 7 }, 'UTC', []);
+    expect(record[columns.indexOf('flowSteps')]).toBe('7');
   });
 
   describe('formula injection', () => {

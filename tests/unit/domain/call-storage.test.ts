@@ -58,9 +58,29 @@ describe('storedFields', () => {
       botKind: 'INTELLIGENT_ROBOT',
       botName: 'Billing robot',
       flowTrace: null,
+      flowSteps: null,
       recordingDecision: evaluation.decision,
       callingNumberReversed: '43210000831',
       durationSeconds: 62,
+    });
+  });
+
+  it('counts the steps of a kept trace, whatever count the writer sent', () => {
+    const evaluation = evaluateCall(
+      { ...call, botKind: 'COMMON_IVR', accessCode: 'x' },
+      context('ON')
+    );
+    if (evaluation.outcome !== 'record') throw new Error('expected a recorded call');
+    const trace = [{ seq: 1 }, { seq: 2 }, { seq: 3 }];
+    expect(
+      storedFields({ ...call, flowTrace: trace, flowSteps: 99 }, evaluation.decision)
+    ).toMatchObject({
+      flowSteps: 3,
+    });
+    expect(
+      storedFields({ ...call, flowTrace: null, flowSteps: 99 }, evaluation.decision)
+    ).toMatchObject({
+      flowSteps: null,
     });
   });
 

@@ -1,0 +1,42 @@
+/**
+ * What the readers of a call get (DESIGN §3, §7). Call Details returns every readable attribute,
+ * the flow trace included; a search row and a CSV line carry the list columns only: no trace
+ * (it is read through Call Details, behind calls.details), its step count and whether flow
+ * details were kept instead. Pure: the attribute types come from Strapi's model at runtime.
+ */
+
+export type CallRow = Record<string, unknown>;
+
+/**
+ * Whether an attribute's value may leave the server at all: private attributes never do, and a
+ * `password` attribute is a secret whatever its `private` flag says.
+ */
+export const isReadableAttribute = (type: string, isPrivate: boolean): boolean =>
+  !isPrivate && type !== 'password';
+
+/**
+ * Readable attributes a search row and the CSV leave out: the trace, and Strapi's own
+ * bookkeeping timestamps (when the row was written says nothing about the call).
+ */
+export const UNLISTED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'flowTrace',
+  'createdAt',
+  'updatedAt',
+]);
+
+/**
+ * Whether flow details were kept: the decision snapshot taken when the call was stored says
+ * so, trace or no trace (a call may be kept with flow recording on and no trace sent). Only a
+ * record without a snapshot falls back to its stored step count.
+ */
+export const flowRecorded = (call: CallRow): boolean => {
+  const decision = call.recordingDecision;
+  const recordFlow =
+    decision && typeof decision === 'object'
+      ? (decision as { recordFlow?: unknown }).recordFlow
+      : undefined;
+  return typeof recordFlow === 'boolean' ? recordFlow : typeof call.flowSteps === 'number';
+};
+
+/** A search row: the list columns as read, plus whether flow details were kept. */
+export const listRow = (call: CallRow): CallRow => ({ ...call, flowRecorded: flowRecorded(call) });
