@@ -5,7 +5,7 @@ import { EVENTS, UID } from '../constants';
 import { callRecordedPayload } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-storage';
 import {
-  checkTimeOrder,
+  checkCallTimes,
   validateCallUpdate,
   validateStoredCall,
   type CallValidation,
@@ -14,7 +14,7 @@ import { reverseNumber } from '../domain/calling-number';
 import type { RecordingDecision } from '../domain/recording-decision';
 import { callRecordExtensions } from '../utils/call-record-model';
 import { fieldError } from '../utils/errors';
-import { emitEvent, getDb, getService } from '../utils/strapi';
+import { emitEvent, getConfig, getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
 /** Writes the normalised call back into the event's data, or refuses it naming the field. */
@@ -30,7 +30,8 @@ const applyValidation = (data: CallData, validation: CallValidation) => {
  */
 const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
   const extensions = callRecordExtensions(strapi);
-  for (const call of calls) applyValidation(call, validateStoredCall(call, extensions));
+  const limits = getConfig(strapi);
+  for (const call of calls) applyValidation(call, validateStoredCall(call, extensions, limits));
   const policy = getService(strapi, 'recording-policy');
   const context = await policy.loadContext(calls.map((call) => call.accessCode as string));
   for (const call of calls) {
@@ -49,7 +50,7 @@ const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
 type StoredTimes = { startTime: unknown; endTime: unknown };
 
 /** An update that moves one end of the call is checked against the other end as stored. */
-const checkStoredTimeOrder = async (strapi: Strapi, event: Event, data: CallData) => {
+const checkStoredTimes = async (strapi: Strapi, event: Event, data: CallData) => {
   if ('startTime' in data === 'endTime' in data) return;
   const rows = (await getDb(strapi)
     .query(UID.callRecord)
@@ -58,7 +59,11 @@ const checkStoredTimeOrder = async (strapi: Strapi, event: Event, data: CallData
       where: event.params.where,
     })) as StoredTimes[];
   for (const row of rows) {
-    const found = checkTimeOrder(data.startTime ?? row.startTime, data.endTime ?? row.endTime);
+    const found = checkCallTimes(
+      data.startTime ?? row.startTime,
+      data.endTime ?? row.endTime,
+      getConfig(strapi)
+    );
     if (found) throw fieldError(found.path, found.message);
   }
 };
@@ -73,8 +78,8 @@ const guardUpdate = async (strapi: Strapi, event: Event) => {
   if (!data) return;
   delete data.recordingDecision;
   delete data.callingNumberReversed;
-  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi)));
-  await checkStoredTimeOrder(strapi, event, data);
+  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi), getConfig(strapi)));
+  await checkStoredTimes(strapi, event, data);
   if (typeof data.callingNumber === 'string') {
     data.callingNumberReversed = reverseNumber(data.callingNumber);
   }
