@@ -317,15 +317,8 @@ export const flowTraceBytes = (trace: unknown[]): number =>
  * most 11 characters, an `at` given as a Date (26) and the comma between steps: under 180.
  */
 export const STEP_JSON_OVERHEAD = 256;
-const STEP_TEXT_FIELDS = [
-  'at',
-  'nodeId',
-  'nodeName',
-  'nodeType',
-  'userInput',
-  'botReply',
-  'resultCode',
-];
+// Every field of a step but its two integers is text (or, for `at`, a Date).
+const STEP_TEXT_FIELDS = STEP_KEYS.filter((key) => key !== 'seq' && key !== 'durationMs');
 
 /**
  * A bound on `flowTraceBytes` of valid steps without serialising them: a UTF-16 unit of a
