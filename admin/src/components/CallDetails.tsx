@@ -82,6 +82,7 @@ const Timeline = ({ steps }: { steps: FlowStep[] }) => {
             as="li"
             key={`${step.seq}-${step.nodeId}`}
             data-benign={benign ? 'true' : undefined}
+            data-failed={failed ? 'true' : undefined}
             paddingTop={3}
             paddingBottom={3}
             paddingLeft={4}

@@ -14,6 +14,13 @@ module.exports = ({ env }) => ({
       createDefaultRoles: env.bool('CALL_HISTORY_CREATE_DEFAULT_ROLES', true),
       maxPeriodDays: env.int('CALL_HISTORY_MAX_PERIOD_DAYS', 31),
       totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
+      // Unset, the plugin's own defaults apply (256 KiB, 24 h): the tests check those too.
+      ...(env('CALL_HISTORY_MAX_FLOW_TRACE_BYTES')
+        ? { maxFlowTraceBytes: env.int('CALL_HISTORY_MAX_FLOW_TRACE_BYTES') }
+        : {}),
+      ...(env('CALL_HISTORY_MAX_CALL_DURATION_SECONDS')
+        ? { maxCallDurationSeconds: env.int('CALL_HISTORY_MAX_CALL_DURATION_SECONDS') }
+        : {}),
     },
   },
 });
