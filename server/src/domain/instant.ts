@@ -10,7 +10,10 @@ import { DateTime, FixedOffsetZone } from 'luxon';
  * (cheap: a traced batch holds 21,000 times); luxon decides whether they form a real date-time
  * (30 February does not) and computes the instant, exactly as `DateTime.fromISO(text,
  * { setZone: true })` does for every text of the grammar (tests/unit/domain/instant.test.ts
- * checks both agree). Reading through `fromISO` itself costs three times as much per time.
+ * checks both agree), except for the days every month of every year has (see `everyYearHas`).
+ * Measured on the 21,000 times of a 1,000-call batch with 20-step traces (medians, one shared
+ * 2-core machine): `fromISO` for every time 110 ms, `fromObject` 31 ms, with the fast path 6 ms
+ * (the former hand parser: 10 ms).
  *
  * Refused on purpose although luxon's ISO reader takes them: a time without an offset (it would
  * depend on the server's zone), `24:00` (the end of a day, not an instant a platform logs), the
@@ -50,6 +53,29 @@ export type InstantReading =
 
 const inRange = (millis: number) => millis >= EARLIEST_INSTANT && millis <= LATEST_INSTANT;
 
+type Fields = Record<
+  'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond',
+  number
+>;
+
+/**
+ * The fast path, for nine dates in ten: days 1 to 28 of months 1 to 12 exist in every year, so
+ * there is no calendar to consult, and from 1970 on `Date.UTC` computes the instant luxon does
+ * (it reads years 0–99 as 19xx, hence the bound). The tests check both paths against
+ * `DateTime.fromISO`.
+ */
+const everyYearHas = ({ year, month, day }: Fields) =>
+  year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= 28;
+
+const utcMillis = (f: Fields, offset: number) =>
+  Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond) - offset * 60_000;
+
+/** luxon decides whether the fields are a real date-time (30 February is not). */
+const luxonMillis = (fields: Fields, offset: number): number | null => {
+  const dateTime = DateTime.fromObject(fields, { zone: FixedOffsetZone.instance(offset) });
+  return dateTime.isValid ? dateTime.toMillis() : null;
+};
+
 /** Reads an ISO 8601 date-time with an offset (see the grammar above). */
 export const readInstant = (value: string): InstantReading => {
   const match = ISO_INSTANT.exec(value);
@@ -67,21 +93,18 @@ export const readInstant = (value: string): InstantReading => {
     const canonical = `${sign}${offsetHours}:${offsetMins ?? '00'}`;
     if (written !== canonical) text = value.slice(0, value.length - written.length) + canonical;
   }
-  const dateTime = DateTime.fromObject(
-    {
-      year: Number(year),
-      month: Number(month),
-      day: Number(day),
-      hour: Number(hour),
-      minute: Number(minute),
-      second: Number(second ?? 0),
-      // luxon's own reading of an ISO fraction: truncated to the millisecond.
-      millisecond: fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000),
-    },
-    { zone: FixedOffsetZone.instance(offset) }
-  );
-  if (!dateTime.isValid) return { ok: false, problem: 'date' };
-  const millis = dateTime.toMillis();
+  const fields = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second ?? 0),
+    // luxon's own reading of an ISO fraction: truncated to the millisecond.
+    millisecond: fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000),
+  };
+  const millis = everyYearHas(fields) ? utcMillis(fields, offset) : luxonMillis(fields, offset);
+  if (millis === null) return { ok: false, problem: 'date' };
   if (!inRange(millis)) return { ok: false, problem: 'range' };
   return { ok: true, millis, text };
 };
