@@ -8,7 +8,10 @@
  *
  * Every value accepted here can be stored by SQLite and PostgreSQL alike: no NUL character and
  * no unpaired UTF-16 surrogate in any string (PostgreSQL refuses both in text and jsonb), strings
- * within the varchar(255) Strapi creates for `string` attributes, numbers within their columns.
+ * within the varchar(255) Strapi creates for `string` attributes, numbers within their columns,
+ * instants within the years 1970–9999 and calls short enough for their durationSeconds to fit
+ * its integer column: a value one call gets wrong is that call's `invalid`, never a failure of
+ * its whole batch. Limits the host app configures (`CallLimits`) are passed in.
  */
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from './access-code';
 import { checkCustomFieldValue, isPluginCustomField } from './custom-field-values';
