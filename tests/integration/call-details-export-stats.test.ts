@@ -105,6 +105,62 @@ describe('Call Details, CSV export and statistics', () => {
       ]);
     });
 
+    it('marks every step by the one sys_err rule: its nodeType or its resultCode, in any case', async () => {
+      await db().create({
+        data: {
+          callId: 'details-result-code',
+          callingNumber: '+8613800138001',
+          accessCode: '1001',
+          startTime: '2026-04-01T10:00:00.000Z',
+          endTime: '2026-04-01T10:01:00.000Z',
+          flowTrace: [
+            {
+              seq: 1,
+              at: '2026-04-01T10:00:10Z',
+              nodeId: 'a',
+              nodeName: 'Lookup',
+              nodeType: 'service',
+              resultCode: 'SYS_ERR',
+            },
+            // On a normal node at the hang-up: the documented quirk, benign.
+            {
+              seq: 2,
+              at: '2026-04-01T18:01:00+08',
+              nodeId: 'b',
+              nodeName: 'Bye',
+              nodeType: 'menu',
+              resultCode: 'sys_err',
+            },
+            {
+              seq: 3,
+              at: '2026-04-01T10:01:02Z',
+              nodeId: 'c',
+              nodeName: 'Cleanup',
+              nodeType: 'menu',
+              resultCode: 'OK',
+            },
+          ],
+        },
+      });
+      const call = (
+        await app.http().get('/call-history/calls/details-result-code').set(auth()).expect(200)
+      ).body.data;
+      expect(
+        call.flowTrace.map(
+          (step: { seq: number; sysErr: boolean; afterHangup: boolean; benign: boolean }) => [
+            step.seq,
+            step.sysErr,
+            step.afterHangup,
+            step.benign,
+          ]
+        )
+      ).toEqual([
+        [1, true, false, false],
+        [2, true, true, true],
+        [3, false, true, false],
+      ]);
+    });
+
     it('says why a flow is missing', async () => {
       await db().create({
         data: {

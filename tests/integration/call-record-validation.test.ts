@@ -23,7 +23,12 @@ describe('one field validator on every write path of a call record', () => {
   ];
 
   beforeAll(async () => {
-    app = await startTestApp(SHOWN_IN_CONTENT_MANAGER);
+    // Smaller than the defaults, to show both keys hold on these paths as configured.
+    app = await startTestApp({
+      ...SHOWN_IN_CONTENT_MANAGER,
+      CALL_HISTORY_MAX_FLOW_TRACE_BYTES: String(64 * 1024),
+      CALL_HISTORY_MAX_CALL_DURATION_SECONDS: String(2 * 3600),
+    });
     await setFlags(app, { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' });
   });
   afterAll(async () => {
@@ -53,6 +58,33 @@ describe('one field validator on every write path of a call record', () => {
     ['durationSeconds negative', { durationSeconds: -5 }, 'durationSeconds'],
     ['an extension string with a NUL character', { queueName: 'a\u0000' }, 'queueName'],
     ['an extension json with a NUL character', { tags: { note: 'a\u0000' } }, 'tags.note'],
+    [
+      'a flow trace over maxFlowTraceBytes (64 KiB here)',
+      {
+        flowTrace: Array.from({ length: 20 }, (_, seq) => ({
+          ...traceStep(seq, '2026-03-01T08:30:00Z'),
+          botReply: 'r'.repeat(4000),
+        })),
+      },
+      'flowTrace',
+    ],
+    [
+      'startTime in year 0026, once read as 1926',
+      { startTime: '0026-03-01T08:30:00Z' },
+      'startTime',
+    ],
+    [
+      'endTime in year 0099, once read as 1999: a call ending before it started',
+      { startTime: '1999-12-31T23:00:00Z', endTime: '0099-12-31T23:30:00Z' },
+      'endTime',
+    ],
+    [
+      'a call longer than maxCallDurationSeconds (2 h here)',
+      { endTime: '2026-03-01T10:30:01Z' },
+      'endTime',
+    ],
+    ['durationSeconds over maxCallDurationSeconds', { durationSeconds: 7201 }, 'durationSeconds'],
+    ['callId with a C1 control character', { callId: 'qe-\u009b' }, 'callId'],
   ];
 
   it.each(badCalls)(
@@ -158,6 +190,32 @@ describe('one field validator on every write path of a call record', () => {
     expect(await calls().findOne({ where: { id: created.id } })).toMatchObject({
       csat: null,
       customerTier: null,
+    });
+  });
+
+  it('takes free text as text and offsets written +08, through the Content Manager and the Query Engine', async () => {
+    const endReason = 'Hang-up, "busy"\nsecond line\t用户挂机';
+    const viaForm = await viaContentManager(
+      aCall({ callId: 'cm-free-text', endReason, startTime: '2026-03-01T16:30:00+08' })
+    ).expect(200);
+    expect(viaForm.body).toMatchObject({
+      endReason,
+      startTime: '2026-03-01T08:30:00.000Z',
+      durationSeconds: 125,
+    });
+    const created = await calls().create({
+      data: aCall({
+        flowTrace: withStep({
+          nodeName: 'Menu,\n"main"',
+          userInput: '您好\r\n再见',
+          at: '2026-03-01T16:30:05+0800',
+        }),
+      }),
+    });
+    expect(created.flowTrace[1]).toMatchObject({
+      nodeName: 'Menu,\n"main"',
+      userInput: '您好\r\n再见',
+      at: '2026-03-01T16:30:05+08:00',
     });
   });
 });

@@ -1,3 +1,4 @@
+import { exportCsv } from '../helpers/export';
 import {
   CALL_RECORD,
   INGEST_PATH,
@@ -58,6 +59,10 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
 
   const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : [nested(depth - 1)]);
 
+  // 70 steps with 4,000-character replies: about 290 KB of JSON, over the default 256 KiB,
+  // yet every step within its own rules and the whole body within 1 MB.
+  const oversizedTrace = () => steps(70).map((step) => ({ ...step, botReply: 'r'.repeat(4000) }));
+
   // [name, the call as sent, the field named]
   const badCalls: Array<[string, unknown, string]> = [
     ['callId missing', makeCall('x', { callId: undefined }), 'callId'],
@@ -65,6 +70,7 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
     ['callId blank', makeCall('x', { callId: '   ' }), 'callId'],
     ['callId over 128 characters', makeCall('c'.repeat(129)), 'callId'],
     ['callId with a control character', makeCall('bad\nid'), 'callId'],
+    ['callId with a C1 control character', makeCall('bad\u009bid'), 'callId'],
     ['callingNumber missing', makeCall('x', { callingNumber: undefined }), 'callingNumber'],
     ['callingNumber with letters', makeCall('x', { callingNumber: '86138abc' }), 'callingNumber'],
     [
@@ -98,10 +104,46 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
     ['startTime a number', makeCall('x', { startTime: 1772353800000 }), 'startTime'],
     ['endTime missing', makeCall('x', { endTime: undefined }), 'endTime'],
     ['endTime before startTime', makeCall('x', { endTime: '2026-03-01T08:29:59Z' }), 'endTime'],
+    [
+      'startTime in year 0026, once read as 1926',
+      makeCall('x', { startTime: '0026-03-01T08:30:00Z' }),
+      'startTime',
+    ],
+    [
+      'endTime in year 0099, once read as 1999: a call ending before it started',
+      makeCall('x', { startTime: '1999-12-31T23:00:00Z', endTime: '0099-12-31T23:30:00Z' }),
+      'endTime',
+    ],
+    ['startTime before 1970', makeCall('x', { startTime: '1969-12-31T23:59:59Z' }), 'startTime'],
+    [
+      'a call longer than 24 h (maxCallDurationSeconds)',
+      makeCall('x', { endTime: '2026-03-02T08:30:01Z' }),
+      'endTime',
+    ],
+    [
+      'a call of seventy years, whose seconds overflow the integer column',
+      makeCall('x', { startTime: '1970-01-02T00:00:00Z', endTime: '2040-01-01T00:00:00Z' }),
+      'endTime',
+    ],
+    [
+      'startTime with an offset beyond +14:00, written +15',
+      makeCall('x', { startTime: '2026-03-01T08:30:00+15' }),
+      'startTime',
+    ],
     ['endReason over 64 characters', makeCall('x', { endReason: 'R'.repeat(65) }), 'endReason'],
     ['endReason not a string', makeCall('x', { endReason: 3 }), 'endReason'],
     ['flowTrace not an array', makeCall('x', { flowTrace: { seq: 0 } }), 'flowTrace'],
     ['flowTrace over 1,000 steps', makeCall('x', { flowTrace: steps(1001) }), 'flowTrace'],
+    [
+      'flowTrace over 256 KiB of JSON (maxFlowTraceBytes)',
+      makeCall('x', { flowTrace: oversizedTrace() }),
+      'flowTrace',
+    ],
+    [
+      'flow step at in year 0026',
+      makeCall('x', { flowTrace: withStep(0, { at: '0026-03-01T08:30:00Z' }) }),
+      'flowTrace[0].at',
+    ],
     ['flow step not an object', makeCall('x', { flowTrace: ['start'] }), 'flowTrace[0]'],
     [
       'flow step without nodeId',
@@ -330,5 +372,103 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
       invalid: 1,
     });
     expect(await countCalls(app, { callId: { $in: ['mixed-ok', 'mixed-bad'] } })).toBe(1);
+  });
+  it('never fails a batch for one call: 999 calls are stored beside one of seventy years', async () => {
+    // 2.2 × 10^9 seconds: past PostgreSQL's integer, once a 422 for the whole batch.
+    const seventyYears = { startTime: '1970-01-02T00:00:00Z', endTime: '2040-01-01T00:00:00Z' };
+    const data = Array.from({ length: 1000 }, (_, i) =>
+      makeCall(`long-${i}`, i === 500 ? seventyYears : {})
+    );
+    const response = await app.http().post(INGEST_PATH).set(bearer(token)).send({ data });
+    expect(response.status).toBe(200);
+    expect(response.body.data.counts).toEqual({
+      stored: 999,
+      notRecorded: 0,
+      duplicate: 0,
+      invalid: 1,
+    });
+    expect(response.body.data.results[500]).toMatchObject({
+      callId: 'long-500',
+      status: 'invalid',
+      path: 'endTime',
+    });
+    expect(await countCalls(app, { callId: { $startsWith: 'long-' } })).toBe(999);
+  });
+
+  it('reads every ISO 8601 offset notation, as the search does, and stores them as ±hh:mm', async () => {
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({
+        data: [
+          makeCall('offsets', {
+            startTime: '2026-03-01T16:30:00+08',
+            endTime: '2026-03-01T16:32:05+0800',
+            flowTrace: [
+              { ...steps(1)[0], at: '2026-03-01T16:30:00+08' },
+              { ...steps(2)[1], seq: 1, at: '2026-03-01T08:31:00Z' },
+            ],
+          }),
+        ],
+      })
+      .expect(200);
+    expect(response.body.data.results[0]).toMatchObject({ status: 'stored' });
+    const stored = await app.strapi
+      .db!.query(CALL_RECORD)
+      .findOne({ where: { callId: 'offsets' } });
+    expect(stored).toMatchObject({
+      startTime: '2026-03-01T08:30:00.000Z',
+      endTime: '2026-03-01T08:32:05.000Z',
+      durationSeconds: 125,
+    });
+    expect(stored.flowTrace.map((step: { at: string }) => step.at)).toEqual([
+      '2026-03-01T16:30:00+08:00',
+      '2026-03-01T08:31:00Z',
+    ]);
+  });
+
+  it('keeps free text as text: commas, quotes, line breaks and Chinese, in details and CSV', async () => {
+    const endReason = 'Hang-up, "busy"\nsecond line\t用户挂机';
+    const words = '您好，"请问"\n有什么可以帮您?\r\nline, two';
+    const sent = makeCall('free-text', {
+      callingNumber: '8613911112222',
+      endReason,
+      queueName: 'north,\n"VIP" 队列',
+      flowTrace: [
+        { ...steps(1)[0], nodeName: 'Welcome,\n"main" 菜单', userInput: words, botReply: words },
+      ],
+    });
+    const response = await app
+      .http()
+      .post(INGEST_PATH)
+      .set(bearer(token))
+      .send({ data: [sent] })
+      .expect(200);
+    expect(response.body.data.results[0]).toMatchObject({ status: 'stored' });
+
+    const details = await app
+      .http()
+      .get('/call-history/calls/free-text')
+      .set(bearer(app.admin.token))
+      .expect(200);
+    expect(details.body.data).toMatchObject({ endReason, queueName: 'north,\n"VIP" 队列' });
+    expect(details.body.data.flowTrace[0]).toMatchObject({
+      nodeName: 'Welcome,\n"main" 菜单',
+      userInput: words,
+      botReply: words,
+    });
+
+    const records = await exportCsv(app, app.admin.token, {
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-02T00:00:00Z',
+      callingNumber: '8613911112222',
+    });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      callId: 'free-text',
+      endReason,
+      queueName: 'north,\n"VIP" 队列',
+    });
   });
 });

@@ -386,6 +386,43 @@ describe('POST /api/call-history/calls/batch', () => {
       expect(await countCalls(app)).toBe(before + 1000);
     });
 
+    it('logs what the database said with its line breaks escaped and its numbers masked', async () => {
+      // A refusal quoting the row: the calling number, and a line break that would forge a
+      // second log line. The message goes back to the platform that sent the row, not to the log.
+      if (isPostgres) {
+        await knex().raw(
+          `CREATE FUNCTION injected_quote() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.call_id = 'quoted-0' THEN RAISE EXCEPTION 'refused %', NEW.calling_number || E'\\nFORGED log line' USING ERRCODE = '23514'; END IF; RETURN NEW; END $$`
+        );
+        await knex().raw(
+          'CREATE TRIGGER injected_quote BEFORE INSERT ON ?? FOR EACH ROW EXECUTE FUNCTION injected_quote()',
+          [table]
+        );
+      } else {
+        await knex().raw(
+          `CREATE TRIGGER injected_quote BEFORE INSERT ON ?? WHEN NEW.call_id = 'quoted-0' BEGIN SELECT RAISE(ABORT, 'refused 8613800138000\nFORGED log line'); END`,
+          [table]
+        );
+      }
+      const warn = jest.spyOn(app.strapi.log, 'warn');
+      try {
+        const response = await post({ data: [makeCall('quoted-0')] });
+        expect(response.status).toBe(422);
+        expect(response.body.error.details.cause).toContain('8613800138000');
+        const logged = warn.mock.calls.map(([message]) => String(message)).join('\n');
+        expect(logged).toContain('batch refused by the database: refused #############\\nFORGED');
+        expect(logged).not.toContain('8613800138000');
+        expect(logged).not.toMatch(/\nFORGED/);
+      } finally {
+        warn.mockRestore();
+        if (isPostgres) {
+          await knex().raw('DROP TRIGGER injected_quote ON ??', [table]);
+          await knex().raw('DROP FUNCTION injected_quote()');
+        } else {
+          await knex().raw('DROP TRIGGER injected_quote');
+        }
+      }
+    });
+
     it('answers 503, retryable, when the database itself fails, storing nothing', async () => {
       const calls = atomicBatch('outage');
       const before = await countCalls(app);

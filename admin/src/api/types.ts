@@ -64,7 +64,11 @@ export interface FlowStep {
   botReply?: string | null;
   resultCode?: string | null;
   durationMs?: number | null;
-  /** Set by the details route on a sys_err step at or after the end of the call. */
+  /**
+   * Set by the details route on every step (the one rule, on the server): the step is a
+   * sys_err (its nodeType or its resultCode), it is at or after the end of the call, and both.
+   */
+  sysErr?: boolean;
   afterHangup?: boolean;
   benign?: boolean;
 }

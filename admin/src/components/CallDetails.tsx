@@ -41,18 +41,6 @@ const display = (value: unknown): string => {
   return String(value);
 };
 
-const isSysErr = (step: FlowStep) =>
-  [step.nodeType, step.resultCode].some(
-    (value) => typeof value === 'string' && value.toLowerCase() === 'sys_err'
-  );
-
-/**
- * A sys_err step at or after hang-up: the documented quirk, shown but never a failure. The
- * details route marks it (`benign`); the fallback covers a record read from elsewhere.
- */
-export const isBenignStep = (step: FlowStep, endTime: string): boolean =>
-  step.benign ?? (isSysErr(step) && Date.parse(step.at) >= Date.parse(endTime));
-
 const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
     <Typography variant="sigma" textColor="neutral600">
@@ -62,20 +50,39 @@ const Field = ({ label, children }: { label: string; children: React.ReactNode }
   </Flex>
 );
 
-const Timeline = ({ steps, endTime }: { steps: FlowStep[]; endTime: string }) => {
+/** A step's node type or result code: red on a sys_err that is not the benign quirk. */
+const StepBadge = ({ failed, children }: { failed: boolean; children: string }) => (
+  <Badge
+    textColor={failed ? 'danger700' : 'neutral600'}
+    backgroundColor={failed ? 'danger100' : 'neutral150'}
+  >
+    {children}
+  </Badge>
+);
+
+// What callers said and bots replied is free text: its line breaks are shown.
+const FREE_TEXT = { whiteSpace: 'pre-wrap' } as const;
+
+/**
+ * The flow trace, step by step. Which step is a sys_err, and which one is the benign
+ * after-hang-up quirk, is the server's rule (server/src/domain/flow-trace.ts): the details
+ * route marks every step, and the timeline only reads the marks.
+ */
+const Timeline = ({ steps }: { steps: FlowStep[] }) => {
   const { formatMessage, formatTime } = useIntl();
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTrad(id), defaultMessage });
   return (
     <Box as="ol" aria-label={t('details.timeline', 'Flow trace')}>
       {steps.map((step) => {
-        const benign = isBenignStep(step, endTime);
-        const failed = !benign && isSysErr(step);
+        const benign = step.benign === true;
+        const failed = step.sysErr === true && !benign;
         return (
           <Box
             as="li"
             key={`${step.seq}-${step.nodeId}`}
             data-benign={benign ? 'true' : undefined}
+            data-failed={failed ? 'true' : undefined}
             paddingTop={3}
             paddingBottom={3}
             paddingLeft={4}
@@ -90,15 +97,8 @@ const Timeline = ({ steps, endTime }: { steps: FlowStep[]; endTime: string }) =>
                 {formatTime(step.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
               </Typography>
               <Typography fontWeight="bold">{step.nodeName ?? step.nodeId}</Typography>
-              {step.nodeType && (
-                <Badge
-                  textColor={failed ? 'danger700' : 'neutral600'}
-                  backgroundColor={failed ? 'danger100' : 'neutral150'}
-                >
-                  {step.nodeType}
-                </Badge>
-              )}
-              {step.resultCode && <Badge>{`${step.resultCode}`}</Badge>}
+              {step.nodeType && <StepBadge failed={failed}>{step.nodeType}</StepBadge>}
+              {step.resultCode && <StepBadge failed={failed}>{step.resultCode}</StepBadge>}
               {benign && (
                 <Typography variant="pi" textColor="neutral600" fontWeight="semiBold">
                   {t('details.benign', 'after hang-up — no business impact')}
@@ -106,12 +106,12 @@ const Timeline = ({ steps, endTime }: { steps: FlowStep[]; endTime: string }) =>
               )}
             </Flex>
             {step.userInput && (
-              <Typography as="p" variant="omega">
+              <Typography as="p" variant="omega" style={FREE_TEXT}>
                 {`${t('details.userInput', 'User')}: ${step.userInput}`}
               </Typography>
             )}
             {step.botReply && (
-              <Typography as="p" variant="omega" textColor="neutral700">
+              <Typography as="p" variant="omega" textColor="neutral700" style={FREE_TEXT}>
                 {`${t('details.botReply', 'Bot')}: ${step.botReply}`}
               </Typography>
             )}
@@ -203,7 +203,7 @@ export const CallDetails = ({ call }: { call: CallRecord }) => {
             {t('details.noSteps', 'Flow recording was on, but the platform sent no flow steps.')}
           </Typography>
         ) : (
-          <Timeline steps={steps} endTime={call.endTime} />
+          <Timeline steps={steps} />
         )}
       </Box>
     </Flex>

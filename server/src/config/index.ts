@@ -1,6 +1,13 @@
 import { yup } from '@strapi/utils';
 
-export interface PluginConfig {
+import type { CallLimits } from '../domain/call-validation';
+
+/** PostgreSQL's integer, the column of durationSeconds: no longer call can be stored. */
+const INT32_MAX = 2_147_483_647;
+/** PostgreSQL refuses a jsonb value over 255 MB; far below it, one row is already a page. */
+const MAX_TRACE_BYTES_BOUND = 64 * 1024 * 1024;
+
+export interface PluginConfig extends CallLimits {
   /** Longest search period, in days (DESIGN §3). */
   maxPeriodDays: number;
   /** `total` of a search is exact up to this count, then reported as capped. */
@@ -23,6 +30,15 @@ export const defaultConfig: PluginConfig = {
   createDefaultRoles: true,
   showInContentManager: false,
   csvBom: true,
+  /**
+   * 256 KiB: a 1,000-step trace of ordinary steps (a node, a short input, a reply of a
+   * sentence or two: ~250 bytes each) fits, about 60 times the 20-step traces of the
+   * benchmark; the worst trace the step rules allow (1,000 × 2 × 4,000 characters, 24 MB
+   * in Chinese) does not, and a page of 100 rows stays within 25 MB.
+   */
+  maxFlowTraceBytes: 256 * 1024,
+  /** A day: no call lasts longer; a longer one is a clock or a year gone wrong. */
+  maxCallDurationSeconds: 24 * 60 * 60,
 };
 
 const schema = yup
@@ -32,6 +48,14 @@ const schema = yup
     createDefaultRoles: yup.boolean().strict().required(),
     showInContentManager: yup.boolean().strict().required(),
     csvBom: yup.boolean().strict().required(),
+    maxFlowTraceBytes: yup
+      .number()
+      .strict()
+      .integer()
+      .min(1024)
+      .max(MAX_TRACE_BYTES_BOUND)
+      .required(),
+    maxCallDurationSeconds: yup.number().strict().integer().min(1).max(INT32_MAX).required(),
   })
   .noUnknown();
 

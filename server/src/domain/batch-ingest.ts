@@ -5,7 +5,7 @@
  * Pure, so the whole contract of DESIGN §3 is unit-tested without Strapi.
  */
 import type { CallData, Evaluation } from './call-storage';
-import { validateCall, type AttributeSpecs } from './call-validation';
+import { validateCall, type AttributeSpecs, type CallLimits } from './call-validation';
 import type { RecordingDecision } from './recording-decision';
 
 export type CallResult =
@@ -53,11 +53,15 @@ const callIdOf = (raw: unknown): string | null => {
 };
 
 /** Validates every call; an invalid one is settled at once, the others go on to the decision. */
-export const screenBatch = (rawCalls: unknown[], extensions: AttributeSpecs): ScreenedBatch => {
+export const screenBatch = (
+  rawCalls: unknown[],
+  extensions: AttributeSpecs,
+  limits: CallLimits
+): ScreenedBatch => {
   const results: Array<CallResult | undefined> = new Array(rawCalls.length).fill(undefined);
   const valid: ValidCall[] = [];
   rawCalls.forEach((raw, index) => {
-    const validation = validateCall(raw, extensions);
+    const validation = validateCall(raw, extensions, limits);
     if (!validation.ok) {
       const { path, message } = validation.problem;
       results[index] = { callId: callIdOf(raw), status: 'invalid', reason: message, path };

@@ -8,12 +8,15 @@
  *
  * Every value accepted here can be stored by SQLite and PostgreSQL alike: no NUL character and
  * no unpaired UTF-16 surrogate in any string (PostgreSQL refuses both in text and jsonb), strings
- * within the varchar(255) Strapi creates for `string` attributes, numbers within their columns.
+ * within the varchar(255) Strapi creates for `string` attributes, numbers within their columns,
+ * instants within the years 1970–9999 and calls short enough for their durationSeconds to fit
+ * its integer column: a value one call gets wrong is that call's `invalid`, never a failure of
+ * its whole batch. Limits the host app configures (`CallLimits`) are passed in.
  */
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from './access-code';
 import { checkCustomFieldValue, isPluginCustomField } from './custom-field-values';
+import { instantMessage, instantOf, readInstantValue } from './instant';
 import { BOT_KINDS, isBotKind } from './recording-decision';
-import { MAX_OFFSET_MINUTES } from './search-query';
 
 export const MAX_BATCH_SIZE = 1000;
 export const MAX_TRACE_STEPS = 1000;
@@ -41,6 +44,14 @@ export interface AttributeSpec {
 export type AttributeSpecs = Record<string, AttributeSpec>;
 
 export type CallInput = Record<string, unknown>;
+
+/** The bounds of one call that the host app configures (config/index.ts), passed in. */
+export interface CallLimits {
+  /** Largest flow trace of one call, in UTF-8 bytes of its JSON. */
+  maxFlowTraceBytes: number;
+  /** Longest call from startTime to endTime, in seconds; bounds a given durationSeconds too. */
+  maxCallDurationSeconds: number;
+}
 
 export type CallValidation = { ok: true; call: CallInput } | { ok: false; problem: FieldProblem };
 
@@ -92,8 +103,6 @@ const STEP_KEY_SET = new Set<string>(STEP_KEYS);
 const PHONE = /^\+?[0-9]{1,31}$/;
 // A dialled number may also be a service code such as *100# or 10086#.
 const DIALLED = /^\+?[0-9*#]{1,31}$/;
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -127,44 +136,12 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-// Arithmetic rather than a Date per check: a batch of 1,000 traced calls checks 21,000 times.
-const daysInMonth = (year: number, month: number) =>
-  month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-
 const validCalendarDate = (year: number, month: number, day: number) =>
-  year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-
-/**
- * Milliseconds since the epoch of an ISO 8601 date-time carrying an offset (`Z` or `±hh:mm`),
- * or null. Parsed by hand: `Date.parse` accepts local times and rolls 30 February into March.
- */
-export const parseIsoDateTime = (value: unknown): number | null => {
-  if (typeof value !== 'string') return null;
-  const match = ISO_DATE_TIME.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s = '0', fraction = '0', offset] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
-  if (!validCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
-  let offsetMinutes = 0;
-  if (offset !== 'Z') {
-    const digits = offset.replace(':', '');
-    const offsetHours = Number(digits.slice(1, 3));
-    const offsetMins = Number(digits.slice(3, 5));
-    if (offsetMins > 59 || offsetHours * 60 + offsetMins > MAX_OFFSET_MINUTES) return null;
-    offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
-  }
-  const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
-};
-
-/** A Date object (a Query Engine caller may pass one) or an ISO 8601 date-time with an offset. */
-const timeOf = (value: unknown): number | null => {
-  if (value instanceof Date) {
-    const time = value.getTime();
-    return Number.isNaN(time) ? null : time;
-  }
-  return parseIsoDateTime(value);
-};
+  year >= 1 &&
+  month >= 1 &&
+  month <= 12 &&
+  day >= 1 &&
+  day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
 
 /**
  * What in a string no database here can store: the NUL character (PostgreSQL refuses it in text
@@ -235,17 +212,14 @@ interface StringRule {
   max: number;
   pattern?: RegExp;
   patternMessage?: string;
-  /** Control characters would break the CSV export and the logs. */
-  printable?: boolean;
+  /**
+   * An identifier (callId), not text: no control character (C0, DEL, C1) and no line or
+   * paragraph separator. Free text takes them all: CSV quoting carries them, logs escape them.
+   */
+  identifier?: boolean;
 }
 
-const hasControlCharacter = (value: string) => {
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    if (code < 32 || code === 127) return true;
-  }
-  return false;
-};
+const NOT_IN_IDENTIFIER = /[\p{Cc}\u2028\u2029]/u;
 
 const checkString = (path: string, value: unknown, rule: StringRule): FieldProblem | null => {
   if (value === undefined || value === null) {
@@ -258,8 +232,8 @@ const checkString = (path: string, value: unknown, rule: StringRule): FieldProbl
   }
   const characters = checkCharacters(path, value);
   if (characters) return characters;
-  if (rule.printable && hasControlCharacter(value)) {
-    return problem(path, `${path} must not contain control characters`);
+  if (rule.identifier && NOT_IN_IDENTIFIER.test(value)) {
+    return problem(path, `${path} must not contain control characters or line breaks`);
   }
   if (rule.pattern && !rule.pattern.test(value)) {
     return problem(path, `${path} ${rule.patternMessage ?? 'has an invalid format'}`);
@@ -267,27 +241,50 @@ const checkString = (path: string, value: unknown, rule: StringRule): FieldProbl
   return null;
 };
 
-const checkDateTime = (path: string, value: unknown, required: boolean): FieldProblem | null => {
+/**
+ * A date-time (domain/instant.ts: ISO 8601 with an offset, or a Date, within the years
+ * 1970–9999). `keep` receives the value to store when it differs from the one sent: the same
+ * text with its offset written ±hh:mm.
+ */
+const checkDateTime = (
+  path: string,
+  value: unknown,
+  required: boolean,
+  keep?: (stored: unknown) => void
+): FieldProblem | null => {
   if (value === undefined || value === null) {
     return required ? problem(path, `${path} is required`) : null;
   }
-  return timeOf(value) === null
-    ? problem(
-        path,
-        `${path} must be an ISO 8601 date-time with an offset, e.g. 2026-03-01T08:30:00Z`
-      )
-    : null;
+  const reading = readInstantValue(value);
+  if (!reading.ok) return problem(path, instantMessage(path, reading));
+  if (keep && reading.value !== value) keep(reading.value);
+  return null;
 };
 
-const checkOptionalInteger = (path: string, value: unknown, min: number): FieldProblem | null => {
+const checkOptionalInteger = (
+  path: string,
+  value: unknown,
+  min: number,
+  max = INT32.max,
+  bound = ''
+): FieldProblem | null => {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > INT32.max) {
-    return problem(path, `${path} must be an integer of at least ${min}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    return problem(
+      path,
+      max === INT32.max
+        ? `${path} must be an integer of at least ${min}`
+        : `${path} must be an integer from ${min} to ${max}${bound}`
+    );
   }
   return null;
 };
 
-const checkStep = (step: unknown, index: number): FieldProblem | null => {
+const checkStep = (
+  step: unknown,
+  index: number,
+  keepAt: (at: unknown) => void
+): FieldProblem | null => {
   const base = `flowTrace[${index}]`;
   if (!isPlainObject(step)) return problem(base, `${base} must be an object`);
   const unknown = Object.keys(step).find((key) => !STEP_KEY_SET.has(key));
@@ -302,7 +299,7 @@ const checkStep = (step: unknown, index: number): FieldProblem | null => {
     return problem(`${base}.seq`, `${base}.seq must be an integer of at least 0`);
   }
   return (
-    checkDateTime(`${base}.at`, step.at, true) ??
+    checkDateTime(`${base}.at`, step.at, true, keepAt) ??
     checkString(`${base}.nodeId`, step.nodeId, { required: true, max: 128 }) ??
     checkString(`${base}.nodeName`, step.nodeName, { required: true, max: 255 }) ??
     checkString(`${base}.nodeType`, step.nodeType, { required: true, max: 64 }) ??
@@ -313,16 +310,65 @@ const checkStep = (step: unknown, index: number): FieldProblem | null => {
   );
 };
 
-const checkFlowTrace = (value: unknown): FieldProblem | null => {
+/** The size the database stores and every reader of the row loads: UTF-8 bytes of the JSON. */
+export const flowTraceBytes = (trace: unknown[]): number =>
+  Buffer.byteLength(JSON.stringify(trace), 'utf8');
+
+/**
+ * More than the JSON of a valid step can take besides its strings' characters: its nine key
+ * names (66 characters), their quotes, colons and commas (36), the braces, two integers of at
+ * most 11 characters, an `at` given as a Date (26) and the comma between steps: under 180.
+ */
+export const STEP_JSON_OVERHEAD = 256;
+// Every field of a step but its two integers is text (or, for `at`, a Date).
+const STEP_TEXT_FIELDS = STEP_KEYS.filter((key) => key !== 'seq' && key !== 'durationMs');
+
+/**
+ * A bound on `flowTraceBytes` of valid steps without serialising them: a UTF-16 unit of a
+ * string is at most 6 bytes of JSON (`\u001f`; a character of 3 UTF-8 bytes, or a surrogate
+ * pair of 4, is less). Below the cap, the trace needs no serialising: a 20-step trace is
+ * bounded by 30 KB, and the cap is 256 KiB by default.
+ */
+export const flowTraceBytesBound = (trace: unknown[]): number => {
+  let bound = 2;
+  for (const step of trace) {
+    bound += STEP_JSON_OVERHEAD;
+    for (const field of STEP_TEXT_FIELDS) {
+      const text = (step as Record<string, unknown>)[field];
+      if (typeof text === 'string') bound += 6 * text.length;
+    }
+  }
+  return bound;
+};
+
+/**
+ * The flow trace of `call`: its steps, then its size, since 1,000 steps of 8,000 characters
+ * each would be 24 MB a row, and a page of such rows exhausts the heap. The steps whose `at`
+ * is stored in another notation are copied, never changed in place.
+ */
+const checkFlowTrace = (call: CallInput, limits: CallLimits): FieldProblem | null => {
+  const value = call.flowTrace;
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) return problem('flowTrace', 'flowTrace must be an array of steps');
   if (value.length > MAX_TRACE_STEPS) {
     return problem('flowTrace', `flowTrace must have at most ${MAX_TRACE_STEPS} steps`);
   }
+  let trace = value;
   for (let index = 0; index < value.length; index += 1) {
-    const found = checkStep(value[index], index);
+    const found = checkStep(value[index], index, (at) => {
+      if (trace === value) trace = [...value];
+      trace[index] = { ...(value[index] as Record<string, unknown>), at };
+    });
     if (found) return found;
   }
+  const bytes = flowTraceBytesBound(trace) <= limits.maxFlowTraceBytes ? 0 : flowTraceBytes(trace);
+  if (bytes > limits.maxFlowTraceBytes) {
+    return problem(
+      'flowTrace',
+      `flowTrace is ${bytes} bytes of JSON: at most ${limits.maxFlowTraceBytes} are kept per call (maxFlowTraceBytes)`
+    );
+  }
+  call.flowTrace = trace;
   return null;
 };
 
@@ -522,53 +568,82 @@ export const validateBatchShape = (body: unknown): BatchValidation => {
 
 type ContractKey = (typeof CONTRACT_KEYS)[number];
 
-/** The rule of each field of the contract, in the order they are reported. */
-const CONTRACT_CHECKS: Record<ContractKey, (value: unknown) => FieldProblem | null> = {
-  callId: (value) => checkString('callId', value, { required: true, max: 128, printable: true }),
-  callingNumber: (value) =>
-    checkString('callingNumber', value, {
+/**
+ * The rule of each field of the contract, in the order they are reported. Each reads its field
+ * from the call being validated (a copy of the one sent) and may replace it with the value to
+ * store (a time's offset written ±hh:mm).
+ */
+const CONTRACT_CHECKS: Record<
+  ContractKey,
+  (call: CallInput, limits: CallLimits) => FieldProblem | null
+> = {
+  callId: (call) =>
+    checkString('callId', call.callId, { required: true, max: 128, identifier: true }),
+  callingNumber: (call) =>
+    checkString('callingNumber', call.callingNumber, {
       required: true,
       max: 32,
       pattern: PHONE,
       patternMessage: 'must be digits with an optional leading +',
     }),
-  calledNumber: (value) =>
-    checkString('calledNumber', value, {
+  calledNumber: (call) =>
+    checkString('calledNumber', call.calledNumber, {
       required: false,
       max: 32,
       pattern: DIALLED,
       patternMessage: 'must be digits, * or # with an optional leading +',
     }),
-  accessCode: (value) =>
-    checkString('accessCode', value, {
+  accessCode: (call) =>
+    checkString('accessCode', call.accessCode, {
       required: true,
       max: ACCESS_CODE_MAX_LENGTH,
       pattern: ACCESS_CODE_PATTERN,
       patternMessage: ACCESS_CODE_RULE,
     }),
-  botKind: (value) =>
-    value === undefined || value === null || isBotKind(value)
+  botKind: (call) =>
+    call.botKind === undefined || call.botKind === null || isBotKind(call.botKind)
       ? null
       : problem('botKind', `botKind must be one of ${BOT_KINDS.join(', ')}`),
-  startTime: (value) => checkDateTime('startTime', value, true),
-  endTime: (value) => checkDateTime('endTime', value, true),
-  endReason: (value) =>
-    checkString('endReason', value, { required: false, max: 64, printable: true }),
+  startTime: (call) =>
+    checkDateTime('startTime', call.startTime, true, (stored) => (call.startTime = stored)),
+  endTime: (call) =>
+    checkDateTime('endTime', call.endTime, true, (stored) => (call.endTime = stored)),
+  // Free text from the platform: line breaks, tabs, any language.
+  endReason: (call) => checkString('endReason', call.endReason, { required: false, max: 64 }),
   flowTrace: checkFlowTrace,
 };
 
-/** endTime before startTime; null when either is missing or unreadable (reported on its own). */
-export const checkTimeOrder = (startTime: unknown, endTime: unknown): FieldProblem | null => {
-  const start = timeOf(startTime);
-  const end = timeOf(endTime);
-  return start !== null && end !== null && end < start
-    ? problem('endTime', 'endTime must not be before startTime')
+const hours = (seconds: number) => `${Math.round((seconds / 3600) * 100) / 100} h`;
+
+/**
+ * The two ends of a call: endTime not before startTime, and at most maxCallDurationSeconds
+ * after it (so its duration always fits the integer column, on every database). Null when
+ * either is missing or unreadable: that is reported on its own.
+ */
+export const checkCallTimes = (
+  startTime: unknown,
+  endTime: unknown,
+  limits: CallLimits
+): FieldProblem | null => {
+  const start = instantOf(startTime);
+  const end = instantOf(endTime);
+  if (start === null || end === null) return null;
+  if (end < start) return problem('endTime', 'endTime must not be before startTime');
+  const max = limits.maxCallDurationSeconds;
+  return end - start > max * 1000
+    ? problem(
+        'endTime',
+        `endTime must be at most ${max} seconds (${hours(max)}, maxCallDurationSeconds) after startTime`
+      )
     : null;
 };
 
+const DATETIME_TYPES = new Set(['datetime', 'timestamp']);
+
 /**
  * The extension attributes among `keys`, checked by their Strapi type; the plugin's custom
- * fields (a phone number, say) are normalised into `call` as on every other path.
+ * fields (a phone number, say) are normalised into `call` as on every other path, and a
+ * date-time is stored with its offset written ±hh:mm.
  */
 const checkExtensions = (
   call: CallInput,
@@ -577,7 +652,9 @@ const checkExtensions = (
 ): FieldProblem | null => {
   for (const name of keys) {
     const spec = extensions[name];
-    const found = checkAttributeValue(name, call[name], spec);
+    const found = DATETIME_TYPES.has(spec.type)
+      ? checkDateTime(name, call[name], Boolean(spec.required), (stored) => (call[name] = stored))
+      : checkAttributeValue(name, call[name], spec);
     if (found) return found;
     if (isPluginCustomField(spec.customField) && call[name] !== undefined) {
       const check = checkCustomFieldValue(spec.customField, call[name]);
@@ -588,16 +665,20 @@ const checkExtensions = (
   return null;
 };
 
-/** Every field of a whole call: the contract, the time order, the extension attributes. */
-const checkWholeCall = (raw: CallInput, extensions: AttributeSpecs): CallValidation => {
+/** Every field of a whole call: the contract, the times, the extension attributes. */
+const checkWholeCall = (
+  raw: CallInput,
+  extensions: AttributeSpecs,
+  limits: CallLimits
+): CallValidation => {
+  const call: CallInput = { ...raw };
   let found: FieldProblem | null = null;
   for (const key of CONTRACT_KEYS) {
-    found = CONTRACT_CHECKS[key](raw[key]);
+    found = CONTRACT_CHECKS[key](call, limits);
     if (found) return { ok: false, problem: found };
   }
-  found = checkTimeOrder(raw.startTime, raw.endTime);
+  found = checkCallTimes(call.startTime, call.endTime, limits);
   if (found) return { ok: false, problem: found };
-  const call: CallInput = { ...raw };
   found = checkExtensions(call, extensions, Object.keys(extensions));
   return found ? { ok: false, problem: found } : { ok: true, call };
 };
@@ -606,7 +687,11 @@ const checkWholeCall = (raw: CallInput, extensions: AttributeSpecs): CallValidat
  * One call of a batch. Keys outside the contract are refused unless they are extension
  * attributes, which are checked by their Strapi type. The first problem found is reported.
  */
-export const validateCall = (raw: unknown, extensions: AttributeSpecs): CallValidation => {
+export const validateCall = (
+  raw: unknown,
+  extensions: AttributeSpecs,
+  limits: CallLimits
+): CallValidation => {
   if (!isPlainObject(raw)) {
     return { ok: false, problem: problem('call', 'each call must be a JSON object') };
   }
@@ -621,7 +706,7 @@ export const validateCall = (raw: unknown, extensions: AttributeSpecs): CallVali
       };
     }
   }
-  return checkWholeCall(raw, extensions);
+  return checkWholeCall(raw, extensions, limits);
 };
 
 /** Optional contract fields a form sends as '' when left empty: no value, stored as null. */
@@ -636,12 +721,18 @@ const writableExtensions = (extensions: AttributeSpecs): AttributeSpecs =>
  * The fields a Query Engine write may carry besides the contract: Strapi's own (id, timestamps,
  * creator) and the plugin's (recordingDecision, botName, callingNumberReversed, which the
  * lifecycle overwrites), as the Content Manager sends every attribute of its form. Only the
- * one the plugin keeps as sent is checked: durationSeconds.
+ * one the plugin keeps as sent is checked: durationSeconds, within the longest call.
  */
-const normaliseQueryEngineWrite = (raw: CallInput): CallValidation => {
+const normaliseQueryEngineWrite = (raw: CallInput, limits: CallLimits): CallValidation => {
   const call: CallInput = { ...raw };
   for (const key of BLANK_IS_NULL) if (call[key] === '') call[key] = null;
-  const found = checkOptionalInteger('durationSeconds', call.durationSeconds, 0);
+  const found = checkOptionalInteger(
+    'durationSeconds',
+    call.durationSeconds,
+    0,
+    limits.maxCallDurationSeconds,
+    ' (maxCallDurationSeconds)'
+  );
   return found ? { ok: false, problem: found } : { ok: true, call };
 };
 
@@ -650,29 +741,38 @@ const normaliseQueryEngineWrite = (raw: CallInput): CallValidation => {
  * the same rules as the batch for every field it carries, without refusing the fields Strapi
  * and the plugin own. Returns the call normalised ('' → null for optional fields).
  */
-export const validateStoredCall = (raw: CallInput, extensions: AttributeSpecs): CallValidation => {
-  const normalised = normaliseQueryEngineWrite(raw);
+export const validateStoredCall = (
+  raw: CallInput,
+  extensions: AttributeSpecs,
+  limits: CallLimits
+): CallValidation => {
+  const normalised = normaliseQueryEngineWrite(raw, limits);
   return normalised.ok
-    ? checkWholeCall(normalised.call, writableExtensions(extensions))
+    ? checkWholeCall(normalised.call, writableExtensions(extensions), limits)
     : normalised;
 };
 
 /**
  * The data of a Query Engine update: only the fields it carries are checked, so a partial update
- * stays partial; the time order is checked when it carries both times (the caller checks a
- * single one against the stored rows with `checkTimeOrder`).
+ * stays partial; the times are checked together when it carries both (the caller checks a
+ * single one against the stored rows with `checkCallTimes`).
  */
-export const validateCallUpdate = (raw: CallInput, extensions: AttributeSpecs): CallValidation => {
-  const normalised = normaliseQueryEngineWrite(raw);
+export const validateCallUpdate = (
+  raw: CallInput,
+  extensions: AttributeSpecs,
+  limits: CallLimits
+): CallValidation => {
+  const normalised = normaliseQueryEngineWrite(raw, limits);
   if (!normalised.ok) return normalised;
   const call = normalised.call;
   let found: FieldProblem | null = null;
   for (const key of CONTRACT_KEYS) {
-    if (key in call) found = CONTRACT_CHECKS[key](call[key]);
+    if (key in call) found = CONTRACT_CHECKS[key](call, limits);
     if (found) return { ok: false, problem: found };
   }
-  if ('startTime' in call && 'endTime' in call)
-    found = checkTimeOrder(call.startTime, call.endTime);
+  if ('startTime' in call && 'endTime' in call) {
+    found = checkCallTimes(call.startTime, call.endTime, limits);
+  }
   if (found) return { ok: false, problem: found };
   const writable = writableExtensions(extensions);
   found = checkExtensions(

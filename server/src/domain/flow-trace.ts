@@ -1,34 +1,38 @@
 /**
  * The documented quirk of DESIGN §1: with flow recording on, a `sys_err` step may be logged
- * after the user hung up. It does not affect business, so it is shown marked as benign.
+ * after the user hung up. It does not affect business, so it is shown marked as benign. The
+ * one rule: the server marks every step of the details answer, the admin only reads the marks.
  */
+import { instantOf } from './instant';
 
 export interface MarkedStep extends Record<string, unknown> {
+  /** The step reports a system error: its nodeType or its resultCode is `sys_err`, in any case. */
+  sysErr: boolean;
   /** The step happened at or after the end of the call. */
   afterHangup: boolean;
   /** A `sys_err` after the hang-up: expected noise, never a failed call. */
   benign: boolean;
 }
 
-const millis = (value: unknown): number | null => {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const parsed = new Date(value).getTime();
-  return Number.isNaN(parsed) ? null : parsed;
-};
+const SYS_ERR = 'sys_err';
 
+const isSysErrText = (value: unknown) =>
+  typeof value === 'string' && value.toLowerCase() === SYS_ERR;
+
+/** A platform reports a system error on the node type or, on a normal node, on its result. */
 export const isSysErr = (step: Record<string, unknown>): boolean =>
-  typeof step.nodeType === 'string' && step.nodeType.toLowerCase() === 'sys_err';
+  isSysErrText(step.nodeType) || isSysErrText(step.resultCode);
 
-/** Each step with `afterHangup` and `benign`; a trace that is not a list is returned as is. */
+/** Each step with `sysErr`, `afterHangup` and `benign`; a trace that is not a list is returned as is. */
 export const markFlowTrace = (trace: unknown, endTime: unknown): unknown => {
   if (!Array.isArray(trace)) return trace;
-  const end = millis(endTime);
+  const end = instantOf(endTime);
   return trace.map((step: unknown) => {
     if (!step || typeof step !== 'object' || Array.isArray(step)) return step;
     const record = step as Record<string, unknown>;
-    const at = millis(record.at);
+    const at = instantOf(record.at);
     const afterHangup = end !== null && at !== null && at >= end;
-    return { ...record, afterHangup, benign: afterHangup && isSysErr(record) } as MarkedStep;
+    const sysErr = isSysErr(record);
+    return { ...record, sysErr, afterHangup, benign: afterHangup && sysErr } as MarkedStep;
   });
 };

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from './access-code';
+import { instantMessage, readInstant } from './instant';
 
 /**
  * Validation of the Call History request body (DESIGN §3 search contract), shared by search,
@@ -46,13 +47,6 @@ export const PAGE_SIZE = { min: 1, max: 100, default: 20 } as const;
 const FILTER_KEYS = ['from', 'to', 'callingNumber', 'accessCode', 'tz'] as const;
 const SEARCH_KEYS = [...FILTER_KEYS, 'pageSize', 'cursor'] as const;
 
-// Date and time with an explicit offset: a period without one would depend on the server's zone.
-const ISO_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
-// The offset part: sign, hours, minutes.
-const OFFSET = /([+-])(\d{2}):?(\d{2})?$/;
-/** UTC offsets in use run from -12:00 to +14:00; beyond ±14:00 is a typo, not a place. */
-export const MAX_OFFSET_MINUTES = 14 * 60;
 // A phone number: an optional leading + then digits (what the call platform sends).
 const NUMBER = /^\+?\d{1,32}$/;
 const DIGITS = /^\d{1,32}$/;
@@ -74,9 +68,11 @@ const stringField = (raw: RawBody, key: string, problems: FieldProblem[]): strin
   return value;
 };
 
-const offsetMinutes = (offset: RegExpExecArray): number =>
-  Number(offset[2]) * 60 + Number(offset[3] ?? 0);
-
+/**
+ * `from` or `to`: read by the ingest's own reader (domain/instant.ts), so a period is written
+ * the way a call's times are, with an offset (a period without one would depend on the
+ * server's zone), within the same years.
+ */
 const parseInstant = (raw: RawBody, key: 'from' | 'to', problems: FieldProblem[]): Date | null => {
   const text = stringField(raw, key, problems);
   if (text === undefined) {
@@ -85,26 +81,15 @@ const parseInstant = (raw: RawBody, key: 'from' | 'to', problems: FieldProblem[]
     }
     return null;
   }
-  const value = text.trim();
-  const shaped = ISO_WITH_OFFSET.test(value);
-  const parsed = shaped ? DateTime.fromISO(value, { setZone: true }) : null;
-  // luxon reads any two digits as an offset (+99:00 is 99 hours): bounded here.
-  const offset = shaped ? OFFSET.exec(value) : null;
-  if (offset && (Number(offset[3] ?? 0) > 59 || offsetMinutes(offset) > MAX_OFFSET_MINUTES)) {
+  const reading = readInstant(text.trim());
+  if (!reading.ok) {
     problems.push({
       path: key,
-      message: `${key} has an impossible UTC offset ${offset[0]}: offsets run from -14:00 to +14:00`,
+      message: instantMessage(key, reading, '2026-01-31T00:00:00+08:00'),
     });
     return null;
   }
-  if (!parsed || !parsed.isValid) {
-    problems.push({
-      path: key,
-      message: `${key} must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T00:00:00+08:00`,
-    });
-    return null;
-  }
-  return parsed.toJSDate();
+  return new Date(reading.millis);
 };
 
 const parseNumber = (raw: RawBody, problems: FieldProblem[]): NumberFilter | null => {

@@ -17,7 +17,7 @@ import {
 import type { RecordingDecision } from '../domain/recording-decision';
 import { callRecordExtensions } from '../utils/call-record-model';
 import { fieldError } from '../utils/errors';
-import { emitEvent, getDb, getService } from '../utils/strapi';
+import { emitEvent, getConfig, getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
 /** Writes the normalised call back into the event's data, or refuses it naming the field. */
@@ -33,7 +33,8 @@ const applyValidation = (data: CallData, validation: CallValidation) => {
  */
 const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
   const extensions = callRecordExtensions(strapi);
-  for (const call of calls) applyValidation(call, validateStoredCall(call, extensions));
+  const limits = getConfig(strapi);
+  for (const call of calls) applyValidation(call, validateStoredCall(call, extensions, limits));
   const policy = getService(strapi, 'recording-policy');
   const context = await policy.loadContext(calls.map((call) => call.accessCode as string));
   for (const call of calls) {
@@ -71,7 +72,7 @@ const guardUpdate = async (strapi: Strapi, event: Event) => {
     if (changed) throw fieldError(changed, immutableFieldMessage(changed));
     for (const field of touched) delete data[field];
   }
-  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi)));
+  applyValidation(data, validateCallUpdate(data, callRecordExtensions(strapi), getConfig(strapi)));
 };
 
 /**

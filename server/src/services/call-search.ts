@@ -10,6 +10,7 @@ import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
 import { listRow } from '../domain/call-list';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
+import { logText } from '../domain/log-text';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
 import type { SearchFilters, SearchQuery } from '../domain/search-query';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
@@ -113,7 +114,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
           strapi.log.debug('[call-history] CSV export closed by the client');
         } else {
           strapi.log.error(
-            `[call-history] CSV export failed after its first rows: ${error.message}`
+            `[call-history] CSV export failed after its first rows: ${logText(error)}`
           );
         }
       });

@@ -13,7 +13,7 @@ import { storedFields, type CallData } from '../domain/call-storage';
 import { classifyWriteFailure, errorCode } from '../domain/write-failure';
 import callRecordWrites from '../repositories/call-record-writes';
 import { callRecordExtensions } from '../utils/call-record-model';
-import { emitEvent, getService } from '../utils/strapi';
+import { emitEvent, getConfig, getService } from '../utils/strapi';
 
 /** The write failed and was rolled back: nothing of the batch is stored. */
 export class BatchNotStoredError extends Error {
@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * `call-history.call.recorded` event carries the calls the batch stored.
      */
     async ingestBatch(rawCalls: unknown[]): Promise<BatchAnswer> {
-      const screened = screenBatch(rawCalls, callRecordExtensions(strapi));
+      const screened = screenBatch(rawCalls, callRecordExtensions(strapi), getConfig(strapi));
       const policy = getService(strapi, 'recording-policy');
       // Read outside the transaction: on SQLite the transaction holds the only connection.
       const context = await policy.loadContext(

@@ -3,6 +3,7 @@ import type { Strapi } from '@strapi/types';
 
 import type { PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
+import { logText } from '../domain/log-text';
 import type services from '../services';
 
 type ServiceFactories = typeof services;
@@ -29,7 +30,7 @@ export const getDb = (strapi: Strapi): Database => {
 export const emitEvent = (strapi: Strapi, name: string, payload: object): void => {
   const emit = () => {
     strapi.eventHub.emit(name, payload).catch((error: unknown) => {
-      strapi.log.error(`call-history: a listener of ${name} failed: ${String(error)}`);
+      strapi.log.error(`call-history: a listener of ${name} failed: ${logText(error)}`);
     });
   };
   const db = strapi.db;

@@ -14,6 +14,13 @@ const step = (seq: number, at: string, extra: object = {}) => ({
 });
 
 describe('CallDetails', () => {
+  // Marked as the details route marks every step (server/src/domain/flow-trace.ts).
+  const marked = (sysErr: boolean, afterHangup: boolean) => ({
+    sysErr,
+    afterHangup,
+    benign: sysErr && afterHangup,
+  });
+
   it('shows the flow trace as a timeline and marks the after-hang-up sys_err as benign', () => {
     renderInAdmin(
       <CallDetails
@@ -22,13 +29,17 @@ describe('CallDetails', () => {
             step(1, '2026-11-02T09:00:01Z', {
               userInput: 'balance',
               botReply: 'Your balance is 5',
+              ...marked(false, false),
             }),
-            step(2, '2026-11-02T09:00:30Z', { nodeName: 'Lookup', nodeType: 'sys_err' }),
+            step(2, '2026-11-02T09:00:30Z', {
+              nodeName: 'Lookup',
+              nodeType: 'sys_err',
+              ...marked(true, false),
+            }),
             step(3, '2026-11-02T09:01:06Z', {
               nodeName: 'Cleanup',
               nodeType: 'sys_err',
-              afterHangup: true,
-              benign: true,
+              ...marked(true, true),
             }),
           ],
         })}
@@ -41,11 +52,30 @@ describe('CallDetails', () => {
     expect(within(steps[0]).getByText('Bot: Your balance is 5')).toBeInTheDocument();
     // A sys_err during the call is a failure, not marked benign.
     expect(within(steps[1]).queryByText(/after hang-up/)).not.toBeInTheDocument();
+    expect(steps[1]).toHaveAttribute('data-failed', 'true');
     expect(within(steps[2]).getByText('after hang-up — no business impact')).toBeInTheDocument();
+    expect(steps[2]).not.toHaveAttribute('data-failed');
     expect(screen.queryByText(/were not recorded/)).not.toBeInTheDocument();
   });
 
-  it('marks an after-hang-up sys_err the route did not mark (fallback on the end time)', () => {
+  it('marks a sys_err the platform reported on the result code of a normal node', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          flowTrace: [
+            step(1, '2026-11-02T09:00:30Z', { resultCode: 'SYS_ERR', ...marked(true, false) }),
+            step(2, '2026-11-02T09:01:05Z', { resultCode: 'sys_err', ...marked(true, true) }),
+          ],
+        })}
+      />
+    );
+    const steps = within(screen.getByRole('list', { name: 'Flow trace' })).getAllByRole('listitem');
+    expect(steps[0]).toHaveAttribute('data-failed', 'true');
+    expect(within(steps[1]).getByText('after hang-up — no business impact')).toBeInTheDocument();
+  });
+
+  it('reads only the marks of the server: it keeps no second copy of the rule', () => {
+    // Unmarked steps (no route marked them): nothing is guessed from the type or the time.
     renderInAdmin(
       <CallDetails
         call={call({
@@ -57,8 +87,21 @@ describe('CallDetails', () => {
       />
     );
     const steps = within(screen.getByRole('list', { name: 'Flow trace' })).getAllByRole('listitem');
-    expect(within(steps[0]).queryByText(/after hang-up/)).not.toBeInTheDocument();
-    expect(within(steps[1]).getByText('after hang-up — no business impact')).toBeInTheDocument();
+    expect(screen.queryByText(/after hang-up/)).not.toBeInTheDocument();
+    for (const item of steps) expect(item).not.toHaveAttribute('data-failed');
+  });
+
+  it('shows the line breaks of what the caller said', () => {
+    renderInAdmin(
+      <CallDetails
+        call={call({
+          flowTrace: [step(1, '2026-11-02T09:00:01Z', { userInput: '第一行\n第二行' })],
+        })}
+      />
+    );
+    const said = screen.getByText(/第一行/);
+    expect(said.textContent).toBe('User: 第一行\n第二行');
+    expect(said).toHaveStyle({ whiteSpace: 'pre-wrap' });
   });
 
   it('names the robot switch that kept the flow details out', () => {

@@ -16,6 +16,13 @@ module.exports = ({ env }) => ({
       totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
       showInContentManager: env.bool('CALL_HISTORY_SHOW_IN_CONTENT_MANAGER', false),
       csvBom: env.bool('CALL_HISTORY_CSV_BOM', true),
+      // Unset, the plugin's own defaults apply (256 KiB, 24 h): the tests check those too.
+      ...(env('CALL_HISTORY_MAX_FLOW_TRACE_BYTES')
+        ? { maxFlowTraceBytes: env.int('CALL_HISTORY_MAX_FLOW_TRACE_BYTES') }
+        : {}),
+      ...(env('CALL_HISTORY_MAX_CALL_DURATION_SECONDS')
+        ? { maxCallDurationSeconds: env.int('CALL_HISTORY_MAX_CALL_DURATION_SECONDS') }
+        : {}),
     },
   },
 });

@@ -3,6 +3,19 @@ import config, { defaultConfig } from '../../../server/src/config';
 describe('plugin config validator', () => {
   it('accepts the defaults', () => {
     expect(() => config.validator(defaultConfig)).not.toThrow();
+    expect(defaultConfig).toMatchObject({
+      maxFlowTraceBytes: 262_144,
+      maxCallDurationSeconds: 86_400,
+    });
+  });
+
+  it('accepts the bounds of the call limits', () => {
+    for (const limits of [
+      { maxFlowTraceBytes: 1024, maxCallDurationSeconds: 1 },
+      { maxFlowTraceBytes: 64 * 1024 * 1024, maxCallDurationSeconds: 2 ** 31 - 1 },
+    ]) {
+      expect(() => config.validator({ ...defaultConfig, ...limits })).not.toThrow();
+    }
   });
 
   it.each([
@@ -19,6 +32,15 @@ describe('plugin config validator', () => {
     [{ csvBom: 0 }, 'csvBom'],
     [{ csvBom: undefined }, 'csvBom'],
     [{ maxPeriodDay: 10 }, 'maxPeriodDay'],
+    [{ maxFlowTraceBytes: 0 }, 'maxFlowTraceBytes'],
+    [{ maxFlowTraceBytes: 1023 }, 'maxFlowTraceBytes'],
+    [{ maxFlowTraceBytes: '256kb' }, 'maxFlowTraceBytes'],
+    [{ maxFlowTraceBytes: 64 * 1024 * 1024 + 1 }, 'maxFlowTraceBytes'],
+    [{ maxCallDurationSeconds: 0 }, 'maxCallDurationSeconds'],
+    [{ maxCallDurationSeconds: 3600.5 }, 'maxCallDurationSeconds'],
+    // durationSeconds is a 32-bit integer column: no longer call fits it.
+    [{ maxCallDurationSeconds: 2 ** 31 }, 'maxCallDurationSeconds'],
+    [{ maxCallDurationSeconds: null }, 'maxCallDurationSeconds'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
   });

@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../../server/src/config';
 import {
   ALREADY_STORED,
   decideBatch,
@@ -44,7 +45,7 @@ const run = (
   existing: string[] = [],
   lostRaces: string[] = []
 ) => {
-  const screened = screenBatch(calls, {});
+  const screened = screenBatch(calls, {}, defaultConfig);
   const intents = decideBatch(screened.valid, (c) => evaluateCall(c, policy), storedFields);
   const existingSet = new Set(existing);
   const inserted = new Set(

@@ -2,18 +2,22 @@ import {
   MAX_BATCH_SIZE,
   MAX_JSON_DEPTH,
   checkAttributeValue,
+  checkCallTimes,
   checkJsonValue,
-  checkTimeOrder,
   extensionAttributes,
+  flowTraceBytes,
+  flowTraceBytesBound,
   maxLengthOf,
-  parseIsoDateTime,
   unstorableCharacter,
   validateBatchShape,
   validateCall,
   validateCallUpdate,
   validateStoredCall,
   type AttributeSpecs,
+  type CallLimits,
 } from '../../../server/src/domain/call-validation';
+
+const limits: CallLimits = { maxFlowTraceBytes: 256 * 1024, maxCallDurationSeconds: 86_400 };
 
 const call = (overrides: Record<string, unknown> = {}) => ({
   callId: 'c-1',
@@ -42,48 +46,13 @@ const call = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const problemOf = (raw: unknown, extensions: AttributeSpecs = {}) => {
-  const result = validateCall(raw, extensions);
+  const result = validateCall(raw, extensions, limits);
   return result.ok ? null : result.problem;
 };
 
-describe('parseIsoDateTime', () => {
-  it.each([
-    ['2026-03-01T08:30:00Z', Date.UTC(2026, 2, 1, 8, 30)],
-    ['2026-03-01T08:30Z', Date.UTC(2026, 2, 1, 8, 30)],
-    ['2026-03-01T08:30:00.5Z', Date.UTC(2026, 2, 1, 8, 30, 0, 500)],
-    ['2026-03-01T08:30:00.123456789Z', Date.UTC(2026, 2, 1, 8, 30, 0, 123)],
-    ['2026-03-01T08:30:00+08:00', Date.UTC(2026, 2, 1, 0, 30)],
-    ['2026-03-01T08:30:00-0130', Date.UTC(2026, 2, 1, 10, 0)],
-    ['2026-03-01T14:00:00+14:00', Date.UTC(2026, 2, 1, 0, 0)],
-    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
-  ])('reads %s', (text, millis) => {
-    expect(parseIsoDateTime(text)).toBe(millis);
-  });
-
-  it.each([
-    '2026-03-01T08:30:00',
-    '2026-03-01 08:30:00Z',
-    '2026-02-29T00:00:00Z',
-    '2026-04-31T00:00:00Z',
-    '2026-13-01T00:00:00Z',
-    '2026-03-01T24:00:00Z',
-    '2026-03-01T08:60:00Z',
-    '2026-03-01T08:30:00+25:00',
-    '2026-03-01T08:30:00+14:30',
-    '2026-03-01T08:30:00-15:00',
-    '2026-03-01',
-    'yesterday',
-    '',
-    1772353800000,
-    null,
-  ])('refuses %p', (value) => {
-    expect(parseIsoDateTime(value)).toBeNull();
-  });
-});
-
 describe('validateCall', () => {
   it('accepts a complete call, and one with only the required fields', () => {
-    expect(validateCall(call(), {})).toEqual({ ok: true, call: call() });
+    expect(validateCall(call(), {}, limits)).toEqual({ ok: true, call: call() });
     const minimal = {
       callId: 'c-2',
       callingNumber: '10086',
@@ -91,12 +60,12 @@ describe('validateCall', () => {
       startTime: '2026-03-01T08:30:00Z',
       endTime: '2026-03-01T08:30:00Z',
     };
-    expect(validateCall(minimal, {}).ok).toBe(true);
+    expect(validateCall(minimal, {}, limits).ok).toBe(true);
   });
 
   it('accepts null for every optional field', () => {
     const nulls = call({ calledNumber: null, botKind: null, endReason: null, flowTrace: null });
-    expect(validateCall(nulls, {}).ok).toBe(true);
+    expect(validateCall(nulls, {}, limits).ok).toBe(true);
   });
 
   it.each([
@@ -112,7 +81,6 @@ describe('validateCall', () => {
     [{ botKind: 'intelligent_robot' }, 'botKind'],
     [{ startTime: '2026-03-01T08:30:00' }, 'startTime'],
     [{ endTime: '2026-03-01T00:29:59Z' }, 'endTime'],
-    [{ endReason: 'a\tb' }, 'endReason'],
     [{ flowTrace: 'none' }, 'flowTrace'],
     [{ flowTrace: [null] }, 'flowTrace[0]'],
     [{ flowTrace: [{ seq: 1.5 }] }, 'flowTrace[0].seq'],
@@ -157,7 +125,7 @@ describe('validateCall', () => {
 
     it('accepts them when their values fit their types', () => {
       const raw = extended({ queueName: 'gold', satisfaction: 5, tags: ['vip', { a: 1 }] });
-      expect(validateCall(raw, extensions)).toEqual({ ok: true, call: raw });
+      expect(validateCall(raw, extensions, limits)).toEqual({ ok: true, call: raw });
     });
 
     it.each([
@@ -318,7 +286,7 @@ describe('validateStoredCall: a create through the Query Engine', () => {
 
   it('accepts what the Content Manager sends, blanks of optional fields as null', () => {
     const sent = fromTheForm();
-    expect(validateStoredCall(sent, {})).toEqual({
+    expect(validateStoredCall(sent, {}, limits)).toEqual({
       ok: true,
       call: { ...sent, calledNumber: null, endReason: null, botKind: null },
     });
@@ -330,9 +298,9 @@ describe('validateStoredCall: a create through the Query Engine', () => {
       startTime: new Date('2026-03-01T00:30:00Z'),
       endTime: new Date('2026-03-01T00:31:00Z'),
     };
-    expect(validateStoredCall(fromTheForm(times), {}).ok).toBe(true);
+    expect(validateStoredCall(fromTheForm(times), {}, limits).ok).toBe(true);
     const reversed = { startTime: times.endTime, endTime: times.startTime };
-    expect(validateStoredCall(fromTheForm(reversed), {})).toMatchObject({
+    expect(validateStoredCall(fromTheForm(reversed), {}, limits)).toMatchObject({
       ok: false,
       problem: { path: 'endTime' },
     });
@@ -352,7 +320,7 @@ describe('validateStoredCall: a create through the Query Engine', () => {
     [{ durationSeconds: '60' }, 'durationSeconds'],
     [{ endReason: 'a\u0000' }, 'endReason'],
   ])('refuses %p naming %s', (overrides, path) => {
-    const result = validateStoredCall(fromTheForm(overrides), {});
+    const result = validateStoredCall(fromTheForm(overrides), {}, limits);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.path).toBe(path);
   });
@@ -364,10 +332,13 @@ describe('validateStoredCall: a create through the Query Engine', () => {
       picture: { type: 'media' },
     };
     expect(
-      validateStoredCall(fromTheForm({ csat: 3, owner: { connect: [1] }, picture: 4 }), extensions)
-        .ok
+      validateStoredCall(
+        fromTheForm({ csat: 3, owner: { connect: [1] }, picture: 4 }),
+        extensions,
+        limits
+      ).ok
     ).toBe(true);
-    expect(validateStoredCall(fromTheForm({ csat: 6 }), extensions)).toMatchObject({
+    expect(validateStoredCall(fromTheForm({ csat: 6 }), extensions, limits)).toMatchObject({
       ok: false,
       problem: { path: 'csat' },
     });
@@ -376,12 +347,12 @@ describe('validateStoredCall: a create through the Query Engine', () => {
 
 describe('validateCallUpdate: an update through the Query Engine', () => {
   it('checks only the fields the update carries', () => {
-    expect(validateCallUpdate({ endReason: 'TRANSFER' }, {})).toEqual({
+    expect(validateCallUpdate({ endReason: 'TRANSFER' }, {}, limits)).toEqual({
       ok: true,
       call: { endReason: 'TRANSFER' },
     });
     expect(
-      validateCallUpdate({ id: 3, updatedAt: new Date(), calledNumber: '' }, {})
+      validateCallUpdate({ id: 3, updatedAt: new Date(), calledNumber: '' }, {}, limits)
     ).toMatchObject({
       ok: true,
       call: { calledNumber: null },
@@ -395,18 +366,18 @@ describe('validateCallUpdate: an update through the Query Engine', () => {
     [{ flowTrace: { hello: 1 } }, 'flowTrace'],
     [{ csat: 9 }, 'csat'],
   ])('refuses %p naming %s', (data, path) => {
-    const result = validateCallUpdate(data, { csat: { type: 'integer', max: 5 } });
+    const result = validateCallUpdate(data, { csat: { type: 'integer', max: 5 } }, limits);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.path).toBe(path);
   });
 
   it('leaves a single time to be checked against the stored one', () => {
-    expect(validateCallUpdate({ endTime: '2026-03-01T00:31:00Z' }, {}).ok).toBe(true);
-    expect(checkTimeOrder('2026-03-01T00:32:00.000Z', '2026-03-01T00:31:00Z')?.path).toBe(
+    expect(validateCallUpdate({ endTime: '2026-03-01T00:31:00Z' }, {}, limits).ok).toBe(true);
+    expect(checkCallTimes('2026-03-01T00:32:00.000Z', '2026-03-01T00:31:00Z', limits)?.path).toBe(
       'endTime'
     );
-    expect(checkTimeOrder('2026-03-01T00:30:00.000Z', '2026-03-01T00:31:00Z')).toBeNull();
-    expect(checkTimeOrder(null, '2026-03-01T00:31:00Z')).toBeNull();
+    expect(checkCallTimes('2026-03-01T00:30:00.000Z', '2026-03-01T00:31:00Z', limits)).toBeNull();
+    expect(checkCallTimes(null, '2026-03-01T00:31:00Z', limits)).toBeNull();
   });
 });
 
@@ -470,5 +441,198 @@ describe('validateBatchShape', () => {
     const result = validateBatchShape(body);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.path).toBe(path);
+  });
+});
+
+describe('flow trace size: maxFlowTraceBytes', () => {
+  const small: CallLimits = { ...limits, maxFlowTraceBytes: 2048 };
+  const stepWith = (seq: number, botReply: string) => ({
+    seq,
+    at: '2026-03-01T00:30:00Z',
+    nodeId: `n${seq}`,
+    nodeName: 'Menu',
+    nodeType: 'MENU',
+    botReply,
+  });
+
+  it('counts UTF-8 bytes of the JSON, not characters', () => {
+    expect(flowTraceBytes([{ a: '中' }])).toBe('[{"a":"中"}]'.length + 2);
+    expect(flowTraceBytes([{ a: 'x\n' }])).toBe('[{"a":"x\\n"}]'.length);
+  });
+
+  it('bounds the bytes from above without serialising, whatever the characters', () => {
+    const worst = {
+      seq: 2_147_483_647,
+      at: new Date('9999-12-31T23:59:59.999Z'),
+      nodeId: '\u0001'.repeat(128),
+      nodeName: '"'.repeat(255),
+      nodeType: '\\'.repeat(64),
+      userInput: '中'.repeat(4000),
+      botReply: '\ud83d\ude00'.repeat(2000),
+      resultCode: '\u001f'.repeat(64),
+      durationMs: 2_147_483_647,
+    };
+    for (const trace of [[worst], [worst, worst, stepWith(3, '')], [stepWith(0, '')], []]) {
+      expect(flowTraceBytesBound(trace)).toBeGreaterThanOrEqual(flowTraceBytes(trace));
+    }
+  });
+
+  it('accepts a trace at the cap and refuses one byte over, naming flowTrace', () => {
+    const base = flowTraceBytes([stepWith(0, '')]);
+    const atCap = [stepWith(0, 'a'.repeat(small.maxFlowTraceBytes - base))];
+    expect(flowTraceBytes(atCap)).toBe(small.maxFlowTraceBytes);
+    expect(validateCall(call({ flowTrace: atCap }), {}, small).ok).toBe(true);
+    const over = [stepWith(0, 'a'.repeat(small.maxFlowTraceBytes - base + 1))];
+    expect(problemOf(call({ flowTrace: over }))).toBeNull();
+    expect(validateCall(call({ flowTrace: over }), {}, small)).toEqual({
+      ok: false,
+      problem: {
+        path: 'flowTrace',
+        message: `flowTrace is ${small.maxFlowTraceBytes + 1} bytes of JSON: at most 2048 are kept per call (maxFlowTraceBytes)`,
+      },
+    });
+  });
+
+  it('refuses the largest trace the step rules allow under the default cap', () => {
+    // 1,000 steps × 2 × 4,000 characters of Chinese: 24 MB a row.
+    const huge = Array.from({ length: 1000 }, (_, seq) => ({
+      ...stepWith(seq, '中'.repeat(4000)),
+      userInput: '文'.repeat(4000),
+    }));
+    expect(problemOf(call({ flowTrace: huge }))?.path).toBe('flowTrace');
+  });
+
+  it('holds on the Query Engine paths too', () => {
+    const over = [stepWith(0, 'a'.repeat(4000))];
+    expect(validateStoredCall(call({ flowTrace: over }), {}, small)).toMatchObject({
+      ok: false,
+      problem: { path: 'flowTrace' },
+    });
+    expect(validateCallUpdate({ flowTrace: over }, {}, small)).toMatchObject({
+      ok: false,
+      problem: { path: 'flowTrace' },
+    });
+  });
+});
+
+describe('times: years, offsets and the length of a call', () => {
+  it.each([
+    [{ startTime: '0026-03-01T00:30:00Z' }, 'startTime'],
+    [{ endTime: '0099-03-01T00:31:00Z' }, 'endTime'],
+    [{ startTime: '1969-12-31T23:59:59Z' }, 'startTime'],
+    [{ startTime: '2026-03-01T08:30:00+14:30' }, 'startTime'],
+    [{ startTime: '2026-02-30T08:30:00Z' }, 'startTime'],
+    [
+      {
+        flowTrace: [
+          { seq: 0, at: '0026-03-01T00:30:00Z', nodeId: 'n', nodeName: 'N', nodeType: 'T' },
+        ],
+      },
+      'flowTrace[0].at',
+    ],
+  ])('refuses %p naming %s', (overrides, path) => {
+    const found = problemOf(call(overrides));
+    expect(found?.path).toBe(path);
+    expect(found?.message).toContain(path);
+  });
+
+  it('refuses a call longer than maxCallDurationSeconds, naming endTime', () => {
+    const day = { startTime: '2026-03-01T00:00:00Z', endTime: '2026-03-02T00:00:00Z' };
+    expect(validateCall(call({ ...day, flowTrace: null }), {}, limits).ok).toBe(true);
+    expect(problemOf(call({ ...day, endTime: '2026-03-02T00:00:01Z', flowTrace: null }))).toEqual({
+      path: 'endTime',
+      message:
+        'endTime must be at most 86400 seconds (24 h, maxCallDurationSeconds) after startTime',
+    });
+    const hour = { ...limits, maxCallDurationSeconds: 3600 };
+    expect(checkCallTimes('2026-03-01T00:00:00Z', '2026-03-01T01:00:01Z', hour)?.path).toBe(
+      'endTime'
+    );
+    expect(checkCallTimes('2026-03-01T00:00:00Z', '2026-03-01T01:00:00Z', hour)).toBeNull();
+  });
+
+  it('bounds a given durationSeconds the same way on the Query Engine path', () => {
+    const sent = (durationSeconds: unknown) => ({ ...call({ flowTrace: null }), durationSeconds });
+    expect(validateStoredCall(sent(86_400), {}, limits).ok).toBe(true);
+    for (const bad of [86_401, 2 ** 31, -1, 1.5]) {
+      expect(validateStoredCall(sent(bad), {}, limits)).toMatchObject({
+        ok: false,
+        problem: { path: 'durationSeconds' },
+      });
+    }
+    expect(validateCallUpdate({ durationSeconds: 86_401 }, {}, limits)).toMatchObject({
+      ok: false,
+      problem: {
+        path: 'durationSeconds',
+        message: 'durationSeconds must be an integer from 0 to 86400 (maxCallDurationSeconds)',
+      },
+    });
+  });
+
+  it('stores every time with its offset written ±hh:mm, leaving the call sent untouched', () => {
+    const sent = call({
+      startTime: '2026-03-01T08:30:00+08',
+      endTime: '2026-03-01T08:31:00+0800',
+      flowTrace: [
+        { seq: 0, at: '2026-03-01T08:30:00+08', nodeId: 'n', nodeName: 'N', nodeType: 'T' },
+        { seq: 1, at: '2026-03-01T00:30:30Z', nodeId: 'm', nodeName: 'M', nodeType: 'T' },
+      ],
+      answeredAt: '2026-03-01T08:30:05-0130',
+    });
+    const copy = JSON.parse(JSON.stringify(sent));
+    const result = validateCall(sent, { answeredAt: { type: 'datetime' } }, limits);
+    expect(result.ok && result.call).toMatchObject({
+      startTime: '2026-03-01T08:30:00+08:00',
+      endTime: '2026-03-01T08:31:00+08:00',
+      flowTrace: [{ at: '2026-03-01T08:30:00+08:00' }, { at: '2026-03-01T00:30:30Z' }],
+      answeredAt: '2026-03-01T08:30:05-01:30',
+    });
+    expect(sent).toEqual(copy);
+  });
+});
+
+describe('free text is text; callId is an identifier', () => {
+  const text = 'line one,\n"quoted"\ttabbed 中文 \u2028 😀';
+  const freeStep = {
+    seq: 0,
+    at: '2026-03-01T00:30:00Z',
+    nodeId: 'n',
+    nodeName: `Menu\n${text}`,
+    nodeType: 'MENU',
+    userInput: text,
+    botReply: `${text}\r\n${text}`,
+  };
+
+  it('accepts line breaks, tabs and any printable Unicode in every free-text field', () => {
+    const extensions: AttributeSpecs = { queueName: { type: 'string' }, memo: { type: 'text' } };
+    const sent = call({
+      endReason: 'HANGUP,\n"busy"\t用户挂机',
+      flowTrace: [freeStep],
+      queueName: text,
+      memo: text,
+    });
+    expect(validateCall(sent, extensions, limits)).toEqual({ ok: true, call: sent });
+    expect(validateStoredCall(sent, extensions, limits).ok).toBe(true);
+    expect(validateCallUpdate({ endReason: 'a\nb' }, {}, limits).ok).toBe(true);
+  });
+
+  it('still refuses what no database stores, in free text too', () => {
+    expect(problemOf(call({ endReason: 'a\nb\u0000' }))?.path).toBe('endReason');
+  });
+
+  it.each(['a\nb', 'a\tb', 'a\u0007b', 'a\u007fb', 'a\u0085b', 'a\u2028b', 'a\u009bb'])(
+    'refuses callId %j',
+    (callId) => {
+      expect(problemOf(call({ callId }))).toEqual({
+        path: 'callId',
+        message: 'callId must not contain control characters or line breaks',
+      });
+    }
+  );
+
+  it('takes any printable callId', () => {
+    for (const callId of ['2026-03-01-000123', 'call:中文', 'id with spaces', '😀']) {
+      expect(problemOf(call({ callId }))).toBeNull();
+    }
   });
 });

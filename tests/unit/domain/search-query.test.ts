@@ -1,3 +1,4 @@
+import { validateCall } from '../../../server/src/domain/call-validation';
 import {
   PAGE_SIZE,
   isTimeZone,
@@ -199,6 +200,46 @@ describe('parseSearchBody', () => {
       { maxPeriodDays: 1 }
     );
     expect(short.ok ? [] : short.errors.map((problem) => problem.path)).toEqual(['to']);
+  });
+});
+
+describe('one reader of instants for the search and the ingest', () => {
+  const ingestTakes = (startTime: string) =>
+    validateCall(
+      {
+        callId: 'c',
+        callingNumber: '10086',
+        accessCode: '10086',
+        startTime,
+        endTime: '2026-03-01T12:00:00Z',
+      },
+      {},
+      { maxFlowTraceBytes: 262_144, maxCallDurationSeconds: 86_400 }
+    ).ok;
+  const searchTakes = (from: string) =>
+    parseSearchBody({ from, to: '2026-03-01T12:00:00Z' }, limits).ok;
+
+  it.each([
+    '2026-03-01T08:30:00+08',
+    '2026-03-01T08:30:00+0800',
+    '2026-03-01T08:30:00.123456+08:00',
+    '2026-03-01T02:30Z',
+    '2026-03-01T08:30:00',
+    '2026-02-30T08:30:00Z',
+    '2026-03-01T08:30:00+14:30',
+    '0026-03-01T08:30:00Z',
+    '1969-12-31T23:00:00Z',
+    '2026-03-01T24:00:00Z',
+  ])('both take %s, or both refuse it', (text) => {
+    expect(searchTakes(text)).toBe(ingestTakes(text));
+  });
+
+  it('names the years it takes', () => {
+    const [problem] = problemsOf({ from: '0026-03-01T00:00:00Z', to: period.to });
+    expect(problem).toEqual({
+      path: 'from',
+      message: 'from must be an instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z',
+    });
   });
 });
 
