@@ -94,6 +94,34 @@ describe('calling numbers in request logs and links', () => {
       });
   });
 
+  it('never writes the number when the database fails under a search, the stats or an export', async () => {
+    const table = app.strapi.db!.metadata.get(CALL_RECORD).tableName;
+    const rename = (from: string, to: string) =>
+      app.strapi.db!.connection.raw('ALTER TABLE ?? RENAME TO ??', [from, to]);
+    const body = {
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-02T00:00:00Z',
+      callingNumber: NUMBER,
+    };
+    const post = (route: string) =>
+      app.http().post(`/call-history${route}`).send(body).set(bearer(app.admin.token));
+    lines.length = 0;
+    await rename(table, `${table}_away`);
+    try {
+      await post('/calls/search').expect(500);
+      await post('/calls/stats').expect(500);
+      await post('/calls/export').expect(500);
+    } finally {
+      await rename(`${table}_away`, table);
+    }
+    const logged = lines.join('');
+    // The failures are logged, with what the database said.
+    expect(logged).toContain('a Call History query failed');
+    expect(logged).toMatch(/no such table|does not exist/);
+    for (const form of FORMS)
+      expect({ form, found: logged.includes(form) }).toEqual({ form, found: false });
+  });
+
   it('gives a download link that carries nothing readable', async () => {
     const { url } = (
       await app

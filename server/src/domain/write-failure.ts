@@ -29,3 +29,16 @@ export const classifyWriteFailure = (error: unknown): WriteFailure => {
   if (SQLSTATE_REFUSED.test(code) || SQLITE_REFUSED.test(code)) return 'refused';
   return 'unavailable';
 };
+
+/**
+ * The database's own message of a failed statement. knex puts the SQL before it, with the bound
+ * values written in (` - ` between), and those values may be calling numbers: the statement is
+ * left out. Cut to 300 characters.
+ */
+export const databaseMessage = (error: unknown): string => {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .slice(text.lastIndexOf(' - ') + 1)
+    .replace(/^- /, '')
+    .slice(0, 300);
+};

@@ -6,6 +6,7 @@ import { columnOf } from '../database/metadata';
 import { UNLISTED_ATTRIBUTES, isReadableAttribute } from '../domain/call-list';
 import { reverseNumber } from '../domain/calling-number';
 import { BUCKET_MS, type Bucket } from '../domain/day-buckets';
+import { logText } from '../domain/log-text';
 import { prefixUpperBound } from '../domain/number-range';
 import type { CursorPosition } from '../domain/search-cursor';
 import {
@@ -17,6 +18,7 @@ import {
   type SearchPlan,
 } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
+import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getDb } from '../utils/strapi';
 
 /**
@@ -28,6 +30,21 @@ import { getDb } from '../utils/strapi';
  */
 
 export type CallRow = Record<string, unknown>;
+
+/**
+ * A failed search, count, statistics or export statement. knex's own error writes the SQL with
+ * its bound values, a searched calling number among them, and Strapi logs that error whole; this
+ * one carries the database's message only, escaped and masked, and its code.
+ */
+export class CallQueryError extends Error {
+  readonly code: string | null;
+
+  constructor(cause: unknown) {
+    super(`call-history: a Call History query failed: ${logText(databaseMessage(cause))}`);
+    this.name = 'CallQueryError';
+    this.code = errorCode(cause);
+  }
+}
 
 interface Statement {
   sql: string;
@@ -302,8 +319,13 @@ export const callRecordsRepository = (strapi: Strapi) => {
     };
   };
 
-  const run = async (statement: Statement) =>
-    rowsOf(await db.connection.raw(statement.sql, statement.bindings as never));
+  const run = async (statement: Statement) => {
+    try {
+      return rowsOf(await db.connection.raw(statement.sql, statement.bindings as never));
+    } catch (error) {
+      throw new CallQueryError(error);
+    }
+  };
 
   const sample = async (statement: Statement) => {
     const [row] = await run(statement);

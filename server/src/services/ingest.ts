@@ -10,7 +10,7 @@ import {
 } from '../domain/batch-ingest';
 import { callRecordedPayload, type RecordedCall } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-storage';
-import { classifyWriteFailure, errorCode } from '../domain/write-failure';
+import { classifyWriteFailure, databaseMessage, errorCode } from '../domain/write-failure';
 import callRecordWrites from '../repositories/call-record-writes';
 import { callRecordExtensions } from '../utils/call-record-model';
 import { emitEvent, getConfig, getService } from '../utils/strapi';
@@ -36,11 +36,7 @@ export class BatchNotStoredError extends Error {
     this.name = 'BatchNotStoredError';
     this.refused = refused;
     this.code = errorCode(cause);
-    const text = cause instanceof Error ? cause.message : String(cause);
-    this.databaseMessage = text
-      .slice(text.lastIndexOf(' - ') + 1)
-      .replace(/^- /, '')
-      .slice(0, 300);
+    this.databaseMessage = databaseMessage(cause);
   }
 }
 

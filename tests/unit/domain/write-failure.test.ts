@@ -1,4 +1,8 @@
-import { classifyWriteFailure, errorCode } from '../../../server/src/domain/write-failure';
+import {
+  classifyWriteFailure,
+  databaseMessage,
+  errorCode,
+} from '../../../server/src/domain/write-failure';
 
 const failure = (code?: unknown) => Object.assign(new Error('db said no'), { code });
 
@@ -48,5 +52,18 @@ describe('classifyWriteFailure', () => {
     expect(errorCode(failure('23514'))).toBe('23514');
     expect(errorCode(failure())).toBeNull();
     expect(errorCode(undefined)).toBeNull();
+  });
+});
+
+describe('databaseMessage', () => {
+  it('keeps what the database said, without the statement knex puts before it', () => {
+    const error = new Error(
+      'select * from "call_history_call_records" where "calling_number" = \'+8613912345678\' - relation "call_history_call_records" does not exist'
+    );
+    expect(databaseMessage(error)).toBe('relation "call_history_call_records" does not exist');
+  });
+
+  it('keeps a message that carries no statement', () => {
+    expect(databaseMessage(new Error('Connection terminated'))).toBe('Connection terminated');
   });
 });
