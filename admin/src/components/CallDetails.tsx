@@ -24,6 +24,8 @@ const OWN_ATTRIBUTES = new Set([
   'flowTrace',
   'recordingDecision',
   'callingNumberReversed',
+  'flowSteps',
+  'flowRecorded',
   'createdAt',
   'updatedAt',
   'createdBy',

@@ -165,10 +165,13 @@ describe('CallDetails', () => {
           answeredAt: '2026-11-02T09:00:05.000Z',
           tags: { queue: 'north' },
           createdAt: '2026-11-02',
+          flowSteps: 3,
         })}
       />
     );
     expect(screen.getByText('customerTier')).toBeInTheDocument();
+    // The plugin's own step count is not an attribute a developer added.
+    expect(screen.queryByText('flowSteps')).not.toBeInTheDocument();
     expect(screen.getByText('gold')).toBeInTheDocument();
     expect(screen.getByText('vip').nextSibling).toHaveTextContent(/^No$/);
     expect(screen.getByText('answeredAt').nextSibling).toHaveTextContent(/2026/);
