@@ -53,10 +53,27 @@ const applyContentManagerVisibility = (strapi: Strapi) => {
   }
 };
 
+interface GraphqlExtension {
+  shadowCRUD(uid: string): { disable(): void };
+}
+
+/**
+ * A host's GraphQL plugin would otherwise generate queries and mutations for every type of the
+ * plugin, and a read-only API token (the one a public front end holds) may run every query:
+ * call records, numbers and traces included. The plugin's own routes and actions are the way in.
+ */
+const hideFromGraphql = (strapi: Strapi) => {
+  const graphql = strapi.plugin('graphql');
+  if (!graphql) return;
+  const extension = graphql.service('extension') as unknown as GraphqlExtension;
+  for (const uid of Object.values(UID)) extension.shadowCRUD(uid).disable();
+};
+
 export default async ({ strapi }: { strapi: Strapi }) => {
   // First: a plugin that would sign cursors with a public key must not start at all.
   assertSigningSecret(strapi);
   applyContentManagerVisibility(strapi);
+  hideFromGraphql(strapi);
   const { actionProvider } = strapi.service('admin::permission') as unknown as {
     actionProvider: ActionProvider;
   };

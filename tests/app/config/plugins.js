@@ -6,6 +6,11 @@ module.exports = ({ env }) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET', 'call-history-demo-users-permissions-jwt') },
   },
+  // Off unless a test asks: the plugin's types must not reach a host's GraphQL API.
+  graphql: {
+    enabled: env.bool('HOST_GRAPHQL', false),
+    resolve: path.dirname(require.resolve('@strapi/plugin-graphql/package.json')),
+  },
   'call-history': {
     enabled: true,
     // The plugin is the repository itself, three folders up.
