@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 
+import { exportRequest } from '../helpers/export';
 import { CALL_RECORD, aCall, setFlags } from '../helpers/ingest';
-import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
  * The host app extends call-record in its register hook (tests/app/src/call-history): search,
@@ -74,14 +75,7 @@ describe('call-record extended by the host app, as the Call History shows it', (
   });
 
   it('exports them as extra CSV columns, without the password and without a BOM', async () => {
-    const response = await app
-      .http()
-      .post('/call-history/calls/export')
-      .send(period)
-      .set(bearer(app.admin.token))
-      .buffer(true)
-      .parse(asText)
-      .expect(200);
+    const response = await exportRequest(app, app.admin.token, period).expect(200);
     const text = response.body as string;
     // csvBom: false in this app: the file starts with the header itself.
     expect(text.startsWith('callId,')).toBe(true);

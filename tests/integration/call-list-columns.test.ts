@@ -1,12 +1,6 @@
+import { exportRequest } from '../helpers/export';
 import { INGEST_PATH, createApiToken, makeCall, setFlags } from '../helpers/ingest';
-import {
-  asText,
-  bearer,
-  createAdminUser,
-  createRole,
-  startTestApp,
-  type TestApp,
-} from '../helpers/strapi';
+import { bearer, createAdminUser, createRole, startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
  * `calls.details` is enforced by the server, not by the browser: a search answers list columns
@@ -129,14 +123,7 @@ describe('search rows: list columns only', () => {
         .send(PERIOD)
         .set(bearer(searcher))
         .expect(200);
-      const csv = await app
-        .http()
-        .post('/call-history/calls/export')
-        .send(PERIOD)
-        .set(bearer(app.admin.token))
-        .buffer(true)
-        .parse(asText)
-        .expect(200);
+      const csv = await exportRequest(app, app.admin.token, PERIOD).expect(200);
       expect(csv.body as string).toContain('qe-traced');
     } finally {
       db.connection.off('query', listener);

@@ -1,5 +1,6 @@
 import { UID } from '../../server/src/constants';
 import { ticketHash } from '../../server/src/domain/export-ticket';
+import { exportRequest } from '../helpers/export';
 import { asText, bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
@@ -42,14 +43,7 @@ describe('export through a download ticket', () => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
 
     const viaLink = await download(ticket.body.data.url).expect(200);
-    const viaRoute = await app
-      .http()
-      .post('/call-history/calls/export')
-      .send(PERIOD)
-      .set(bearer(app.admin.token))
-      .buffer(true)
-      .parse(asText)
-      .expect(200);
+    const viaRoute = await exportRequest(app, app.admin.token, PERIOD).expect(200);
     expect(viaLink.headers['content-disposition']).toBe(viaRoute.headers['content-disposition']);
     expect(viaLink.headers['content-type']).toMatch(/^text\/csv/);
     expect(viaLink.body).toBe(viaRoute.body);

@@ -1,6 +1,6 @@
 import createStrapi from '@strapi/strapi';
 
-import { MISSING_SIGNING_KEY } from '../../server/src/utils/strapi';
+import { MISSING_SIGNING_KEY } from '../../server/src/domain/deployment-secret';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { APP_DIR } from '../helpers/strapi';
 

@@ -1,24 +1,21 @@
 import { isDeepStrictEqual } from 'util';
 
+import { CONTRACT_KEYS } from './call-validation';
+
 /**
  * A stored call is evidence (DESIGN §2): its contract fields never change after it is stored,
  * on any write path. Attributes a developer added by extension stay editable (a survey score or
  * a note arrives after the call). Pure, so the rule is tested without Strapi.
  */
 
-/** The call as the platform reported it and the plugin decided it. */
+/**
+ * The call as the platform reported it (the ingest's contract) and as the plugin decided it
+ * when it stored the call.
+ */
 export const CONTRACT_FIELDS = [
-  'callId',
-  'callingNumber',
-  'calledNumber',
-  'accessCode',
-  'botKind',
+  ...CONTRACT_KEYS,
   'botName',
-  'startTime',
-  'endTime',
   'durationSeconds',
-  'endReason',
-  'flowTrace',
   'recordingDecision',
 ] as const;
 

@@ -754,8 +754,9 @@ export const validateStoredCall = (
 
 /**
  * The data of a Query Engine update: only the fields it carries are checked, so a partial update
- * stays partial; the times are checked together when it carries both (the caller checks a
- * single one against the stored rows with `checkCallTimes`).
+ * stays partial; the times are checked together when it carries both. The call-record
+ * lifecycle takes the contract fields out first (a stored call's never change, see
+ * call-immutability.ts), so there it checks the attributes a developer added.
  */
 export const validateCallUpdate = (
   raw: CallInput,

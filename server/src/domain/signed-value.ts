@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
  * A JSON value sealed with an HMAC, as `payload.signature` in base64url: the format of the
- * search cursors (a cursor's payload is a row position, nothing personal). The signature also covers a `context` string that
- * is not carried in the text, so a value sealed for one context (a cursor for one search's
- * filters) does not open in another.
+ * search cursors (a cursor's payload is a row position, nothing personal). The signature also
+ * covers a `context` string that is not carried in the text, so a value sealed for one context
+ * (a cursor for one search's filters) does not open in another.
  */
 
 const SIGNATURE_LENGTH = 22; // 128 bits of HMAC-SHA256 in base64url

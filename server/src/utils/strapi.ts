@@ -3,6 +3,7 @@ import type { Strapi } from '@strapi/types';
 
 import type { PluginConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
+import { MISSING_SIGNING_KEY, deploymentSecret, signingKey } from '../domain/deployment-secret';
 import { logText } from '../domain/log-text';
 import type services from '../services';
 
@@ -42,39 +43,20 @@ export const emitEvent = (strapi: Strapi, name: string, payload: object): void =
   void db.transaction(({ onCommit }) => onCommit(emit));
 };
 
-/** The boot refusal when no deployment secret exists to sign with (see signingSecret). */
-export const MISSING_SIGNING_KEY =
-  'call-history needs a secret to sign search cursors with: set admin.auth.secret ' +
-  '(config/admin.js, e.g. from ADMIN_JWT_SECRET) or server.app.keys (config/server.js, e.g. ' +
-  'from APP_KEYS). Neither is set.';
-
-const isKey = (value: unknown): value is string => typeof value === 'string' && value !== '';
-
-/**
- * The deployment's secret, from the admin's JWT secret, or else the app keys: private to this
- * deployment and the same on all its nodes. Null when neither holds a non-empty value: then
- * anything signed would be signed with a key anyone can compute.
- */
-const deploymentSecret = (strapi: Strapi): string | null => {
-  const secret = strapi.config.get('admin.auth.secret');
-  if (isKey(secret)) return JSON.stringify(secret);
-  const keys = strapi.config.get('server.app.keys');
-  const usable = (Array.isArray(keys) ? keys : [keys]).some(isKey);
-  return usable ? JSON.stringify(keys) : null;
-};
+const secretOf = (strapi: Strapi): string | null =>
+  deploymentSecret(strapi.config.get('admin.auth.secret'), strapi.config.get('server.app.keys'));
 
 /** Refuses to boot without a deployment secret (register), naming the settings. */
 export const assertSigningSecret = (strapi: Strapi): void => {
-  if (deploymentSecret(strapi) === null) throw new Error(MISSING_SIGNING_KEY);
+  if (secretOf(strapi) === null) throw new Error(MISSING_SIGNING_KEY);
 };
 
 /**
- * A key for what the plugin signs (search cursors), one per purpose so that a value signed for
- * one never passes as another. It never falls back to a constant: without a deployment secret
- * it throws (and the plugin's register refused to boot already).
+ * A key for what the plugin signs (search cursors), one per purpose. It never falls back to a
+ * constant: without a deployment secret it throws (and register refused to boot already).
  */
 export const signingSecret = (strapi: Strapi, purpose: string): string => {
-  const secret = deploymentSecret(strapi);
+  const secret = secretOf(strapi);
   if (secret === null) throw new Error(MISSING_SIGNING_KEY);
-  return `call-history-${purpose}:${secret}`;
+  return signingKey(secret, purpose);
 };
