@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# What a user gets: the package exactly as `npm pack` builds it, installed into a clean Strapi
+# app made from Strapi's own project templates (the @strapi/generate-new of the Strapi version
+# this repository pins), its admin built, the app started, and one route of the plugin called.
+# Nothing of the repository is on that app's path: only the tarball.
+#
+#   bash tests/scripts/package-check.sh     (`npm run test:package`)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d /tmp/call-history-package-XXXXXX)
+app=$work/app
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ "${KEEP_PACKAGE_CHECK:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+echo "--- npm pack"
+cd "$root"
+tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+tar -tzf "$tarball" | sed 's|^package/||' | sort >"$work/files.txt"
+echo "$(wc -l <"$work/files.txt") files in $(basename "$tarball")"
+# The package carries its build, its admin sources and its docs, never the tests or the repo's tooling.
+for required in strapi-server.js strapi-admin.js package.json README.md CHANGELOG.md LICENSE \
+  dist/server/src/index.js dist/server/src/extend.js dist/server/src/extend.d.ts admin/src/index.ts; do
+  grep -qx "$required" "$work/files.txt" || { echo "the package lacks $required" >&2; exit 1; }
+done
+if grep -E '^(tests|\.ci|node_modules)/' "$work/files.txt"; then
+  echo "the package carries files that are not the plugin's" >&2
+  exit 1
+fi
+
+echo "--- a clean Strapi app from Strapi's own templates"
+generator="$root/node_modules/@strapi/generate-new/dist"
+mkdir -p "$app"
+cp -r "$generator/resources/files/js/." "$app/"
+node - "$generator" "$app" "$tarball" <<'NODE'
+const fs = require('fs');
+const path = require('path');
+const [generator, app, tarball] = process.argv.slice(2);
+const strapiVersion = require('@strapi/strapi/package.json').version;
+const packageJson = require(path.join(generator, 'resources/json/common/package.json.js'));
+const createEnvFile = require(path.join(generator, 'resources/templates/env.js'));
+const { createDatabaseConfig } = require(path.join(generator, 'resources/templates/database.js'));
+const dbDependencies = require(path.join(generator, 'utils/db-client-dependencies.js'));
+const pkg = packageJson({
+  // What `create-strapi-app --quickstart` lists, less the Strapi Cloud plugin.
+  strapiDependencies: ['@strapi/strapi', '@strapi/plugin-users-permissions', '@strapi/plugin-i18n'],
+  additionalsDependencies: {
+    react: '^18.0.0',
+    'react-dom': '^18.0.0',
+    'react-router-dom': '5.3.4',
+    'styled-components': '5.3.3',
+    ...dbDependencies({ client: 'sqlite' }),
+    'strapi-plugin-call-history': `file:${tarball}`,
+  },
+  strapiVersion,
+  projectName: 'call-history-package-check',
+  uuid: false,
+  packageJsonStrapi: { telemetryDisabled: true },
+});
+// The install traps of this Strapi line on a machine without GitHub access (see CONTRIBUTING).
+pkg.overrides = require(path.join(process.cwd(), 'package.json')).overrides;
+fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+fs.writeFileSync(path.join(app, '.env'), createEnvFile());
+fs.writeFileSync(path.join(app, 'config/database.js'), createDatabaseConfig({ useTypescript: false }));
+fs.writeFileSync(
+  path.join(app, 'config/plugins.js'),
+  "module.exports = () => ({ 'call-history': { enabled: true } });\n"
+);
+NODE
+
+echo "--- npm install (the tarball and Strapi $(node -p "require('@strapi/strapi/package.json').version"))"
+cd "$app"
+npm install --no-audit --no-fund --prefer-offline --loglevel=error
+installed=$(node -p "require('strapi-plugin-call-history/package.json').version")
+echo "strapi-plugin-call-history $installed installed"
+# What an extender imports: the documented entry point and its type declarations.
+node -e "
+const entry = require('strapi-plugin-call-history');
+if (typeof entry.decideRecording !== 'function') throw new Error('the entry point lacks decideRecording');
+"
+
+echo "--- strapi build"
+npx strapi build --no-optimization >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; exit 1; }
+
+port=${PACKAGE_CHECK_PORT:-1399}
+while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+echo "--- strapi start on port $port"
+PORT=$port HOST=127.0.0.1 npx strapi start >"$work/start.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/_health" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { tail -n 40 "$work/start.log" >&2; exit 1; }
+  sleep 1
+done
+
+echo "--- the plugin answers"
+token=$(curl -fsS -X POST "http://127.0.0.1:$port/admin/register-admin" \
+  -H 'Content-Type: application/json' \
+  -d '{"firstname":"Package","lastname":"Check","email":"package-check@example.com","password":"PackageCheck1"}' |
+  node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).data.token))")
+answer=$(curl -fsS "http://127.0.0.1:$port/call-history/settings" -H "Authorization: Bearer $token")
+echo "GET /call-history/settings → $answer"
+node -e "
+const { data } = JSON.parse(process.argv[1]);
+for (const flag of ['CHATRECORDFLAG', 'FLOWRECORDFLAG', 'CCIVRRECORDFLAG']) {
+  if (!['ON', 'OFF', 'BOT_LEVEL'].includes(data[flag])) throw new Error('no ' + flag + ' in the answer');
+}
+" "$answer"
+echo "package check passed"
