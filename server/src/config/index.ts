@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 
-import type { CallLimits } from '../domain/call-validation';
+import type { CallLimits } from '../domain/call-input/call-contract';
 
 /** PostgreSQL's integer, the column of durationSeconds: no longer call can be stored. */
 const INT32_MAX = 2_147_483_647;

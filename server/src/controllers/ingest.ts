@@ -1,7 +1,7 @@
 import type { Strapi } from '@strapi/types';
 import type { Context } from 'koa';
 
-import { validateBatchShape } from '../domain/call-validation';
+import { validateBatchShape } from '../domain/call-input/batch-shape';
 import { logText } from '../domain/log-text';
 import { BatchNotStoredError } from '../services/ingest';
 import { fieldError } from '../utils/errors';

@@ -4,8 +4,9 @@
  * inside the batch), and settling the answer once the database said which rows it took.
  * Pure, so the whole contract of DESIGN §3 is unit-tested without Strapi.
  */
+import type { AttributeSpecs } from './call-input/attribute-values';
+import { validateCall, type CallLimits } from './call-input/call-contract';
 import type { CallData, Evaluation } from './call-storage';
-import { validateCall, type AttributeSpecs, type CallLimits } from './call-validation';
 import type { RecordingDecision } from './recording-decision';
 
 export type CallResult =

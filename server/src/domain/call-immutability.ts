@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 
-import { CONTRACT_KEYS } from './call-validation';
+import { CONTRACT_KEYS } from './call-input/call-contract';
 
 /**
  * A stored call is evidence (DESIGN §2): its contract fields never change after it is stored,

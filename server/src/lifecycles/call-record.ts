@@ -8,12 +8,9 @@ import {
   changedImmutableFields,
   immutableFieldMessage,
 } from '../domain/call-immutability';
+import type { CallValidation } from '../domain/call-input/call-contract';
+import { validateCallUpdate, validateStoredCall } from '../domain/call-input/stored-call-input';
 import { storedFields, type CallData } from '../domain/call-storage';
-import {
-  validateCallUpdate,
-  validateStoredCall,
-  type CallValidation,
-} from '../domain/call-validation';
 import type { RecordingDecision } from '../domain/recording-decision';
 import { callRecordExtensions } from '../utils/call-record-model';
 import { fieldError } from '../utils/errors';
@@ -27,7 +24,7 @@ const applyValidation = (data: CallData, validation: CallValidation) => {
 };
 
 /**
- * Applies the field validator of the batch ingest (call-validation.ts) and the recording
+ * Applies the field validator of the batch ingest (domain/call-input/) and the recording
  * decision to every Query Engine write of a call record: refuses a bad field naming it, refuses
  * a call the flags do not record, strips a flow trace they do not keep, and writes the snapshot.
  */

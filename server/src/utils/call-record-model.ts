@@ -2,11 +2,8 @@ import type { Strapi } from '@strapi/types';
 
 import { UID } from '../constants';
 import callRecordSchema from '../content-types/call-record/schema';
-import {
-  extensionAttributes,
-  type AttributeSpec,
-  type AttributeSpecs,
-} from '../domain/call-validation';
+import type { AttributeSpec, AttributeSpecs } from '../domain/call-input/attribute-values';
+import { extensionAttributes } from '../domain/call-input/extension-attributes';
 
 const PLUGIN_ATTRIBUTES = Object.keys(callRecordSchema.attributes);
 

@@ -29,7 +29,7 @@ const call = {
 };
 
 describe('evaluateCall', () => {
-  // The fields themselves are checked by call-validation.ts on every write path before this.
+  // The fields themselves are checked by domain/call-input/ on every write path before this.
   it('refuses with the reason of the decision', () => {
     expect(evaluateCall(call, context('OFF'))).toMatchObject({
       outcome: 'refuse',

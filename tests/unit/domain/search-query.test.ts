@@ -1,4 +1,4 @@
-import { validateCall } from '../../../server/src/domain/call-validation';
+import { validateCall } from '../../../server/src/domain/call-input/call-contract';
 import {
   PAGE_SIZE,
   isTimeZone,
