@@ -87,26 +87,45 @@ npx strapi build --no-optimization >"$work/build.log" 2>&1 || { tail -n 40 "$wor
 
 port=${PACKAGE_CHECK_PORT:-1399}
 while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-echo "--- strapi start on port $port"
+echo "--- strapi start on port $port, then the plugin answers"
 PORT=$port HOST=127.0.0.1 npx strapi start >"$work/start.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/_health" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { tail -n 40 "$work/start.log" >&2; exit 1; }
-  sleep 1
-done
-
-echo "--- the plugin answers"
-token=$(curl -fsS -X POST "http://127.0.0.1:$port/admin/register-admin" \
-  -H 'Content-Type: application/json' \
-  -d '{"firstname":"Package","lastname":"Check","email":"package-check@example.com","password":"PackageCheck1"}' |
-  node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).data.token))")
-answer=$(curl -fsS "http://127.0.0.1:$port/call-history/settings" -H "Authorization: Bearer $token")
-echo "GET /call-history/settings → $answer"
-node -e "
-const { data } = JSON.parse(process.argv[1]);
-for (const flag of ['CHATRECORDFLAG', 'FLOWRECORDFLAG', 'CCIVRRECORDFLAG']) {
-  if (!['ON', 'OFF', 'BOT_LEVEL'].includes(data[flag])) throw new Error('no ' + flag + ' in the answer');
-}
-" "$answer"
+# Node's own fetch: curl may not be on a fresh machine.
+node - "http://127.0.0.1:$port" "$server_pid" <<'NODE' || { tail -n 40 "$work/start.log" >&2; exit 1; }
+const [base, serverPid] = process.argv.slice(2);
+const alive = () => {
+  try {
+    process.kill(Number(serverPid), 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const call = async (path, init = {}) => {
+  const response = await fetch(base + path, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+};
+(async () => {
+  for (let waited = 0; ; waited += 1) {
+    if (!alive()) throw new Error('strapi start exited');
+    if (waited > 180) throw new Error('Strapi did not answer /_health within 3 minutes');
+    const healthy = await fetch(`${base}/_health`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const json = { 'Content-Type': 'application/json' };
+  const admin = { firstname: 'Package', lastname: 'Check', email: 'package-check@example.com', password: 'PackageCheck1' };
+  const { data } = await call('/admin/register-admin', { method: 'POST', headers: json, body: JSON.stringify(admin) });
+  const settings = await call('/call-history/settings', { headers: { Authorization: `Bearer ${data.token}` } });
+  console.log(`GET /call-history/settings → ${JSON.stringify(settings)}`);
+  for (const flag of ['CHATRECORDFLAG', 'FLOWRECORDFLAG', 'CCIVRRECORDFLAG']) {
+    if (!['ON', 'OFF', 'BOT_LEVEL'].includes(settings.data[flag])) throw new Error(`no ${flag} in the answer`);
+  }
+})().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+NODE
 echo "package check passed"
