@@ -4,7 +4,7 @@
  * inside the batch), and settling the answer once the database said which rows it took.
  * Pure, so the whole contract of DESIGN §3 is unit-tested without Strapi.
  */
-import type { CallData, Evaluation } from './call-storage';
+import type { CallData, Evaluation } from './call-policy';
 import { validateCall, type AttributeSpecs, type CallLimits } from './call-validation';
 import type { RecordingDecision } from './recording-decision';
 

@@ -7,6 +7,13 @@ import {
   type RecordingFlags,
 } from './recording-decision';
 
+/**
+ * The recording policy applied to one call, on every write path (the ingest batch and the
+ * call-record lifecycles alike): whether it is recorded, refused or invalid
+ * (docs/design.md#the-recording-decision), and the fields the plugin then owns on the stored
+ * record.
+ */
+
 /** What every write path knows before deciding: read once per write (or per batch). */
 export interface PolicyContext {
   flags: RecordingFlags;
