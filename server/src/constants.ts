@@ -1,3 +1,5 @@
+import type { BotKind } from './domain/recording-decision';
+
 export const PLUGIN_ID = 'call-history';
 
 export const UID = {
@@ -10,6 +12,12 @@ export const UID = {
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];
+
+/** The content type of each bot kind: the service and the lifecycles read and write through it. */
+export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.ivrFlow> = {
+  INTELLIGENT_ROBOT: UID.chatbot,
+  COMMON_IVR: UID.ivrFlow,
+};
 
 /** Webhook / event-hub events the plugin emits. */
 export const EVENTS = {

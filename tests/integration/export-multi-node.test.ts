@@ -1,8 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { describeOnPostgres } from '../helpers/dialect';
 import { INGEST_PATH, makeCall } from '../helpers/ingest';
 import { requestJson, startNode, stopNode, type StrapiProcess } from '../helpers/strapi-process';
-
-const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 interface Answer {
   data: { token: string; accessKey: string; url: string };
@@ -14,7 +13,7 @@ const PERIOD = { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' };
  * A download link issued by one node and downloaded through another, as behind a load balancer:
  * the ticket lives in the database, and exactly one download, on any node, gets it.
  */
-(onPostgres ? describe : describe.skip)(
+describeOnPostgres(
   'export links across two Strapi processes on one PostgreSQL database (PostgreSQL only: skipped on SQLite)',
   () => {
     let database: TestDatabase;

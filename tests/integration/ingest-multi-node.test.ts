@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { describeOnPostgres } from '../helpers/dialect';
 import { INGEST_PATH, makeCall } from '../helpers/ingest';
 import {
   requestJson,
@@ -8,8 +9,6 @@ import {
   stopNode,
   type StrapiProcess as Node,
 } from '../helpers/strapi-process';
-
-const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 interface Result {
   callId: string;
@@ -33,7 +32,7 @@ const request = (
 const ids = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `${prefix}-${String(from + i).padStart(5, '0')}`);
 
-(onPostgres ? describe : describe.skip)(
+describeOnPostgres(
   'two Strapi processes on one PostgreSQL database (PostgreSQL only: skipped on SQLite, run with DATABASE_CLIENT=postgres)',
   () => {
     let database: TestDatabase;

@@ -1,3 +1,4 @@
+import { onPostgres } from '../helpers/dialect';
 import { exportCsv } from '../helpers/export';
 import {
   CALL_RECORD,
@@ -8,8 +9,6 @@ import {
   setFlags,
 } from '../helpers/ingest';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
-
-const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 /**
  * Bad input on the ingest route, under Strapi's default 1 MB JSON limit: every case names the
@@ -352,7 +351,7 @@ describe('POST /api/call-history/calls/batch with bad input', () => {
       note: 'n'.repeat(255),
       amount: 99_999_999.99,
       // better-sqlite3 reads a 64-bit integer back as a JS number, for every Strapi write alike.
-      externalRef: isPostgres ? '-9223372036854775808' : String(-9223372036854775808),
+      externalRef: onPostgres ? '-9223372036854775808' : String(-9223372036854775808),
       endReason: 'emoji \ud83d\ude00',
       tags: { deep: nested(63), 中文: 'ok' },
     });

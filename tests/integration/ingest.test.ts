@@ -1,3 +1,4 @@
+import { onPostgres } from '../helpers/dialect';
 import {
   CALL_RECORD,
   INGEST_ACTION,
@@ -8,8 +9,6 @@ import {
   setFlags,
 } from '../helpers/ingest';
 import { bearer, startTestApp, type TestApp } from '../helpers/strapi';
-
-const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 describe('POST /api/call-history/calls/batch', () => {
   let app: TestApp;
@@ -310,7 +309,7 @@ describe('POST /api/call-history/calls/batch', () => {
     // database refuses a value, SQLSTATE 23514 on PostgreSQL, SQLITE_CONSTRAINT_TRIGGER on SQLite.
     // DDL binds no parameters: the callId, a constant of this file, is written into it.
     const refuseRow = async (callId: string) => {
-      if (isPostgres) {
+      if (onPostgres) {
         await knex().raw(
           `ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> '${callId}')`,
           [table]
@@ -323,13 +322,13 @@ describe('POST /api/call-history/calls/batch', () => {
       }
     };
     const removeRefusal = async () => {
-      if (isPostgres) await knex().raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
+      if (onPostgres) await knex().raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
       else await knex().raw('DROP TRIGGER injected_failure');
     };
     // The database failing, not the data: a lock timeout (55P03) raised on PostgreSQL, a
     // read-only database on SQLite (its one connection set `query_only`).
     const failDatabase = async () => {
-      if (isPostgres) {
+      if (onPostgres) {
         await knex().raw(
           `CREATE FUNCTION injected_outage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outage' USING ERRCODE = '55P03'; END $$`
         );
@@ -342,7 +341,7 @@ describe('POST /api/call-history/calls/batch', () => {
       }
     };
     const restoreDatabase = async () => {
-      if (isPostgres) {
+      if (onPostgres) {
         await knex().raw('DROP TRIGGER injected_outage ON ??', [table]);
         await knex().raw('DROP FUNCTION injected_outage()');
       } else {
@@ -368,7 +367,7 @@ describe('POST /api/call-history/calls/batch', () => {
           details: {
             stored: 0,
             retryable: false,
-            code: isPostgres ? '23514' : 'SQLITE_CONSTRAINT_TRIGGER',
+            code: onPostgres ? '23514' : 'SQLITE_CONSTRAINT_TRIGGER',
             cause: expect.stringMatching(/injected.failure/),
           },
         });
@@ -389,7 +388,7 @@ describe('POST /api/call-history/calls/batch', () => {
     it('logs what the database said with its line breaks escaped and its numbers masked', async () => {
       // A refusal quoting the row: the calling number, and a line break that would forge a
       // second log line. The message goes back to the platform that sent the row, not to the log.
-      if (isPostgres) {
+      if (onPostgres) {
         await knex().raw(
           `CREATE FUNCTION injected_quote() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.call_id = 'quoted-0' THEN RAISE EXCEPTION 'refused %', NEW.calling_number || E'\\nFORGED log line' USING ERRCODE = '23514'; END IF; RETURN NEW; END $$`
         );
@@ -414,7 +413,7 @@ describe('POST /api/call-history/calls/batch', () => {
         expect(logged).not.toMatch(/\nFORGED/);
       } finally {
         warn.mockRestore();
-        if (isPostgres) {
+        if (onPostgres) {
           await knex().raw('DROP TRIGGER injected_quote ON ??', [table]);
           await knex().raw('DROP FUNCTION injected_quote()');
         } else {
@@ -437,7 +436,7 @@ describe('POST /api/call-history/calls/batch', () => {
           details: {
             stored: 0,
             retryable: true,
-            code: isPostgres ? '55P03' : 'SQLITE_READONLY',
+            code: onPostgres ? '55P03' : 'SQLITE_READONLY',
           },
         });
       } finally {

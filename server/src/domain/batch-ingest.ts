@@ -6,7 +6,7 @@
  */
 import type { AttributeSpecs } from './call-input/attribute-values';
 import { validateCall, type CallLimits } from './call-input/call-contract';
-import type { CallData, Evaluation } from './call-storage';
+import type { CallData, Evaluation } from './call-policy';
 import type { RecordingDecision } from './recording-decision';
 
 export type CallResult =

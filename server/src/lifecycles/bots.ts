@@ -1,9 +1,9 @@
 import type { Strapi } from '@strapi/types';
 
+import { BOT_UID_BY_KIND } from '../constants';
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from '../domain/access-code';
 import { diffFields, type AuditAction } from '../domain/audit';
 import type { BotKind } from '../domain/recording-decision';
-import { BOT_UID_BY_KIND } from '../services/bots';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';

@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 
 import { EVENTS, UID } from '../constants';
+import { callRecordExtensions } from '../database/call-record-model';
 import { callRecordedPayload } from '../domain/call-events';
 import {
   IMMUTABLE_FIELDS,
@@ -10,9 +11,8 @@ import {
 } from '../domain/call-immutability';
 import type { CallValidation } from '../domain/call-input/call-contract';
 import { validateCallUpdate, validateStoredCall } from '../domain/call-input/stored-call-input';
-import { storedFields, type CallData } from '../domain/call-storage';
+import { storedFields, type CallData } from '../domain/call-policy';
 import type { RecordingDecision } from '../domain/recording-decision';
-import { callRecordExtensions } from '../utils/call-record-model';
 import { fieldError } from '../utils/errors';
 import { emitEvent, getConfig, getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';

@@ -11,7 +11,7 @@ import type { Knex } from 'knex';
 
 import { UID } from '../constants';
 import { columnOf } from '../database/metadata';
-import type { CallData } from '../domain/call-storage';
+import type { CallData } from '../domain/call-policy';
 import { getDb } from '../utils/strapi';
 
 interface ColumnAttribute {

@@ -10,7 +10,7 @@ import { getDb } from '../utils/strapi';
  * database in the trace's json, in bounded id ranges: each statement holds the write lock
  * briefly, whatever the table's size, while other nodes keep ingesting. A flag in the plugin's
  * store keeps later boots from scanning again; calls stored since carry their count already
- * (domain/call-storage.ts).
+ * (domain/call-policy.ts).
  */
 
 const STORE_KEY = 'flow-steps-backfilled';

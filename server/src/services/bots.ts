@@ -1,9 +1,9 @@
 import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 
-import { UID } from '../constants';
-import type { BotInput } from '../controllers/validation/bots';
+import { BOT_UID_BY_KIND } from '../constants';
 import { isAccessCodeTaken } from '../database/access-code-guard';
+import type { BotInput } from '../domain/bot-input';
 import {
   BOT_LABEL,
   decideRecording,
@@ -13,11 +13,6 @@ import {
 } from '../domain/recording-decision';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
-
-export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.ivrFlow> = {
-  INTELLIGENT_ROBOT: UID.chatbot,
-  COMMON_IVR: UID.ivrFlow,
-};
 
 /**
  * The lifecycles name the bot holding a code; a write that lost a race to a concurrent one is

@@ -23,7 +23,8 @@ type ZonedFilters = SearchFilters & { tz: string };
 const EXPORT_BATCH = 1000;
 
 /**
- * The Call History tab: search, details, CSV export and statistics (DESIGN §3). The SQL is in
+ * The Call History tab: search, details, CSV export and statistics
+ * (docs/design.md#search-contract). The SQL is in repositories/call-search-sql.ts, run by
  * repositories/call-records.ts; validation, cursors, CSV rows and day folding are pure domain.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         );
       }
       const cap = getConfig(strapi).totalCap;
-      // One choice of index for the page and the count (repositories/call-records.ts).
+      // One choice of index for the page and the count (repositories/search-index-plan.ts).
       const plan = await calls().plan(query, query.pageSize + 1);
       const page = await calls().page(query, after, query.pageSize + 1, plan);
       const counted = await calls().countUpTo(query, cap, plan);
@@ -135,11 +136,6 @@ export default ({ strapi }: { strapi: Strapi }) => {
         perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
         perAccessCode,
       };
-    },
-
-    /** The database's plan of a search (tests and benchmark). */
-    explain(filters: SearchFilters, after: { startTime: number; id: number } | null = null) {
-      return calls().explain(filters, after);
     },
   };
 };

@@ -1,7 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { UID } from '../constants';
-import type { CallData } from '../domain/call-storage';
+import type { CallData } from '../domain/call-policy';
 import { getDb } from '../utils/strapi';
 
 export default ({ strapi }: { strapi: Strapi }) => ({

@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { EVENTS } from '../constants';
+import { callRecordExtensions } from '../database/call-record-model';
 import {
   decideBatch,
   screenBatch,
@@ -9,10 +10,9 @@ import {
   type Intent,
 } from '../domain/batch-ingest';
 import { callRecordedPayload, type RecordedCall } from '../domain/call-events';
-import { storedFields, type CallData } from '../domain/call-storage';
+import { storedFields, type CallData } from '../domain/call-policy';
 import { classifyWriteFailure, databaseMessage, errorCode } from '../domain/write-failure';
 import callRecordWrites from '../repositories/call-record-writes';
-import { callRecordExtensions } from '../utils/call-record-model';
 import { emitEvent, getConfig, getService } from '../utils/strapi';
 
 /** The write failed and was rolled back: nothing of the batch is stored. */

@@ -5,7 +5,7 @@ import {
   type CallData,
   type Evaluation,
   type PolicyContext,
-} from '../domain/call-storage';
+} from '../domain/call-policy';
 import { getService } from '../utils/strapi';
 
 /**

@@ -9,7 +9,7 @@ import {
   evaluateCall,
   storedFields,
   type PolicyContext,
-} from '../../../server/src/domain/call-storage';
+} from '../../../server/src/domain/call-policy';
 import type { BotSnapshot } from '../../../server/src/domain/recording-decision';
 
 const call = (callId: string, overrides: Record<string, unknown> = {}) => ({

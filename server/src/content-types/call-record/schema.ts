@@ -38,7 +38,7 @@ export default {
       configurable: false,
       visible: false,
     },
-    // The number of flow-trace steps, counted when the call is stored (domain/call-storage.ts):
+    // The number of flow-trace steps, counted when the call is stored (domain/call-policy.ts):
     // the search and the CSV show it without reading the trace, which only Call Details (behind
     // calls.details) returns. Null when no trace was kept. Not private: rows carry it.
     flowSteps: { type: 'integer', min: 0, configurable: false, visible: false },

@@ -1,15 +1,7 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 
+import type { BotInput } from '../../domain/bot-input';
 import { BOT_KINDS, type BotKind } from '../../domain/recording-decision';
-
-/** The fields an admin may write on a robot or IVR flow (DESIGN §2). */
-export interface BotInput {
-  name?: string;
-  accessCode?: string;
-  description?: string | null;
-  historicalCallRecord?: boolean;
-  flowCallRecording?: boolean;
-}
 
 const fields = {
   name: yup.string().trim().min(1, 'name must not be empty').max(255),

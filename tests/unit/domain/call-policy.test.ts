@@ -2,7 +2,7 @@ import {
   evaluateCall,
   storedFields,
   type PolicyContext,
-} from '../../../server/src/domain/call-storage';
+} from '../../../server/src/domain/call-policy';
 import type { BotSnapshot } from '../../../server/src/domain/recording-decision';
 
 const robot: BotSnapshot = {

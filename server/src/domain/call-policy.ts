@@ -7,6 +7,13 @@ import {
   type RecordingFlags,
 } from './recording-decision';
 
+/**
+ * The recording policy applied to one call, on every write path (the ingest batch and the
+ * call-record lifecycles alike): whether it is recorded, refused or invalid
+ * (docs/design.md#the-recording-decision), and the fields the plugin then owns on the stored
+ * record.
+ */
+
 /** What every write path knows before deciding: read once per write (or per batch). */
 export interface PolicyContext {
   flags: RecordingFlags;
@@ -22,7 +29,7 @@ export type Evaluation =
 
 /**
  * Decides one call against the context. The call has passed the field validator of its write
- * path (call-validation.ts: the batch and the lifecycles alike); only what depends on the
+ * path (domain/call-input/: the batch and the lifecycles alike); only what depends on the
  * decision is checked here: a recorded call nobody owns must say its own kind.
  */
 export const evaluateCall = (call: CallData, context: PolicyContext): Evaluation => {

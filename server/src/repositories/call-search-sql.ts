@@ -1,0 +1,181 @@
+import type { Knex } from 'knex';
+
+import type { CallTable } from '../database/call-record-columns';
+import { reverseNumber } from '../domain/calling-number';
+import { BUCKET_MS } from '../domain/day-buckets';
+import { prefixUpperBound } from '../domain/number-range';
+import type { CursorPosition } from '../domain/search-cursor';
+import type { IndexChoice } from '../domain/search-plan';
+import type { SearchFilters } from '../domain/search-query';
+
+/**
+ * The statements of the Call History search (docs/design.md#search-contract), where the Query
+ * Engine cannot do the job well at millions of rows: keyset pages, capped counts and GROUP BY
+ * statistics. Pure: each takes a knex instance and the names of the call table, and returns
+ * the statement without running it. Table and column names are bound with `??`, every value
+ * with `?`.
+ */
+
+/**
+ * The index a statement is to be read through: `number` writes the period terms as
+ * `+start_time`, `period` writes the number terms as `+calling_number` (SQLite's way to keep
+ * a term from choosing an index), null leaves the choice to the database's planner.
+ */
+export type Access = IndexChoice | null;
+
+/** The number filter as an index range: the column and the prefix it starts with. */
+export const numberRange = (
+  table: CallTable,
+  filters: SearchFilters
+): { column: string; prefix: string } | null => {
+  const number = filters.callingNumber;
+  if (number?.match === 'prefix') return { column: table.callingNumber, prefix: number.value };
+  if (number?.match === 'suffix') {
+    return { column: table.callingNumberReversed, prefix: reverseNumber(number.value) };
+  }
+  return null;
+};
+
+const rangeOn = (knex: Knex, column: string, prefix: string, indexed: boolean): Knex.Raw => {
+  const upper = prefixUpperBound(prefix);
+  const term = indexed ? '??' : '+??';
+  // The range is what the index serves; LIKE keeps the match exact whatever the collation
+  // (digits and + only: no LIKE wildcard can reach it).
+  return upper === null
+    ? knex.raw(`${term} >= ? AND ${term} LIKE ?`, [column, prefix, column, `${prefix}%`])
+    : knex.raw(`${term} >= ? AND ${term} < ? AND ${term} LIKE ?`, [
+        column,
+        prefix,
+        column,
+        upper,
+        column,
+        `${prefix}%`,
+      ]);
+};
+
+/**
+ * The range alone, for the planning samples: an estimate on SQLite, whose default BINARY
+ * collation makes the range exact for digits and + anyway (the LIKE costs a third of a
+ * sample's time).
+ */
+export const sampleRangeSql = (knex: Knex, column: string, prefix: string): Knex.Raw => {
+  const upper = prefixUpperBound(prefix);
+  return upper === null
+    ? knex.raw('?? >= ?', [column, prefix])
+    : knex.raw('?? >= ? AND ?? < ?', [column, prefix, column, upper]);
+};
+
+/**
+ * The WHERE of every search shape; the period is half-open, [from, to). After a cursor, the
+ * period's upper bound becomes the cursor's start time, so the index seek starts at the
+ * cursor instead of walking the pages before it.
+ */
+export const whereSql = (
+  knex: Knex,
+  table: CallTable,
+  filters: SearchFilters,
+  after: CursorPosition | null,
+  access: Access
+): Knex.Raw => {
+  const { startTime: START, id: ID } = table;
+  const number = filters.callingNumber;
+  const period = access === 'number' ? '+?? >= ? AND +?? ' : '?? >= ? AND ?? ';
+  // Date objects are bound as the Query Engine binds them: epoch milliseconds on SQLite
+  // (knex's better-sqlite3 client), a timestamp on PostgreSQL.
+  const parts: Knex.Raw[] = [
+    after
+      ? knex.raw(`${period}<= ? AND (??, ??) < (?, ?)`, [
+          START,
+          filters.from,
+          START,
+          new Date(after.startTime),
+          START,
+          ID,
+          new Date(after.startTime),
+          after.id,
+        ])
+      : knex.raw(`${period}< ?`, [START, filters.from, START, filters.to]),
+  ];
+  const range = numberRange(table, filters);
+  if (number?.match === 'exact') {
+    parts.push(knex.raw('?? = ?', [table.callingNumber, number.value]));
+  } else if (range) {
+    parts.push(rangeOn(knex, range.column, range.prefix, access !== 'period'));
+  }
+  if (filters.accessCode !== null) {
+    parts.push(knex.raw('?? = ?', [table.accessCode, filters.accessCode]));
+  }
+  return knex.raw(parts.map(() => '?').join(' AND '), parts);
+};
+
+/** One keyset page, newest first, ties broken by id; `limit` rows at most. */
+export const pageSql = (
+  knex: Knex,
+  table: CallTable,
+  filters: SearchFilters,
+  after: CursorPosition | null,
+  limit: number,
+  access: Access
+): Knex.Raw =>
+  knex.raw(
+    `SELECT ${table.listed.map(() => '??').join(', ')} FROM ?? WHERE ? ORDER BY ?? DESC, ?? DESC LIMIT ?`,
+    [
+      ...table.listed,
+      table.table,
+      whereSql(knex, table, filters, after, access),
+      table.startTime,
+      table.id,
+      limit,
+    ]
+  );
+
+/** Counting reads at most cap + 1 matches, index only wherever the chosen index covers it. */
+export const countSql = (
+  knex: Knex,
+  table: CallTable,
+  filters: SearchFilters,
+  cap: number,
+  access: Access
+): Knex.Raw =>
+  knex.raw('SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ? LIMIT ?) capped', [
+    table.table,
+    whereSql(knex, table, filters, null, access),
+    cap + 1,
+  ]);
+
+/**
+ * Counts per 15-minute UTC bucket (domain/day-buckets.ts), grouped by the database. SQLite:
+ * Strapi stores datetimes as epoch milliseconds, the bucket is their quotient. PostgreSQL: the
+ * bucket is a timestamp, read by the driver exactly as the Query Engine reads start times, so
+ * the server's zone setting cannot shift it.
+ */
+export const bucketsSql = (
+  knex: Knex,
+  dialect: string,
+  table: CallTable,
+  filters: SearchFilters,
+  access: Access
+): Knex.Raw => {
+  const condition = whereSql(knex, table, filters, null, access);
+  return dialect === 'sqlite'
+    ? knex.raw(
+        `SELECT (?? / ${BUCKET_MS}) AS bucket, COUNT(*) AS total FROM ?? WHERE ? GROUP BY 1`,
+        [table.startTime, table.table, condition]
+      )
+    : knex.raw(
+        `SELECT date_trunc('hour', ??) + floor(extract(minute from ??) / 15) * interval '15 minutes' AS bucket, COUNT(*) AS total FROM ?? WHERE ? GROUP BY 1`,
+        [table.startTime, table.startTime, table.table, condition]
+      );
+};
+
+/** Counts per access code, the largest first. */
+export const perAccessCodeSql = (
+  knex: Knex,
+  table: CallTable,
+  filters: SearchFilters,
+  access: Access
+): Knex.Raw =>
+  knex.raw(
+    'SELECT ?? AS code, COUNT(*) AS total FROM ?? WHERE ? GROUP BY ?? ORDER BY total DESC, code ASC',
+    [table.accessCode, table.table, whereSql(knex, table, filters, null, access), table.accessCode]
+  );

@@ -1,0 +1,107 @@
+import type { Knex } from 'knex';
+
+import type { CallTable } from '../database/call-record-columns';
+import {
+  PERIOD_SAMPLE,
+  RANGE_SAMPLE,
+  choosePlan,
+  planFromRange,
+  type SearchPlan,
+} from '../domain/search-plan';
+import type { SearchFilters } from '../domain/search-query';
+
+import { numberRange, sampleRangeSql } from './call-search-sql';
+
+/**
+ * Which of the plugin's search indexes (database/indexes.ts) a search is read through, where
+ * the plugin has to choose: two bounded samples, run by the caller, compared by
+ * domain/search-plan.ts.
+ */
+
+/** What a sample statement found: rows read, and of those, the rows that count. */
+export interface SampleCount {
+  seen: number;
+  hits: number;
+}
+
+/**
+ * On SQLite (no planner statistics by default) a prefix or suffix search without an access
+ * code could be read through the number index or through the period index, and the planner
+ * cannot tell which is cheaper: the plugin chooses. PostgreSQL keeps statistics and decides
+ * alone.
+ */
+export const pluginChoosesIndex = (dialect: string, filters: SearchFilters): boolean =>
+  dialect === 'sqlite' &&
+  filters.callingNumber !== null &&
+  filters.callingNumber.match !== 'exact' &&
+  filters.accessCode === null;
+
+const rangeOf = (table: CallTable, filters: SearchFilters) => {
+  const range = numberRange(table, filters);
+  if (!range) throw new Error('call-history: a sample needs a prefix or suffix number filter');
+  return range;
+};
+
+/**
+ * The first RANGE_SAMPLE entries of the number range, index only (the start time is in the
+ * number index), and how many of them are in the period.
+ */
+export const rangeSampleSql = (knex: Knex, table: CallTable, filters: SearchFilters): Knex.Raw => {
+  const range = rangeOf(table, filters);
+  const START = table.startTime;
+  return knex.raw(
+    'SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN ?? >= ? AND ?? < ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT ?? FROM ?? WHERE ? LIMIT ?) sampled',
+    [
+      START,
+      filters.from,
+      START,
+      filters.to,
+      START,
+      table.table,
+      sampleRangeSql(knex, range.column, range.prefix),
+      RANGE_SAMPLE,
+    ]
+  );
+};
+
+/** The newest PERIOD_SAMPLE calls of the period, as a page reads them, and how many match. */
+export const periodSampleSql = (knex: Knex, table: CallTable, filters: SearchFilters): Knex.Raw => {
+  const range = rangeOf(table, filters);
+  const START = table.startTime;
+  return knex.raw(
+    'SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT ?? FROM ?? WHERE ?? >= ? AND ?? < ? ORDER BY ?? DESC, ?? DESC LIMIT ?) sampled',
+    [
+      sampleRangeSql(knex, range.column, range.prefix),
+      range.column,
+      table.table,
+      START,
+      filters.from,
+      START,
+      filters.to,
+      START,
+      table.id,
+      PERIOD_SAMPLE,
+    ]
+  );
+};
+
+/**
+ * The indexes a search's statements are read through, or null where the database's planner
+ * decides. `pageRows`: the rows a page reads (page size + 1); `sample` runs a sample statement.
+ */
+export const planSearch = async (
+  knex: Knex,
+  dialect: string,
+  table: CallTable,
+  filters: SearchFilters,
+  pageRows: number,
+  sample: (statement: Knex.Raw) => Promise<SampleCount>
+): Promise<SearchPlan | null> => {
+  if (!pluginChoosesIndex(dialect, filters)) return null;
+  const range = await sample(rangeSampleSql(knex, table, filters));
+  const inRange = { seen: range.seen, inPeriod: range.hits };
+  const fromRange = planFromRange(inRange);
+  if (fromRange) return fromRange;
+  const period = await sample(periodSampleSql(knex, table, filters));
+  return choosePlan(inRange, { seen: period.seen, matching: period.hits }, pageRows);
+};

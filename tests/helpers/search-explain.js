@@ -1,0 +1,46 @@
+'use strict';
+
+/**
+ * The database's plans for a search page, its capped count and, where the plugin chooses the
+ * index, its two samples: EXPLAIN of the very statements the built plugin runs, on the index
+ * its plan chose. For the integration tests and the search benchmark (needs `npm run build`).
+ */
+const path = require('path');
+
+const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server');
+const { callRecordColumns } = require(path.join(DIST, 'database', 'call-record-columns'));
+const { callRecordsRepository } = require(path.join(DIST, 'repositories', 'call-records'));
+const { countSql, pageSql } = require(path.join(DIST, 'repositories', 'call-search-sql'));
+const { periodSampleSql, pluginChoosesIndex, rangeSampleSql } = require(
+  path.join(DIST, 'repositories', 'search-index-plan')
+);
+
+/** A page of the admin's default size (20) and the row that says "more". */
+const PAGE_ROWS = 21;
+/** The default total cap. */
+const CAP = 10000;
+
+const explainSearch = async (strapi, filters, after = null) => {
+  const knex = strapi.db.connection;
+  const dialect = strapi.db.dialect.client;
+  const sqlite = dialect === 'sqlite';
+  const { table } = callRecordColumns(strapi);
+  const chosen = await callRecordsRepository(strapi).plan(filters, PAGE_ROWS);
+  const statements = [
+    pageSql(knex, table, filters, after, PAGE_ROWS, chosen ? chosen.page : null),
+    countSql(knex, table, filters, CAP, chosen ? chosen.scan : null),
+    ...(pluginChoosesIndex(dialect, filters)
+      ? [rangeSampleSql(knex, table, filters), periodSampleSql(knex, table, filters)]
+      : []),
+  ];
+  const plans = [];
+  for (const statement of statements) {
+    const { sql, bindings } = statement.toSQL();
+    const result = await knex.raw(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, bindings);
+    const rows = sqlite ? result : result.rows;
+    plans.push(...rows.map((row) => String(sqlite ? row.detail : Object.values(row)[0])));
+  }
+  return plans;
+};
+
+module.exports = { explainSearch };

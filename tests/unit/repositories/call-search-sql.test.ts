@@ -1,0 +1,148 @@
+import type { Knex } from 'knex';
+
+import type { SearchFilters } from '../../../server/src/domain/search-query';
+import {
+  bucketsSql,
+  countSql,
+  pageSql,
+  perAccessCodeSql,
+} from '../../../server/src/repositories/call-search-sql';
+import {
+  CALL_TABLE as TABLE,
+  DIALECTS as dialects,
+  FROM as from,
+  PREFIX_SEARCH as prefix,
+  TO as to,
+} from '../../helpers/sql-compilers';
+
+/** The statements as each dialect's knex compiles them, without a database. */
+
+const period: SearchFilters = { from, to, callingNumber: null, accessCode: null };
+const SELECT = 'SELECT "id", "call_id", "start_time" FROM "calls" WHERE';
+const NEWEST_FIRST = 'ORDER BY "start_time" DESC, "id" DESC LIMIT ?';
+
+describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
+  /** The expected SQL is written with PostgreSQL's quotes; SQLite's knex quotes with backticks. */
+  const expectSql = (statement: Knex.Raw, sql: string, bindings: unknown[]) =>
+    expect(statement.toSQL()).toMatchObject({ sql: sql.replace(/"/g, quote), bindings });
+
+  it('pages a period newest first, the period half-open', () => {
+    expectSql(
+      pageSql(knex, TABLE, period, null, 21, null),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? ${NEWEST_FIRST}`,
+      [from, to, 21]
+    );
+  });
+
+  it('seeks from the cursor: the period ends at its start time, ties broken by id', () => {
+    expectSql(
+      pageSql(knex, TABLE, period, { startTime: 5000, id: 7 }, 21, null),
+      `${SELECT} "start_time" >= ? AND "start_time" <= ? AND ("start_time", "id") < (?, ?) ${NEWEST_FIRST}`,
+      [from, new Date(5000), new Date(5000), 7, 21]
+    );
+  });
+
+  it('reads an exact number and an access code by equality', () => {
+    expectSql(
+      pageSql(
+        knex,
+        TABLE,
+        {
+          ...period,
+          callingNumber: { match: 'exact', value: '8613800001234' },
+          accessCode: '2001',
+        },
+        null,
+        21,
+        null
+      ),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? AND "calling_number" = ? AND "access_code" = ? ${NEWEST_FIRST}`,
+      [from, to, '8613800001234', '2001', 21]
+    );
+  });
+
+  it('reads a prefix as an index range, kept exact by LIKE', () => {
+    expectSql(
+      pageSql(knex, TABLE, prefix, null, 21, null),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? AND "calling_number" >= ? AND "calling_number" < ? AND "calling_number" LIKE ? ${NEWEST_FIRST}`,
+      [from, to, '138', '139', '138%', 21]
+    );
+  });
+
+  it('leaves out the upper bound of a prefix that has none', () => {
+    expectSql(
+      pageSql(
+        knex,
+        TABLE,
+        { ...period, callingNumber: { match: 'prefix', value: '99' } },
+        null,
+        21,
+        null
+      ),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? AND "calling_number" >= ? AND "calling_number" LIKE ? ${NEWEST_FIRST}`,
+      [from, to, '99', '99%', 21]
+    );
+  });
+
+  it('reads a suffix as a prefix of the reversed number', () => {
+    expectSql(
+      pageSql(
+        knex,
+        TABLE,
+        { ...period, callingNumber: { match: 'suffix', value: '5678' } },
+        null,
+        21,
+        null
+      ),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? AND "calling_number_reversed" >= ? AND "calling_number_reversed" < ? AND "calling_number_reversed" LIKE ? ${NEWEST_FIRST}`,
+      [from, to, '8765', '8766', '8765%', 21]
+    );
+  });
+
+  it('keeps the period terms off the index for the number index, and the number terms for the period index', () => {
+    expectSql(
+      pageSql(knex, TABLE, prefix, null, 21, 'number'),
+      `${SELECT} +"start_time" >= ? AND +"start_time" < ? AND "calling_number" >= ? AND "calling_number" < ? AND "calling_number" LIKE ? ${NEWEST_FIRST}`,
+      [from, to, '138', '139', '138%', 21]
+    );
+    expectSql(
+      pageSql(knex, TABLE, prefix, { startTime: 5000, id: 7 }, 21, 'period'),
+      `${SELECT} "start_time" >= ? AND "start_time" <= ? AND ("start_time", "id") < (?, ?) AND +"calling_number" >= ? AND +"calling_number" < ? AND +"calling_number" LIKE ? ${NEWEST_FIRST}`,
+      [from, new Date(5000), new Date(5000), 7, '138', '139', '138%', 21]
+    );
+  });
+
+  it('counts at most cap + 1 matches', () => {
+    expectSql(
+      countSql(knex, TABLE, prefix, 50, null),
+      'SELECT COUNT(*) AS total FROM (SELECT 1 FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? AND "calling_number" >= ? AND "calling_number" < ? AND "calling_number" LIKE ? LIMIT ?) capped',
+      [from, to, '138', '139', '138%', 51]
+    );
+  });
+
+  it('counts per access code, the largest first', () => {
+    expectSql(
+      perAccessCodeSql(knex, TABLE, period, null),
+      'SELECT "access_code" AS code, COUNT(*) AS total FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? GROUP BY "access_code" ORDER BY total DESC, code ASC',
+      [from, to]
+    );
+  });
+});
+
+describe('the 15-minute buckets of the statistics', () => {
+  const [[, pg], [, sqlite]] = dialects;
+
+  it('divides the epoch milliseconds SQLite stores', () => {
+    expect(bucketsSql(sqlite, 'sqlite', TABLE, period, null).toSQL()).toMatchObject({
+      sql: 'SELECT (`start_time` / 900000) AS bucket, COUNT(*) AS total FROM `calls` WHERE `start_time` >= ? AND `start_time` < ? GROUP BY 1',
+      bindings: [from, to],
+    });
+  });
+
+  it('truncates the timestamp on PostgreSQL', () => {
+    expect(bucketsSql(pg, 'postgres', TABLE, period, null).toSQL()).toMatchObject({
+      sql: `SELECT date_trunc('hour', "start_time") + floor(extract(minute from "start_time") / 15) * interval '15 minutes' AS bucket, COUNT(*) AS total FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? GROUP BY 1`,
+      bindings: [from, to],
+    });
+  });
+});
