@@ -1,5 +1,59 @@
 'use strict';
 
+const server = (folders) => folders.map((folder) => `./server/src/${folder}`);
+const entryPoints = [
+  'routes',
+  'controllers',
+  'policies',
+  'lifecycles',
+  'register.ts',
+  'bootstrap.ts',
+];
+
+/** Each zone: files under `target` may not import from `from`. */
+const layerZones = [
+  {
+    target: './server/src/domain',
+    from: server([
+      ...entryPoints,
+      'services',
+      'repositories',
+      'database',
+      'utils',
+      'config',
+      'custom-fields',
+    ]),
+    message: 'domain/ is pure: it imports nothing of the layers above it.',
+  },
+  {
+    target: './server/src/repositories',
+    from: server([...entryPoints, 'services']),
+    message: 'repositories/ sit below the services and the entry points.',
+  },
+  {
+    target: './server/src/database',
+    from: server([...entryPoints, 'services', 'repositories']),
+    message: 'database/ is the bottom layer above domain/.',
+  },
+  {
+    target: './server/src/services',
+    from: server(entryPoints),
+    message: 'services/ are called by the entry points, never the other way.',
+  },
+  {
+    target: './server/src/controllers',
+    from: server(['routes', 'repositories', 'database', 'lifecycles']),
+    message: 'controllers/ validate and call one service.',
+  },
+  {
+    target: './shared',
+    from: ['./server', './admin'],
+    message: 'shared/ holds the contracts both sides import; it imports neither.',
+  },
+  { target: './admin', from: './server', message: 'admin/ shares types through shared/ only.' },
+  { target: './server', from: './admin', message: 'server/ never imports admin code.' },
+];
+
 module.exports = {
   root: true,
   parser: '@typescript-eslint/parser',
@@ -39,6 +93,9 @@ module.exports = {
     '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     'react-hooks/rules-of-hooks': 'error',
     'react-hooks/exhaustive-deps': 'error',
+    // The layout of CONTRIBUTING.md, checked: data flows one way, routes → controllers →
+    // services → repositories → database, with the pure domain beneath them all.
+    'import/no-restricted-paths': ['error', { zones: layerZones }],
   },
   overrides: [
     {
@@ -55,5 +112,22 @@ module.exports = {
       rules: { 'no-console': 'off' },
     },
     { files: ['admin/**'], env: { browser: true } },
+    {
+      // The recording decision, validation and cursors are tested without Strapi.
+      files: ['server/src/domain/**', 'shared/**'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['@strapi/*', 'knex', 'koa'],
+                message: 'Pure modules import nothing from Strapi.',
+              },
+            ],
+          },
+        ],
+      },
+    },
   ],
 };
