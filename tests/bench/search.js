@@ -3,7 +3,7 @@
 'use strict';
 
 /**
- * Call History search benchmark (DESIGN §6, issue 4): boots the host app (tests/app) on its own
+ * Call History search benchmark (docs/design.md#performance-targets): boots the host app (tests/app) on its own
  * database, fills it with N calls from the generator, logs in as an admin and measures over
  * real HTTP, like the admin panel:
  *   - the plugin's search (p50 / p95) for each search shape, and page 50 through the cursor;

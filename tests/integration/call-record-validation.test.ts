@@ -4,7 +4,7 @@ import { bearer, startTestApp, type TestApp, SHOWN_IN_CONTENT_MANAGER } from '..
 const CM_CALLS = `/content-manager/collection-types/${CALL_RECORD}`;
 
 /**
- * The batch ingest's field validator on the Query Engine paths (DESIGN §2: enforcement in the
+ * The batch ingest's field validator on the Query Engine paths (docs/design.md#call-records-are-evidence: enforcement in the
  * database lifecycles): the Content Manager, the entity service and `strapi.db.query()` refuse
  * what the batch refuses, naming the field, and still take what the Content Manager sends.
  */

@@ -6,7 +6,7 @@ import { CALL_RECORD, aCall, setFlags } from '../helpers/ingest';
 import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
 /**
- * Calling numbers are personal data (DESIGN §7): searching, counting and exporting by number
+ * Calling numbers are personal data (docs/design.md#privacy): searching, counting and exporting by number
  * must leave no trace of it in Strapi's logs, which write every request's URL at `http` level,
  * nor in the download link a browser keeps in its history.
  */

@@ -96,7 +96,7 @@ const pick = (random, weighted) => {
   return weighted[weighted.length - 1][0];
 };
 
-/** A flow trace inside the call; sometimes a sys_err logged after the hang-up (DESIGN §1). */
+/** A flow trace inside the call; sometimes a sys_err logged after the hang-up (docs/design.md#benign-sys_err-after-the-hang-up). */
 const makeTrace = (random, start, end, sysErrAfterHangup) => {
   const steps = 4 + Math.floor(random() * 7);
   const span = Math.max(1000, end - start);

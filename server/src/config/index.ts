@@ -8,7 +8,7 @@ const INT32_MAX = 2_147_483_647;
 const MAX_TRACE_BYTES_BOUND = 64 * 1024 * 1024;
 
 export interface PluginConfig extends CallLimits {
-  /** Longest search period, in days (DESIGN §3). */
+  /** Longest search period, in days (docs/design.md#search-contract). */
   maxPeriodDays: number;
   /** `total` of a search is exact up to this count, then reported as capped. */
   totalCap: number;

@@ -1,5 +1,5 @@
 /**
- * Chatbot and ivr-flow have the same fields (DESIGN §2). A factory, not a shared object:
+ * Chatbot and ivr-flow have the same fields (docs/design.md#content-types). A factory, not a shared object:
  * Strapi annotates each attribute object it is given.
  */
 export const botAttributes = () =>

@@ -11,7 +11,7 @@ import { validationError } from '../utils/validation';
 
 /**
  * The body of a search, stats or export request: its filters travel in the body, never in the
- * URL that request logs keep (calling numbers are personal data, DESIGN §7).
+ * URL that request logs keep (calling numbers are personal data: docs/design.md#privacy).
  */
 const bodyOf = (ctx: Context): RawBody => {
   const body = requestBody(ctx);

@@ -6,7 +6,7 @@ import { getDb } from '../utils/strapi';
 import { columnOf, tableOf } from './metadata';
 
 /**
- * Access codes are unique across chatbots and IVR flows together (DESIGN §2). The bot
+ * Access codes are unique across chatbots and IVR flows together (docs/design.md#content-types). The bot
  * lifecycles check it with a clear error, but a check in JavaScript and the insert that follows
  * are two steps: two concurrent creates (one robot, one IVR flow, same code) both pass the check.
  * A unique index covers one table only, so the database enforces the cross-table rule itself

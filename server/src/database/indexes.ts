@@ -43,7 +43,7 @@ export const INDEXES: IndexSpec[] = [
     attributes: ['tokenHash'],
     unique: true,
   },
-  // Call History search (DESIGN §3): each filter is an index range scan, newest first by
+  // Call History search (docs/design.md#search-contract): each filter is an index range scan, newest first by
   // (startTime, id) so that the keyset ORDER BY is read from the index, not sorted.
   {
     name: 'call_history_call_records_period_idx',

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'util';
 
 /**
- * The plugin's audit trail as data (DESIGN §2, §7): what each entry records, and how a change
+ * The plugin's audit trail as data (docs/design.md#call-records-are-evidence, #privacy): what each entry records, and how a change
  * is described field by field. Pure, so the rules are tested without Strapi.
  */
 

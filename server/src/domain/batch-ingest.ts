@@ -2,7 +2,7 @@
  * The steps of one ingest batch that need no database: screening (validation), deciding (the
  * recording policy, the same `evaluate` + `storedFields` the lifecycles apply, then duplicates
  * inside the batch), and settling the answer once the database said which rows it took.
- * Pure, so the whole contract of DESIGN §3 is unit-tested without Strapi.
+ * Pure, so the whole ingest contract (docs/design.md#ingest-contract) is unit-tested without Strapi.
  */
 import type { AttributeSpecs } from './call-input/attribute-values';
 import { validateCall, type CallLimits } from './call-input/call-contract';

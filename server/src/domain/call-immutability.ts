@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'util';
 import { CONTRACT_KEYS } from './call-input/call-contract';
 
 /**
- * A stored call is evidence (DESIGN §2): its contract fields never change after it is stored,
+ * A stored call is evidence (docs/design.md#call-records-are-evidence): its contract fields never change after it is stored,
  * on any write path. Attributes a developer added by extension stay editable (a survey score or
  * a note arrives after the call). Pure, so the rule is tested without Strapi.
  */

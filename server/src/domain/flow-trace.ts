@@ -1,5 +1,5 @@
 /**
- * The documented quirk of DESIGN §1: with flow recording on, a `sys_err` step may be logged
+ * The documented quirk (docs/design.md#benign-sys_err-after-the-hang-up): with flow recording on, a `sys_err` step may be logged
  * after the user hung up. It does not affect business, so it is shown marked as benign. The
  * one rule: the server marks every step of the details answer, the admin only reads the marks.
  */

@@ -4,7 +4,7 @@ import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from './access
 import { instantMessage, readInstant } from './instant';
 
 /**
- * Validation of the Call History request body (DESIGN §3 search contract), shared by search,
+ * Validation of the Call History request body (docs/design.md#search-contract), shared by search,
  * export, export tickets and stats. The filters travel in a POST body, never in a URL, so that
  * calling numbers stay out of request logs. Pure: every problem is returned with the name of its
  * field, so the controller answers one 400 naming each bad field.

@@ -1,6 +1,6 @@
 import { PERMISSIONS } from '../constants';
 
-/** Every admin route: an authenticated admin holding the route's action (DESIGN §3). */
+/** Every admin route: an authenticated admin holding the route's action (docs/design.md#admin-api). */
 const guarded = (...actions: string[]) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
@@ -52,7 +52,7 @@ export default {
       config: guarded(PERMISSIONS.botsUpdate),
     },
     // Searches, stats and exports take their filters in a POST body: a URL's query string is
-    // written to request logs, and calling numbers are personal data (DESIGN §7). No GET form
+    // written to request logs, and calling numbers are personal data (docs/design.md#privacy). No GET form
     // takes filters, so GET /calls/:callId opens any call, one called "export" or "search" too.
     {
       method: 'POST',

@@ -142,7 +142,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
   },
 
   /**
-   * Access codes are unique across chatbots and IVR flows together (DESIGN §2); Strapi's
+   * Access codes are unique across chatbots and IVR flows together (docs/design.md#content-types); Strapi's
    * `unique` only looks inside one type, and only on some write paths.
    */
   async assertAccessCodeFree(accessCode: string, self?: { kind: BotKind; id: number }) {

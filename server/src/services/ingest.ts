@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     /**
-     * Stores a batch of calls (DESIGN §3): validated, decided with the flags and bots read once
+     * Stores a batch of calls (docs/design.md#ingest-contract): validated, decided with the flags and bots read once
      * for the whole batch, written in one transaction, idempotent on callId. One
      * `call-history.call.recorded` event carries the calls the batch stored.
      */

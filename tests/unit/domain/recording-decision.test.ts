@@ -8,7 +8,7 @@ import {
   type RecordingFlags,
 } from '../../../server/src/domain/recording-decision';
 
-/** DESIGN §1, transcribed literally: the oracle every combination is checked against. */
+/** The rule of docs/design.md#the-recording-decision, transcribed literally: the oracle every combination is checked against. */
 const designRule = (flags: RecordingFlags, bot: BotSnapshot | null, kind: BotKind) => {
   const recordCall =
     flags.CHATRECORDFLAG === 'ON' ||
@@ -45,7 +45,7 @@ const cases = allFlags.flatMap((flags) =>
 );
 
 describe('decideRecording', () => {
-  it.each(cases)('follows the rule of DESIGN §1 for %j', ({ flags, kind, bot }) => {
+  it.each(cases)('follows the recording rule for %j', ({ flags, kind, bot }) => {
     const decision = decideRecording({ flags, bot, callBotKind: kind, accessCode: '10086' });
     expect({ recordCall: decision.recordCall, recordFlow: decision.recordFlow }).toEqual(
       designRule(flags, bot, kind)

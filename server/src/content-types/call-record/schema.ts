@@ -1,5 +1,5 @@
 /**
- * One call. No relation to the bot on purpose (DESIGN §2): the access code and a snapshot of
+ * One call. No relation to the bot on purpose (docs/design.md#content-types): the access code and a snapshot of
  * the bot are kept instead, so a search at millions of rows joins nothing.
  */
 export default {
