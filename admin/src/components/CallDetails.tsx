@@ -1,6 +1,7 @@
 import { Badge, Box, Flex, Grid, GridItem, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
+import { OWN_CALL_ATTRIBUTES } from '../../../shared/contracts/calls';
 import type { CallRecord, FlowStep } from '../api/types';
 import { getTrad } from '../utils/getTrad';
 import { browserTimeZone, formatDuration } from '../utils/time';
@@ -9,30 +10,7 @@ import { BotKindBadge } from './BotKindBadge';
 import { notRecordedSentence } from './notRecordedSentence';
 
 /** Attributes the plugin owns; anything else on the record was added by a developer. */
-const OWN_ATTRIBUTES = new Set([
-  'id',
-  'callId',
-  'callingNumber',
-  'calledNumber',
-  'accessCode',
-  'botKind',
-  'botName',
-  'startTime',
-  'endTime',
-  'durationSeconds',
-  'endReason',
-  'flowTrace',
-  'recordingDecision',
-  'callingNumberReversed',
-  'flowSteps',
-  'flowRecorded',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'publishedAt',
-  'locale',
-]);
+const OWN_ATTRIBUTES: ReadonlySet<string> = new Set(OWN_CALL_ATTRIBUTES);
 
 // How Strapi answers a datetime attribute: ISO 8601 in UTC.
 const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;

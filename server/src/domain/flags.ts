@@ -1,10 +1,13 @@
 import {
   FLAG_NAMES,
   isFlagValue,
+  type FlagChanges,
   type FlagName,
   type FlagValue,
   type RecordingFlags,
-} from './recording-decision';
+} from '../../../shared/contracts/settings';
+
+export type { FlagChanges };
 
 /** API names (DESIGN §3) to attribute names of the `setting` single type (DESIGN §2). */
 export const FLAG_ATTRIBUTE = {
@@ -40,8 +43,6 @@ export const flagsToRow = (flags: Partial<RecordingFlags>): SettingRow => {
   }
   return row;
 };
-
-export type FlagChanges = Partial<Record<FlagName, { from: FlagValue; to: FlagValue }>>;
 
 export const diffFlags = (before: RecordingFlags, after: RecordingFlags): FlagChanges => {
   const changes: FlagChanges = {};

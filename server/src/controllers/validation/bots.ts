@@ -1,15 +1,8 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 
-import { BOT_KINDS, type BotKind } from '../../domain/recording-decision';
+import { BOT_KINDS, type BotInput, type BotKind } from '../../../../shared/contracts/bots';
 
-/** The fields an admin may write on a robot or IVR flow (DESIGN §2). */
-export interface BotInput {
-  name?: string;
-  accessCode?: string;
-  description?: string | null;
-  historicalCallRecord?: boolean;
-  flowCallRecording?: boolean;
-}
+export type { BotInput };
 
 const fields = {
   name: yup.string().trim().min(1, 'name must not be empty').max(255),

@@ -1,0 +1,56 @@
+import { existsSync } from 'fs';
+import path from 'path';
+
+import pkg from '../../package.json';
+import * as entry from '../../server/src/extend';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** What extenders import from 'strapi-plugin-call-history': renaming any of these is a break. */
+const PUBLIC_NAMES = [
+  'BOT_KINDS',
+  'CUSTOM_FIELD_UID',
+  'EVENTS',
+  'FLAG_NAMES',
+  'FLAG_VALUES',
+  'checkCustomFieldValue',
+  'decideRecording',
+  'isBotKind',
+  'isFlagValue',
+  'isPluginCustomField',
+];
+
+const built = path.join(ROOT, pkg.main);
+
+describe('the package entry point', () => {
+  it('exports the recording decision, the event names and the custom-field checks', () => {
+    expect(Object.keys(entry).sort()).toEqual(PUBLIC_NAMES);
+  });
+
+  it('is what package.json main and types point at, once built', () => {
+    expect(pkg.main).toBe('dist/server/src/extend.js');
+    expect(pkg.types).toBe('dist/server/src/extend.d.ts');
+  });
+
+  it('decides as the plugin does, without Strapi', () => {
+    const decision = entry.decideRecording({
+      flags: { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'OFF', CCIVRRECORDFLAG: 'ON' },
+      bot: null,
+      callBotKind: 'COMMON_IVR',
+      accessCode: '1001',
+    });
+    expect(decision).toMatchObject({ recordCall: true, recordFlow: true });
+    expect(entry.EVENTS.callRecorded).toBe('call-history.call.recorded');
+    expect(entry.checkCustomFieldValue(entry.CUSTOM_FIELD_UID.recordingFlag, 'MAYBE')).toEqual({
+      ok: false,
+      message: 'must be one of ON, OFF, BOT_LEVEL',
+    });
+  });
+
+  // The build is there after `npm run build` (CI builds before the integration tests).
+  (existsSync(built) ? it : it.skip)('loads from the build with its declarations', async () => {
+    const fromBuild = (await import(built)) as Record<string, unknown>;
+    expect(Object.keys(fromBuild).sort()).toEqual(PUBLIC_NAMES);
+    expect(existsSync(path.join(ROOT, pkg.types))).toBe(true);
+  });
+});
