@@ -1,5 +1,6 @@
 /**
- * The package's entry point for code that extends the plugin (package.json `main` and `types`):
+ * The package's entry point for code that extends the plugin (package.json `main` and `types`,
+ * through extend.js and extend.d.ts at the package root):
  * `import { decideRecording, EVENTS } from 'strapi-plugin-call-history'`. Only pure modules
  * are re-exported, so importing it neither loads nor needs Strapi; the plugin itself is loaded
  * by Strapi through strapi-server.js. Whatever is exported here is public API: rename nothing

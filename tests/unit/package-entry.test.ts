@@ -20,16 +20,19 @@ const PUBLIC_NAMES = [
   'isPluginCustomField',
 ];
 
-const built = path.join(ROOT, pkg.main);
+const built = path.join(ROOT, 'dist', 'server', 'src', 'extend.js');
 
 describe('the package entry point', () => {
   it('exports the recording decision, the event names and the custom-field checks', () => {
     expect(Object.keys(entry).sort()).toEqual(PUBLIC_NAMES);
   });
 
-  it('is what package.json main and types point at, once built', () => {
-    expect(pkg.main).toBe('dist/server/src/extend.js');
-    expect(pkg.types).toBe('dist/server/src/extend.d.ts');
+  it('is what package.json main and types point at, from the package root', () => {
+    expect(pkg.main).toBe('extend.js');
+    expect(pkg.types).toBe('extend.d.ts');
+    // Strapi loads a plugin configured by `resolve: <folder>` from the folder of
+    // require.resolve(<folder>): a main outside the root would hide strapi-server.js.
+    expect(path.dirname(require.resolve(ROOT))).toBe(ROOT);
   });
 
   it('decides as the plugin does, without Strapi', () => {
@@ -49,8 +52,8 @@ describe('the package entry point', () => {
 
   // The build is there after `npm run build` (CI builds before the integration tests).
   (existsSync(built) ? it : it.skip)('loads from the build with its declarations', async () => {
-    const fromBuild = (await import(built)) as Record<string, unknown>;
-    expect(Object.keys(fromBuild).sort()).toEqual(PUBLIC_NAMES);
-    expect(existsSync(path.join(ROOT, pkg.types))).toBe(true);
+    const fromPackage = (await import(path.join(ROOT, pkg.main))) as Record<string, unknown>;
+    expect(Object.keys(fromPackage).sort()).toEqual(PUBLIC_NAMES);
+    expect(existsSync(built.replace(/\.js$/, '.d.ts'))).toBe(true);
   });
 });
