@@ -2,7 +2,7 @@
 
 import type { BotInput as BotFields } from '../../../shared/contracts/bots';
 
-export { BOT_KINDS, type Bot, type BotKind } from '../../../shared/contracts/bots';
+export { BOT_KINDS, type Bot, type BotKind, type DecidedBy } from '../../../shared/contracts/bots';
 export type {
   CallFields,
   CallListRow,

@@ -1,12 +1,12 @@
 import { Flex, Status, Typography } from '@strapi/design-system';
 
-import type { Bot } from '../api/types';
+import type { Bot, DecidedBy } from '../api/types';
 import { useT } from '../hooks/useT';
 
 /** "Recording: on — by tenant flag" and the same for flow details, from the bots route. */
 export const RecordingState = ({ bot }: { bot: Bot }) => {
   const t = useT();
-  const by = (decidedBy: 'tenant-flag' | 'bot-switch') =>
+  const by = (decidedBy: DecidedBy) =>
     decidedBy === 'bot-switch'
       ? bot.kind === 'INTELLIGENT_ROBOT'
         ? t('state.by.robotSwitch', "by this robot's switch")
