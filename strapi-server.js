@@ -1,3 +1,3 @@
 'use strict';
 
-module.exports = require('./dist/server').default;
+module.exports = require('./dist/server/src').default;

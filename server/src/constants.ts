@@ -37,7 +37,7 @@ const action = (
   uid: `${subCategory}.${verb}`,
 });
 
-/** RBAC actions of DESIGN §3; the admin mirrors the ids in admin/src/permissions.ts. */
+/** RBAC actions (docs/design.md#admin-api); the admin mirrors the ids in admin/src/permissions.ts. */
 export const ACTIONS = [
   action('settings', 'read', 'Read system settings'),
   action('settings', 'update', 'Update system settings'),

@@ -422,7 +422,7 @@ const main = async () => {
 
   // The Content Manager on Strapi alone: without the plugin's search indexes (dropped for this
   // measurement, then rebuilt exactly as at boot).
-  const { INDEXES, ensureIndexes } = require('../../dist/server/database/indexes');
+  const { INDEXES, ensureIndexes } = require('../../dist/server/src/database/indexes');
   const searchIndexes = INDEXES.filter((index) => index.uid === UID && !index.unique);
   for (const index of searchIndexes)
     await strapi.db.connection.raw('DROP INDEX IF EXISTS ??', [index.name]);

@@ -16,7 +16,7 @@ const path = require('path');
 
 const { STEPS, makeCall } = require('./calls');
 
-const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server');
+const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server', 'src');
 const { screenBatch } = require(path.join(DIST, 'domain', 'batch-ingest'));
 const { defaultConfig } = require(path.join(DIST, 'config'));
 

@@ -4,7 +4,7 @@
 /**
  * Realistic calls, written straight through knex in multi-row INSERTs inside transactions, for
  * the demo, the tests and the benchmarks. Each call goes through the plugin's own pure decision
- * (dist/server/domain/call-policy: evaluateCall + storedFields) against the current flags and
+ * (dist/server/src/domain/call-policy: evaluateCall + storedFields) against the current flags and
  * robots / IVR flows, exactly like every write path: a call the flags refuse is not written,
  * a flow trace they do not keep is stripped, every row carries its recordingDecision snapshot,
  * its callingNumberReversed and its flowSteps. Build the server first (`npm run build`).
@@ -15,7 +15,7 @@
 
 const path = require('path');
 
-const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server', 'domain');
+const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server', 'src', 'domain');
 /** @type {{ evaluateCall: Function, storedFields: Function }} */
 const { evaluateCall, storedFields } = require(path.join(DIST, 'call-policy'));
 /** @type {{ INDEXES: Array<{ name: string, uid: string, unique?: boolean }>, ensureIndexes: Function }} */

@@ -12,10 +12,10 @@ import {
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/helper-plugin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 
 import type { Bot, BotInput, BotKind } from '../api/types';
 import { useSaveBot } from '../hooks/useBots';
+import { useT } from '../hooks/useT';
 import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
@@ -28,9 +28,7 @@ interface BotFormModalProps {
 
 /** Create or edit a robot / IVR flow with its two recording switches. */
 export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTrad(id), defaultMessage });
+  const t = useT();
   const toggleNotification = useNotification();
   const save = useSaveBot(kind);
   const [input, setInput] = useState<BotInput>({

@@ -1,8 +1,7 @@
 import { Badge } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import type { BotKind } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 
 const LABELS = {
   long: {
@@ -22,8 +21,8 @@ interface BotKindBadgeProps {
 }
 
 export const BotKindBadge = ({ kind, short = false }: BotKindBadgeProps) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   if (!kind) return <Badge>—</Badge>;
   const [id, defaultMessage] = LABELS[short ? 'short' : 'long'][kind];
-  return <Badge>{formatMessage({ id: getTrad(id), defaultMessage })}</Badge>;
+  return <Badge>{t(id, defaultMessage)}</Badge>;
 };

@@ -1,38 +1,16 @@
 import { Badge, Box, Flex, Grid, GridItem, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
+import { OWN_CALL_ATTRIBUTES } from '../../../shared/contracts/calls';
 import type { CallRecord, FlowStep } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 import { browserTimeZone, formatDuration } from '../utils/time';
 
 import { BotKindBadge } from './BotKindBadge';
 import { notRecordedSentence } from './notRecordedSentence';
 
 /** Attributes the plugin owns; anything else on the record was added by a developer. */
-const OWN_ATTRIBUTES = new Set([
-  'id',
-  'callId',
-  'callingNumber',
-  'calledNumber',
-  'accessCode',
-  'botKind',
-  'botName',
-  'startTime',
-  'endTime',
-  'durationSeconds',
-  'endReason',
-  'flowTrace',
-  'recordingDecision',
-  'callingNumberReversed',
-  'flowSteps',
-  'flowRecorded',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'publishedAt',
-  'locale',
-]);
+const OWN_ATTRIBUTES: ReadonlySet<string> = new Set(OWN_CALL_ATTRIBUTES);
 
 // How Strapi answers a datetime attribute: ISO 8601 in UTC.
 const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -71,9 +49,8 @@ const FREE_TEXT = { whiteSpace: 'pre-wrap' } as const;
  * route marks every step, and the timeline only reads the marks.
  */
 const Timeline = ({ steps }: { steps: FlowStep[] }) => {
-  const { formatMessage, formatTime } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTrad(id), defaultMessage });
+  const { formatTime } = useIntl();
+  const t = useT();
   return (
     <Box as="ol" aria-label={t('details.timeline', 'Flow trace')}>
       {steps.map((step) => {
@@ -126,10 +103,8 @@ const Timeline = ({ steps }: { steps: FlowStep[] }) => {
 
 /** Call Details: the call's data, developer-added attributes and the flow trace or why not. */
 export const CallDetails = ({ call }: { call: CallRecord }) => {
-  const intl = useIntl();
-  const { formatMessage, formatDate } = intl;
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const { formatDate } = useIntl();
+  const t = useT();
   const time = (value: string) =>
     formatDate(value, { dateStyle: 'medium', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
   const custom = Object.entries(call).filter(([key]) => !OWN_ATTRIBUTES.has(key));
@@ -139,7 +114,7 @@ export const CallDetails = ({ call }: { call: CallRecord }) => {
     if (typeof value === 'string' && UTC_DATETIME.test(value)) return time(value);
     return display(value);
   };
-  const sentence = notRecordedSentence(call, intl);
+  const sentence = notRecordedSentence(call, t);
   const steps = [...(call.flowTrace ?? [])].sort((a, b) => a.seq - b.seq);
 
   return (

@@ -9,21 +9,18 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { AnErrorOccurred } from '@strapi/helper-plugin';
-import { useIntl } from 'react-intl';
 
 import { useCall } from '../hooks/useCalls';
+import { useT } from '../hooks/useT';
 import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 import { CallDetails } from './CallDetails';
 
 export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose: () => void }) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const { data, error, isLoading } = useCall(callId);
-  const title = formatMessage(
-    { id: getTrad('details.title'), defaultMessage: 'Call Details — {callId}' },
-    { callId }
-  );
+  const title = t('details.title', 'Call Details — {callId}', { callId });
   return (
     <ModalLayout onClose={onClose} labelledBy="call-details-title">
       <ModalHeader>
@@ -34,9 +31,7 @@ export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose:
       <ModalBody>
         {isLoading && (
           <Flex justifyContent="center" padding={6}>
-            <Loader>
-              {formatMessage({ id: getTrad('details.loading'), defaultMessage: 'Loading…' })}
-            </Loader>
+            <Loader>{t('details.loading', 'Loading…')}</Loader>
           </Flex>
         )}
         {error ? (
@@ -49,7 +44,7 @@ export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose:
       <ModalFooter
         endActions={
           <Button variant="tertiary" onClick={onClose}>
-            {formatMessage({ id: getTrad('details.close'), defaultMessage: 'Close' })}
+            {t('details.close', 'Close')}
           </Button>
         }
       />

@@ -1,15 +1,14 @@
 import { Box, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { CallStats } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 
 /** Calls per day of the searched period, from the stats route. */
 export const CallsChart = ({ stats }: { stats: CallStats | undefined }) => {
-  const { formatMessage } = useIntl();
-  const label = formatMessage({ id: getTrad('chart.title'), defaultMessage: 'Calls per day' });
-  const calls = formatMessage({ id: getTrad('chart.calls'), defaultMessage: 'Calls' });
+  const t = useT();
+  const label = t('chart.title', 'Calls per day');
+  const calls = t('chart.calls', 'Calls');
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
       <Typography variant="sigma" textColor="neutral600">

@@ -7,21 +7,18 @@ import {
   SubNavSections,
 } from '@strapi/design-system';
 import { useRBAC } from '@strapi/helper-plugin';
-import { useIntl } from 'react-intl';
 
+import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS } from '../permissions';
 import { PATHS } from '../routes';
-import { getTrad } from '../utils/getTrad';
 
 /**
  * Mirrors the product's menu: Chatbot Management › Flow Configuration › System. A link appears
  * only for a user who may open its page.
  */
 export const ConfigNav = () => {
-  const { formatMessage } = useIntl();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.nav);
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTrad(id), defaultMessage });
+  const t = useT();
 
   return (
     <SubNav ariaLabel={t('nav.label', 'Configuration Center navigation')}>

@@ -1,10 +1,10 @@
 import { Button, Dialog, DialogBody, DialogFooter, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/helper-plugin';
 import { ExclamationMarkCircle, Trash } from '@strapi/icons';
-import { useIntl } from 'react-intl';
 
 import type { Bot } from '../api/types';
 import { useDeleteBot } from '../hooks/useBots';
+import { useT } from '../hooks/useT';
 import { getTrad } from '../utils/getTrad';
 
 /**
@@ -12,11 +12,9 @@ import { getTrad } from '../utils/getTrad';
  * the access code and bot snapshot they were recorded with.
  */
 export const DeleteBotDialog = ({ bot, onClose }: { bot: Bot; onClose: () => void }) => {
-  const { formatMessage } = useIntl();
   const toggleNotification = useNotification();
   const remove = useDeleteBot();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const t = useT();
 
   const confirm = () =>
     remove.mutate(bot, {

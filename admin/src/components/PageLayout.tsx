@@ -2,11 +2,13 @@ import { Box, Breadcrumbs, ContentLayout, Crumb, HeaderLayout, Main } from '@str
 import { LoadingIndicatorPage, NoPermissions, useRBAC } from '@strapi/helper-plugin';
 import type { Permission } from '@strapi/helper-plugin';
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
 
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 
-/** Breadcrumb trails of DESIGN §4, as translation keys with their English text. */
+/**
+ * Breadcrumb trails of the admin pages (docs/design.md#admin-pages), as translation keys with
+ * their English text.
+ */
 export const TRAILS = {
   robots: [
     ['nav.title', 'Configuration Center'],
@@ -53,17 +55,15 @@ export const PageLayout = ({
   primaryAction,
   children,
 }: PageLayoutProps) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   return (
     <Main>
       <HeaderLayout
         navigationAction={
           <Box paddingBottom={1}>
-            <Breadcrumbs
-              label={formatMessage({ id: getTrad('breadcrumbs.label'), defaultMessage: 'Path' })}
-            >
+            <Breadcrumbs label={t('breadcrumbs.label', 'Path')}>
               {trail.map(([id, defaultMessage]) => (
-                <Crumb key={id}>{formatMessage({ id: getTrad(id), defaultMessage })}</Crumb>
+                <Crumb key={id}>{t(id, defaultMessage)}</Crumb>
               ))}
             </Breadcrumbs>
           </Box>

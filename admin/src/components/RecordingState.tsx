@@ -1,15 +1,12 @@
 import { Flex, Status, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
-import type { Bot } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import type { Bot, DecidedBy } from '../api/types';
+import { useT } from '../hooks/useT';
 
 /** "Recording: on — by tenant flag" and the same for flow details, from the bots route. */
 export const RecordingState = ({ bot }: { bot: Bot }) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
-  const by = (decidedBy: 'tenant-flag' | 'bot-switch') =>
+  const t = useT();
+  const by = (decidedBy: DecidedBy) =>
     decidedBy === 'bot-switch'
       ? bot.kind === 'INTELLIGENT_ROBOT'
         ? t('state.by.robotSwitch', "by this robot's switch")

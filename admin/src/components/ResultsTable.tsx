@@ -19,6 +19,7 @@ import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { SearchPage } from '../api/types';
+import { useT } from '../hooks/useT';
 import { getTrad } from '../utils/getTrad';
 import { formatDuration } from '../utils/time';
 
@@ -48,9 +49,8 @@ export const ResultsTable = ({
   onNext,
   onPrevious,
 }: ResultsTableProps) => {
-  const { formatMessage, formatDate, formatNumber } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const { formatDate, formatNumber } = useIntl();
+  const t = useT();
   const time = (value: string) =>
     formatDate(value, {
       month: '2-digit',
@@ -175,7 +175,8 @@ export const ResultsTable = ({
           <Button variant="tertiary" size="S" disabled={pageIndex === 0} onClick={onPrevious}>
             {t('results.previous', 'Previous')}
           </Button>
-          <Button variant="tertiary" size="S" disabled={!nextCursor} onClick={onNext}>
+          {/* Disabled while a page loads: a second click would push the same cursor again. */}
+          <Button variant="tertiary" size="S" disabled={!nextCursor || isLoading} onClick={onNext}>
             {t('results.next', 'Next')}
           </Button>
         </Flex>

@@ -12,10 +12,9 @@ import {
 } from '@strapi/design-system';
 import { Refresh } from '@strapi/icons';
 import { useState, type FormEvent } from 'react';
-import { useIntl } from 'react-intl';
 
 import type { Bot, SearchFilters } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 import { browserTimeZone, dateToDay, dayToDate, isDay } from '../utils/time';
 
 /** As the search route accepts it: exact (optional +), `86138*` prefix or `*5678` suffix. */
@@ -35,9 +34,7 @@ type Errors = Partial<Record<keyof SearchFilters, string>>;
  * access code optional. The refresh icon runs the search; nothing is sent while a field is wrong.
  */
 export const SearchForm = ({ initial, bots, onSearch }: SearchFormProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const t = useT();
   const [from, setFrom] = useState<string>(initial.from);
   const [to, setTo] = useState<string>(initial.to);
   const [callingNumber, setCallingNumber] = useState(initial.callingNumber ?? '');

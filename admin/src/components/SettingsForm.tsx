@@ -12,10 +12,9 @@ import {
 } from '@strapi/design-system';
 import { Check, ExclamationMarkCircle } from '@strapi/icons';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 
 import { FLAG_NAMES, FLAG_VALUES, type FlagName, type Flags, type FlagValue } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 
 export const FLAG_TEXT: Record<FlagName, { title: [string, string]; help: [string, string] }> = {
   CHATRECORDFLAG: {
@@ -57,9 +56,7 @@ interface SettingsFormProps {
 
 /** The three tenant flags as On / Off / Bot-level control; saving asks for confirmation. */
 export const SettingsForm = ({ flags, canUpdate, isSaving, onSave }: SettingsFormProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const t = useT();
   const [draft, setDraft] = useState<Flags>(flags);
   const [confirming, setConfirming] = useState(false);
   const changed = FLAG_NAMES.filter((name) => draft[name] !== flags[name]);

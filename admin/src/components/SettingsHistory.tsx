@@ -12,16 +12,15 @@ import {
 import { useIntl } from 'react-intl';
 
 import { FLAG_NAMES, type FlagValue, type SettingsChange } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../hooks/useT';
 import { browserTimeZone } from '../utils/time';
 
 import { VALUE_TEXT } from './SettingsForm';
 
 /** The settings audit trail: who, when, old → new; newest first as the route gives it. */
 export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTrad(id), defaultMessage }, values);
+  const { formatDate } = useIntl();
+  const t = useT();
   const value = (v: FlagValue | null) => (v ? t(...VALUE_TEXT[v]) : '—');
   return (
     <Box>

@@ -1,7 +1,5 @@
-import type { IntlShape } from 'react-intl';
-
 import type { CallRecord, FlagValue } from '../api/types';
-import { getTrad } from '../utils/getTrad';
+import type { Translate } from '../hooks/useT';
 
 const FLAG_VALUE_TEXT: Record<FlagValue, [string, string]> = {
   ON: ['flag.value.ON', 'On'],
@@ -11,12 +9,10 @@ const FLAG_VALUE_TEXT: Record<FlagValue, [string, string]> = {
 
 /**
  * The plain sentence saying why a call has no flow details, from the decision snapshot taken
- * when it was stored (DESIGN §1): it names the flag, and the bot switch when one decided.
+ * when it was stored (docs/design.md#the-recording-decision): it names the flag, and the bot switch when one decided.
  * Null when the details were recorded.
  */
-export const notRecordedSentence = (call: CallRecord, intl: IntlShape): string | null => {
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    intl.formatMessage({ id: getTrad(id), defaultMessage }, values);
+export const notRecordedSentence = (call: CallRecord, t: Translate): string | null => {
   const decision = call.recordingDecision;
   if (!decision) {
     return call.flowTrace

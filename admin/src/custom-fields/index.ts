@@ -2,15 +2,11 @@ import { prefixPluginTranslations } from '@strapi/helper-plugin';
 import { Microphone, Phone } from '@strapi/icons';
 import type { ComponentType } from 'react';
 
+import { FLAG_NAMES, FLAG_VALUES } from '../../../shared/contracts/settings';
 import { PLUGIN_ID } from '../pluginId';
 import { getTrad } from '../utils/getTrad';
 
-import {
-  FLAG_TITLE,
-  RECORDING_FLAG_VALUES,
-  TENANT_FLAGS,
-  VALUE_LABEL,
-} from './recording-flag/values';
+import { FLAG_TITLE, VALUE_LABEL } from './recording-flag/values';
 import type { CustomFieldInputProps, MessageDescriptor } from './types';
 
 type Translations = Record<string, string>;
@@ -95,7 +91,7 @@ export const CUSTOM_FIELDS: CustomFieldDefinition[] = [
                 ),
               },
             },
-            ...TENANT_FLAGS.map((flag) => ({
+            ...FLAG_NAMES.map((flag) => ({
               key: flag,
               value: flag,
               metadatas: {
@@ -118,7 +114,7 @@ export const CUSTOM_FIELDS: CustomFieldDefinition[] = [
                 intlLabel: message('custom-fields.recording-flag.option.default.none', 'None'),
               },
             },
-            ...RECORDING_FLAG_VALUES.map((value) => ({
+            ...FLAG_VALUES.map((value) => ({
               key: value,
               value,
               metadatas: {

@@ -15,7 +15,6 @@ import {
 import { AnErrorOccurred, useRBAC } from '@strapi/helper-plugin';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 
 import type { Bot, BotKind } from '../api/types';
 import { BotFormModal } from '../components/BotFormModal';
@@ -23,14 +22,12 @@ import { DeleteBotDialog } from '../components/DeleteBotDialog';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
 import { RecordingState } from '../components/RecordingState';
 import { useBots } from '../hooks/useBots';
+import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS } from '../permissions';
-import { getTrad } from '../utils/getTrad';
 
 /** Intelligent Robots or IVR Flows: the list with effective recording state, create and edit. */
 export const BotsPage = ({ kind }: { kind: BotKind }) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTrad(id), defaultMessage });
+  const t = useT();
   const robot = kind === 'INTELLIGENT_ROBOT';
   const title = robot ? t('page.robots', 'Intelligent Robots') : t('page.ivrFlows', 'IVR Flows');
   const trail = robot ? TRAILS.robots : TRAILS.ivrFlows;

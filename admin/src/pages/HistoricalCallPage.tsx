@@ -13,8 +13,7 @@ import {
 } from '@strapi/design-system';
 import { useNotification, useRBAC } from '@strapi/helper-plugin';
 import { Download } from '@strapi/icons';
-import { useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useState } from 'react';
 
 import type { SearchFilters } from '../api/types';
 import { CallDetailsModal } from '../components/CallDetailsModal';
@@ -24,29 +23,25 @@ import { ResultsTable } from '../components/ResultsTable';
 import { SearchForm } from '../components/SearchForm';
 import { useBots } from '../hooks/useBots';
 import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
+import { useCursorStack } from '../hooks/useCursorStack';
 import { useSearchFilters } from '../hooks/useSearchFilters';
+import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
-import { getTrad } from '../utils/getTrad';
 
 const BOTS_READ = { readBots: PERMISSIONS.botsRead };
 
 /** The Call History tab: search form, chart, results with cursor paging, export, details. */
 const CallHistoryTab = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTrad(id), defaultMessage });
+  const t = useT();
   const toggleNotification = useNotification();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
   const { allowedActions: botAccess } = useRBAC(BOTS_READ);
   const { filters, setFilters, openCallId, openCall } = useSearchFilters();
-  // Cursor stack: cursors[i] fetches page i; reset whenever the filters change.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const filterKey = JSON.stringify(filters);
-  useEffect(() => setCursors([null]), [filterKey]);
-  const pageIndex = cursors.length - 1;
+  const paging = useCursorStack(filterKey);
 
-  const calls = useCalls(filters, cursors[pageIndex] ?? null);
+  const calls = useCalls(filters, paging.cursor);
   const stats = useCallStats(filters);
   const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
   const exportCalls = useExportCalls();
@@ -55,7 +50,7 @@ const CallHistoryTab = () => {
   const search = (next: SearchFilters) => {
     if (JSON.stringify(next) === filterKey) {
       // Same criteria: the refresh icon fetches again from the first page.
-      setCursors([null]);
+      paging.reset();
       void calls.refetch();
       void stats.refetch();
     } else {
@@ -111,14 +106,14 @@ const CallHistoryTab = () => {
         page={calls.data}
         isLoading={calls.isFetching}
         error={calls.error ? toApiError(calls.error).message : null}
-        pageIndex={pageIndex}
+        pageIndex={paging.pageIndex}
         canOpenDetails={Boolean(allowedActions.canDetails)}
         onOpen={openCall}
         onNext={() => {
           const next = calls.data?.pagination.nextCursor;
-          if (next) setCursors((stack) => [...stack, next]);
+          if (next) paging.next(next);
         }}
-        onPrevious={() => setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack))}
+        onPrevious={paging.previous}
       />
       {openCallId && allowedActions.canDetails && (
         <CallDetailsModal callId={openCallId} onClose={() => openCall(null)} />
@@ -128,11 +123,8 @@ const CallHistoryTab = () => {
 };
 
 export const HistoricalCallPage = () => {
-  const { formatMessage } = useIntl();
-  const title = formatMessage({
-    id: getTrad('page.historicalCall'),
-    defaultMessage: 'Historical Call',
-  });
+  const t = useT();
+  const title = t('page.historicalCall', 'Historical Call');
   return (
     <PermissionGate
       permissions={PAGE_PERMISSIONS.callHistory}
@@ -141,21 +133,19 @@ export const HistoricalCallPage = () => {
     >
       <PageLayout
         title={title}
-        subtitle={formatMessage({
-          id: getTrad('page.historicalCall.subtitle'),
-          defaultMessage: 'Calls kept by the recording flags, with their flow details.',
-        })}
+        subtitle={t(
+          'page.historicalCall.subtitle',
+          'Calls kept by the recording flags, with their flow details.'
+        )}
         trail={TRAILS.callHistory}
       >
         <TabGroup
-          label={formatMessage({ id: getTrad('tabs.label'), defaultMessage: 'Historical Call' })}
+          label={t('tabs.label', 'Historical Call')}
           id="historical-call-tabs"
           variant="simple"
         >
           <Tabs>
-            <Tab>
-              {formatMessage({ id: getTrad('tab.callHistory'), defaultMessage: 'Call History' })}
-            </Tab>
+            <Tab>{t('tab.callHistory', 'Call History')}</Tab>
           </Tabs>
           <TabPanels>
             <TabPanel>

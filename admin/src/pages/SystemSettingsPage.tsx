@@ -1,18 +1,18 @@
 import { Flex } from '@strapi/design-system';
 import { LoadingIndicatorPage, useNotification, useRBAC } from '@strapi/helper-plugin';
-import { useIntl } from 'react-intl';
 
 import type { Flags } from '../api/types';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
 import { SettingsForm } from '../components/SettingsForm';
 import { SettingsHistory } from '../components/SettingsHistory';
 import { useSettings, useSettingsHistory, useUpdateSettings } from '../hooks/useSettings';
+import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 const SettingsContent = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const toggleNotification = useNotification();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(ACTION_PERMISSIONS.settings);
   const settings = useSettings();
@@ -47,10 +47,7 @@ const SettingsContent = () => {
           onSave={save}
         />
       ) : (
-        formatMessage({
-          id: getTrad('settings.error'),
-          defaultMessage: 'The settings could not be loaded.',
-        })
+        t('settings.error', 'The settings could not be loaded.')
       )}
       <SettingsHistory entries={history.data ?? []} />
     </Flex>
@@ -58,16 +55,16 @@ const SettingsContent = () => {
 };
 
 export const SystemSettingsPage = () => {
-  const { formatMessage } = useIntl();
-  const title = formatMessage({ id: getTrad('page.settings'), defaultMessage: 'System Settings' });
+  const t = useT();
+  const title = t('page.settings', 'System Settings');
   return (
     <PermissionGate permissions={PAGE_PERMISSIONS.settings} title={title} trail={TRAILS.settings}>
       <PageLayout
         title={title}
-        subtitle={formatMessage({
-          id: getTrad('page.settings.subtitle'),
-          defaultMessage: 'Tenant-wide recording flags for robot and IVR calls.',
-        })}
+        subtitle={t(
+          'page.settings.subtitle',
+          'Tenant-wide recording flags for robot and IVR calls.'
+        )}
         trail={TRAILS.settings}
       >
         <SettingsContent />

@@ -1,26 +1,21 @@
 import { isDeepStrictEqual } from 'util';
 
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditUser,
+} from '../../../shared/contracts/audit';
+
 /**
  * The plugin's audit trail as data (docs/design.md#call-records-are-evidence, #privacy): what each entry records, and how a change
  * is described field by field. Pure, so the rules are tested without Strapi.
  */
 
-export const AUDIT_ACTIONS = [
-  'settings.update',
-  'bot.create',
-  'bot.update',
-  'bot.delete',
-  'calls.delete',
-] as const;
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS };
+export type { AuditAction, AuditEntry, AuditUser };
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
-
-export interface AuditUser {
-  id: number;
-  email: string | null;
-}
 
 export interface AuditEntryInput {
   action: AuditAction;
@@ -38,16 +33,6 @@ export interface StoredAuditEntry {
   reason: string | null;
   userId: number | null;
   userEmail: string | null;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  action: AuditAction;
-  subject: Record<string, unknown> | null;
-  changes: Record<string, unknown>;
-  reason: string | null;
-  user: AuditUser | null;
 }
 
 const isAction = (value: unknown): value is AuditAction =>

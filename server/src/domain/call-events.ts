@@ -4,7 +4,7 @@
  * created through the Query Engine (`source: 'query-engine'`: Content Manager, entity service,
  * another plugin). Strapi's webhooks forward it as `{ event, createdAt, ...payload }`.
  */
-import type { BotKind } from './recording-decision';
+import type { BotKind } from '../../../shared/contracts/bots';
 
 export interface RecordedCall {
   callId: string;

@@ -1,10 +1,14 @@
 import { isDeepStrictEqual } from 'util';
 
-import { CONTRACT_KEYS } from './call-input/call-contract';
+import {
+  CALL_CONTRACT_KEYS,
+  CALL_DECIDED_FIELDS,
+  CALL_DERIVED_FIELDS,
+} from '../../../shared/contracts/calls';
 
 /**
- * A stored call is evidence (docs/design.md#call-records-are-evidence): its contract fields never change after it is stored,
- * on any write path. Attributes a developer added by extension stay editable (a survey score or
+ * A stored call is evidence (docs/design.md#call-records-are-evidence): its contract fields
+ * never change after it is stored, on any write path. Attributes a developer added by extension stay editable (a survey score or
  * a note arrives after the call). Pure, so the rule is tested without Strapi.
  */
 
@@ -12,17 +16,10 @@ import { CONTRACT_KEYS } from './call-input/call-contract';
  * The call as the platform reported it (the ingest's contract) and as the plugin decided it
  * when it stored the call.
  */
-export const CONTRACT_FIELDS = [
-  ...CONTRACT_KEYS,
-  'botName',
-  'durationSeconds',
-  'recordingDecision',
-] as const;
+export const CONTRACT_FIELDS = [...CALL_CONTRACT_KEYS, ...CALL_DECIDED_FIELDS] as const;
 
-/** What the plugin derives from the contract when it stores a call (search helpers). */
-const DERIVED_FIELDS = ['callingNumberReversed', 'flowSteps'] as const;
-
-export const IMMUTABLE_FIELDS: readonly string[] = [...CONTRACT_FIELDS, ...DERIVED_FIELDS];
+/** The contract, the decision and what the plugin derives from them (search helpers). */
+export const IMMUTABLE_FIELDS: readonly string[] = [...CONTRACT_FIELDS, ...CALL_DERIVED_FIELDS];
 
 const TIME_FIELDS = new Set(['startTime', 'endTime']);
 

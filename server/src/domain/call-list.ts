@@ -1,6 +1,6 @@
 /**
- * What the readers of a call get (DESIGN §3, §7). Call Details returns every readable attribute,
- * the flow trace included; a search row and a CSV line carry the list columns only: no trace
+ * What the readers of a call get (docs/design.md#call-details, #privacy). Call Details returns
+ * every readable attribute, the flow trace included; a search row and a CSV line carry the list columns only: no trace
  * (it is read through Call Details, behind calls.details), its step count and whether flow
  * details were kept instead. Pure: the attribute types come from Strapi's model at runtime.
  */

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 
+import type { CallStats } from '../../../shared/contracts/calls';
+
 /**
  * Calls per local day, in an IANA zone, from counts per 15-minute UTC bucket.
  *
@@ -17,11 +19,8 @@ export interface Bucket {
   count: number;
 }
 
-export interface DayCount {
-  /** The local date, yyyy-MM-dd. */
-  day: string;
-  count: number;
-}
+/** One day of the stats answer: the local date (yyyy-MM-dd) and its count. */
+export type DayCount = CallStats['perDay'][number];
 
 /** Every local day the period touches, in order, with zero for the days without calls. */
 export const foldBucketsIntoDays = (

@@ -1,12 +1,15 @@
 import {
   FLAG_NAMES,
   isFlagValue,
+  type FlagChanges,
   type FlagName,
   type FlagValue,
   type RecordingFlags,
-} from './recording-decision';
+} from '../../../shared/contracts/settings';
 
-/** API names (DESIGN §3) to attribute names of the `setting` single type (DESIGN §2). */
+export type { FlagChanges };
+
+/** API names (docs/design.md#admin-api) to attribute names of the `setting` single type. */
 export const FLAG_ATTRIBUTE = {
   CHATRECORDFLAG: 'chatRecordFlag',
   FLOWRECORDFLAG: 'flowRecordFlag',
@@ -40,8 +43,6 @@ export const flagsToRow = (flags: Partial<RecordingFlags>): SettingRow => {
   }
   return row;
 };
-
-export type FlagChanges = Partial<Record<FlagName, { from: FlagValue; to: FlagValue }>>;
 
 export const diffFlags = (before: RecordingFlags, after: RecordingFlags): FlagChanges => {
   const changes: FlagChanges = {};

@@ -1,55 +1,38 @@
 /**
- * The recording decision of DESIGN §1: whether a call is kept in the call history and whether
- * its flow details are kept. Pure on purpose: it is the single source of truth for every write
+ * The recording decision (docs/design.md#the-recording-decision): whether a call is kept in
+ * the call history and whether its flow details are kept. Pure on purpose: it is the single source of truth for every write
  * path (lifecycles, batch ingest, the bots list) and is tested exhaustively without Strapi.
  */
 
-export const FLAG_VALUES = ['ON', 'OFF', 'BOT_LEVEL'] as const;
-export type FlagValue = (typeof FLAG_VALUES)[number];
+import {
+  BOT_KINDS,
+  isBotKind,
+  type BotKind,
+  type BotSnapshot,
+  type BotSwitchName,
+} from '../../../shared/contracts/bots';
+import type { DecisionPart, RecordingDecision } from '../../../shared/contracts/calls';
+import {
+  FLAG_NAMES,
+  FLAG_VALUES,
+  isFlagValue,
+  type FlagName,
+  type FlagValue,
+  type RecordingFlags,
+} from '../../../shared/contracts/settings';
 
-export const FLAG_NAMES = ['CHATRECORDFLAG', 'FLOWRECORDFLAG', 'CCIVRRECORDFLAG'] as const;
-export type FlagName = (typeof FLAG_NAMES)[number];
-
-export const BOT_KINDS = ['INTELLIGENT_ROBOT', 'COMMON_IVR'] as const;
-export type BotKind = (typeof BOT_KINDS)[number];
-
-export type RecordingFlags = Record<FlagName, FlagValue>;
-
-export type BotSwitchName = 'historicalCallRecord' | 'flowCallRecording';
-
-/** The robot or IVR flow that owns a call's access code, as far as the decision needs it. */
-export interface BotSnapshot {
-  kind: BotKind;
-  id: number;
-  name: string;
-  accessCode: string;
-  historicalCallRecord: boolean;
-  flowCallRecording: boolean;
-}
-
-/** How one of the two questions (keep the call? keep its flow?) was answered. */
-export interface DecisionPart {
-  recorded: boolean;
-  flag: FlagName;
-  flagValue: FlagValue;
-  /** The bot switch consulted: only when the flag is BOT_LEVEL and a bot owns the access code. */
-  botSwitch: { name: BotSwitchName; value: boolean } | null;
-  /** One plain sentence naming the flag or switch that decided, e.g. `CHATRECORDFLAG is OFF`. */
-  reason: string;
-}
-
-/** The snapshot kept on every stored record, so that later flag changes never rewrite history. */
-export interface RecordingDecision {
-  recordCall: boolean;
-  recordFlow: boolean;
-  botKind: BotKind | null;
-  bot: Pick<BotSnapshot, 'kind' | 'id' | 'name' | 'accessCode'> | null;
-  call: DecisionPart;
-  /** Null when the call itself is not recorded: the flow question is then moot. */
-  flow: DecisionPart | null;
-  /** The reason of the part that settled the outcome. */
-  reason: string;
-}
+// The vocabulary of the decision is the admin API's too: it lives in shared/contracts.
+export { BOT_KINDS, FLAG_NAMES, FLAG_VALUES, isBotKind, isFlagValue };
+export type {
+  BotKind,
+  BotSnapshot,
+  BotSwitchName,
+  DecisionPart,
+  FlagName,
+  FlagValue,
+  RecordingDecision,
+  RecordingFlags,
+};
 
 export interface DecisionInput {
   flags: RecordingFlags;
@@ -69,12 +52,6 @@ export const BOT_LABEL: Record<BotKind, string> = {
   INTELLIGENT_ROBOT: 'robot',
   COMMON_IVR: 'IVR flow',
 };
-
-export const isFlagValue = (value: unknown): value is FlagValue =>
-  typeof value === 'string' && (FLAG_VALUES as readonly string[]).includes(value);
-
-export const isBotKind = (value: unknown): value is BotKind =>
-  typeof value === 'string' && (BOT_KINDS as readonly string[]).includes(value);
 
 const decidePart = (
   flag: FlagName,
@@ -112,7 +89,7 @@ const decidePart = (
 };
 
 /**
- * Applies the rule of DESIGN §1.
+ * Applies the rule of docs/design.md#the-recording-decision.
  *
  * The flow flag depends on the bot's kind (or, without a bot, on the call's own `botKind`);
  * a call recorded without any known kind gets `recordFlow: false`, since no flow flag applies:

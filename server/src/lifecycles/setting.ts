@@ -1,5 +1,6 @@
 import type { Strapi } from '@strapi/types';
 
+import type { SettingsUpdatedPayload } from '../../../shared/contracts/settings';
 import { EVENTS, UID } from '../constants';
 import { lockFirstRow } from '../database/row-lock';
 import {
@@ -41,11 +42,12 @@ export const settingSubscriber = (strapi: Strapi) => {
     const changes = diffFlags(before, after);
     if (Object.keys(changes).length === 0) return;
     await getService(strapi, 'audit').record({ action: 'settings.update', changes });
-    emitEvent(strapi, EVENTS.settingsUpdated, {
+    const payload: SettingsUpdatedPayload = {
       settings: after,
       changes,
       user: currentAdmin(strapi),
-    });
+    };
+    emitEvent(strapi, EVENTS.settingsUpdated, payload);
   };
 
   const readFlags = async () =>

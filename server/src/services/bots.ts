@@ -1,9 +1,9 @@
 import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 
+import type { BotInput } from '../../../shared/contracts/bots';
 import { BOT_UID_BY_KIND } from '../constants';
 import { isAccessCodeTaken } from '../database/access-code-guard';
-import type { BotInput } from '../domain/bot-input';
 import {
   BOT_LABEL,
   decideRecording,

@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify';
 import { DateTime } from 'luxon';
 
+import type { CallStats } from '../../../shared/contracts/calls';
 import { UID } from '../constants';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
 import { listRow } from '../domain/call-list';
@@ -128,7 +129,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /** Calls per local day of `tz` (every day of the period, zeros included) and per access code. */
-    async stats(filters: ZonedFilters) {
+    async stats(filters: ZonedFilters): Promise<CallStats> {
       const plan = await calls().plan(filters, 1);
       const buckets = await calls().buckets(filters, plan);
       const perAccessCode = await calls().perAccessCode(filters, plan);

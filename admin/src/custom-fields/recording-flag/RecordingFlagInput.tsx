@@ -2,17 +2,11 @@ import { Flex, Radio, RadioGroup, TextButton, Typography } from '@strapi/design-
 import { forwardRef, useId } from 'react';
 import { useIntl } from 'react-intl';
 
+import { FLAG_VALUES, isFlagName, isFlagValue } from '../../../../shared/contracts/settings';
 import { getTrad } from '../../utils/getTrad';
 import type { CustomFieldInputProps, MessageDescriptor } from '../types';
 
-import {
-  FLAG_EXPLANATION,
-  RECORDING_FLAG_VALUES,
-  VALUE_EXPLANATION,
-  VALUE_LABEL,
-  isRecordingFlagValue,
-  isTenantFlag,
-} from './values';
+import { FLAG_EXPLANATION, VALUE_EXPLANATION, VALUE_LABEL } from './values';
 
 /**
  * The `recording-flag` custom field: On / Off / Bot-level control, stored as ON / OFF /
@@ -39,7 +33,7 @@ export const RecordingFlagInput = forwardRef<HTMLDivElement, CustomFieldInputPro
     const labelId = useId();
     const t = (message: MessageDescriptor) =>
       formatMessage({ ...message, id: getTrad(message.id) }, message.values);
-    const current = isRecordingFlagValue(value) ? value : null;
+    const current = isFlagValue(value) ? value : null;
     const flag = attribute.options?.flag;
     const change = (next: string | null) =>
       onChange({ target: { name, value: next, type: attribute.type } });
@@ -54,7 +48,7 @@ export const RecordingFlagInput = forwardRef<HTMLDivElement, CustomFieldInputPro
             </Typography>
             {labelAction}
           </Flex>
-          {isTenantFlag(flag) && (
+          {isFlagName(flag) && (
             <Typography variant="pi" textColor="neutral600">
               {t(FLAG_EXPLANATION[flag])}
             </Typography>
@@ -66,7 +60,7 @@ export const RecordingFlagInput = forwardRef<HTMLDivElement, CustomFieldInputPro
             onChange={(event: { target: { value: string } }) => change(event.target.value)}
           >
             <Flex gap={6} wrap="wrap">
-              {RECORDING_FLAG_VALUES.map((option) => (
+              {FLAG_VALUES.map((option) => (
                 <Radio key={option} value={option} disabled={disabled}>
                   {t(VALUE_LABEL[option])}
                 </Radio>

@@ -1,21 +1,17 @@
+import type { FlagName, FlagValue } from '../../../../shared/contracts/settings';
 import type { MessageDescriptor } from '../types';
 
-/** The values stored, as the System Settings and the server (ON / OFF / BOT_LEVEL) have them. */
-export const RECORDING_FLAG_VALUES = ['ON', 'OFF', 'BOT_LEVEL'] as const;
-export type RecordingFlagValue = (typeof RECORDING_FLAG_VALUES)[number];
-
-export const isRecordingFlagValue = (value: unknown): value is RecordingFlagValue =>
-  typeof value === 'string' && (RECORDING_FLAG_VALUES as readonly string[]).includes(value);
+// The values stored (ON / OFF / BOT_LEVEL) and the flag names are the server's: shared/contracts.
 
 /** Labels with the System Settings page's keys, so both read the same in every language. */
-export const VALUE_LABEL: Record<RecordingFlagValue, MessageDescriptor> = {
+export const VALUE_LABEL: Record<FlagValue, MessageDescriptor> = {
   ON: { id: 'flag.value.ON', defaultMessage: 'On' },
   OFF: { id: 'flag.value.OFF', defaultMessage: 'Off' },
   BOT_LEVEL: { id: 'flag.value.BOT_LEVEL', defaultMessage: 'Bot-level control' },
 };
 
 /** One line per value: what choosing it means. */
-export const VALUE_EXPLANATION: Record<RecordingFlagValue, MessageDescriptor> = {
+export const VALUE_EXPLANATION: Record<FlagValue, MessageDescriptor> = {
   ON: {
     id: 'custom-fields.recording-flag.value.ON.help',
     defaultMessage: 'On: always recorded, whatever the robot or IVR flow says.',
@@ -30,11 +26,8 @@ export const VALUE_EXPLANATION: Record<RecordingFlagValue, MessageDescriptor> = 
   },
 };
 
-export const TENANT_FLAGS = ['CHATRECORDFLAG', 'FLOWRECORDFLAG', 'CCIVRRECORDFLAG'] as const;
-export type TenantFlag = (typeof TENANT_FLAGS)[number];
-
 /** The System Settings page's one-line explanation of each flag (same keys, same words). */
-export const FLAG_EXPLANATION: Record<TenantFlag, MessageDescriptor> = {
+export const FLAG_EXPLANATION: Record<FlagName, MessageDescriptor> = {
   CHATRECORDFLAG: {
     id: 'flag.CHATRECORDFLAG.help',
     defaultMessage:
@@ -50,11 +43,8 @@ export const FLAG_EXPLANATION: Record<TenantFlag, MessageDescriptor> = {
   },
 };
 
-export const isTenantFlag = (value: unknown): value is TenantFlag =>
-  typeof value === 'string' && (TENANT_FLAGS as readonly string[]).includes(value);
-
 /** The System Settings page's title of each flag (same keys, same words). */
-export const FLAG_TITLE: Record<TenantFlag, MessageDescriptor> = {
+export const FLAG_TITLE: Record<FlagName, MessageDescriptor> = {
   CHATRECORDFLAG: {
     id: 'flag.CHATRECORDFLAG',
     defaultMessage: 'Historical call records (CHATRECORDFLAG)',

@@ -1,7 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 
-import type { BotInput } from '../../domain/bot-input';
-import { BOT_KINDS, type BotKind } from '../../domain/recording-decision';
+import { BOT_KINDS, type BotInput, type BotKind } from '../../../../shared/contracts/bots';
 
 const fields = {
   name: yup.string().trim().min(1, 'name must not be empty').max(255),

@@ -11,6 +11,7 @@
  * column: a value one call gets wrong is that call's `invalid`, never a failure of its whole
  * batch. Limits the host app configures (`CallLimits`) are passed in.
  */
+import { CALL_CONTRACT_KEYS } from '../../../../shared/contracts/calls';
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from '../access-code';
 import { instantOf } from '../instant';
 import { BOT_KINDS, isBotKind } from '../recording-decision';
@@ -34,17 +35,8 @@ export interface CallLimits {
 export type CallValidation = { ok: true; call: CallInput } | { ok: false; problem: FieldProblem };
 
 /** The keys of the ingest contract; everything else must be an extension attribute. */
-export const CONTRACT_KEYS = [
-  'callId',
-  'callingNumber',
-  'calledNumber',
-  'accessCode',
-  'botKind',
-  'startTime',
-  'endTime',
-  'endReason',
-  'flowTrace',
-] as const;
+/** The keys of the contract, as server and admin share them. */
+export const CONTRACT_KEYS = CALL_CONTRACT_KEYS;
 
 export type ContractKey = (typeof CONTRACT_KEYS)[number];
 

@@ -3,6 +3,7 @@
  * runtime model they are (passed in, read from Strapi's model at runtime), and their values on
  * a call, checked by type on every write path. Pure.
  */
+import { SYSTEM_ATTRIBUTES } from '../../../../shared/contracts/calls';
 import { checkCustomFieldValue, isPluginCustomField } from '../custom-field-values';
 
 import { checkAttributeValue, type AttributeSpecs } from './attribute-values';
@@ -10,16 +11,7 @@ import { checkDateTime } from './field-checks';
 import { problem, type FieldProblem } from './field-problem';
 
 /** Attributes Strapi adds to every content type: never writable through the ingest API. */
-export const SYSTEM_ATTRIBUTES = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-  'locale',
-  'localizations',
-] as const;
+export { SYSTEM_ATTRIBUTES };
 
 /** Attribute types the Query Engine writes through other tables; Strapi checks those itself. */
 const NON_SCALAR_TYPES = new Set(['relation', 'component', 'dynamiczone', 'media']);

@@ -1,0 +1,159 @@
+/**
+ * Calls as the admin API answers them (`/calls` routes): the decision snapshot each stored call
+ * keeps, search rows, Call Details, statistics, and which attributes are the plugin's own.
+ * Shared by the server and the admin.
+ */
+import type { BotKind, BotSnapshot, BotSwitchName } from './bots';
+import type { FlagName, FlagValue } from './settings';
+
+/** How one of the two questions (keep the call? keep its flow?) was answered. */
+export interface DecisionPart {
+  recorded: boolean;
+  flag: FlagName;
+  flagValue: FlagValue;
+  /** The bot switch consulted: only when the flag is BOT_LEVEL and a bot owns the access code. */
+  botSwitch: { name: BotSwitchName; value: boolean } | null;
+  /** One plain sentence naming the flag or switch that decided, e.g. `CHATRECORDFLAG is OFF`. */
+  reason: string;
+}
+
+/** The snapshot kept on every stored record, so that later flag changes never rewrite history. */
+export interface RecordingDecision {
+  recordCall: boolean;
+  recordFlow: boolean;
+  botKind: BotKind | null;
+  bot: Pick<BotSnapshot, 'kind' | 'id' | 'name' | 'accessCode'> | null;
+  call: DecisionPart;
+  /** Null when the call itself is not recorded: the flow question is then moot. */
+  flow: DecisionPart | null;
+  /** The reason of the part that settled the outcome. */
+  reason: string;
+}
+
+/** The fields a platform sends for a call: the ingest's contract. */
+export const CALL_CONTRACT_KEYS = [
+  'callId',
+  'callingNumber',
+  'calledNumber',
+  'accessCode',
+  'botKind',
+  'startTime',
+  'endTime',
+  'endReason',
+  'flowTrace',
+] as const;
+
+/** What the plugin decides when it stores a call, kept with it. */
+export const CALL_DECIDED_FIELDS = ['botName', 'durationSeconds', 'recordingDecision'] as const;
+
+/** What the plugin derives from the contract when it stores a call (search helpers). */
+export const CALL_DERIVED_FIELDS = ['callingNumberReversed', 'flowSteps'] as const;
+
+/** Attributes Strapi adds to every content type. */
+export const SYSTEM_ATTRIBUTES = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+] as const;
+
+/**
+ * Attributes the plugin or Strapi owns, the search row's `flowRecorded` included: anything else
+ * on a call was added by a developer extending call-record.
+ */
+export const OWN_CALL_ATTRIBUTES: readonly string[] = [
+  ...CALL_CONTRACT_KEYS,
+  ...CALL_DECIDED_FIELDS,
+  ...CALL_DERIVED_FIELDS,
+  'flowRecorded',
+  ...SYSTEM_ATTRIBUTES,
+];
+
+export interface FlowStep {
+  seq: number;
+  at: string;
+  nodeId: string;
+  nodeName?: string | null;
+  nodeType?: string | null;
+  userInput?: string | null;
+  botReply?: string | null;
+  resultCode?: string | null;
+  durationMs?: number | null;
+  /**
+   * Set by the details route on every step (the one rule, on the server): the step is a
+   * sys_err (its nodeType or its resultCode), it is at or after the end of the call, and both.
+   */
+  sysErr?: boolean;
+  afterHangup?: boolean;
+  benign?: boolean;
+}
+
+/** What a search row and Call Details both carry. */
+export interface CallFields {
+  id?: number;
+  callId: string;
+  callingNumber: string;
+  calledNumber?: string | null;
+  accessCode: string;
+  botKind: BotKind | null;
+  botName?: string | null;
+  startTime: string;
+  endTime: string;
+  durationSeconds?: number | null;
+  endReason?: string | null;
+  /** The number of steps of the trace kept, counted when the call was stored. */
+  flowSteps?: number | null;
+  recordingDecision?: RecordingDecision | null;
+  /** Attributes a developer added by extension. */
+  [attribute: string]: unknown;
+}
+
+/** Call Details (`GET /calls/:callId`): every readable attribute, the flow trace included. */
+export interface CallRecord extends CallFields {
+  flowTrace?: FlowStep[] | null;
+}
+
+/**
+ * A search row: the list columns only. The trace is Call Details' (behind calls.details); the
+ * row says whether flow details were kept and how many steps they have.
+ */
+export interface CallListRow extends CallFields {
+  flowRecorded: boolean;
+  flowSteps: number | null;
+}
+
+/** The body of `POST /calls/export`, `/calls/export/ticket` and `/calls/stats`. */
+export interface FilterBody {
+  from: string;
+  to: string;
+  tz: string;
+  callingNumber?: string;
+  accessCode?: string;
+}
+
+/** The body of `POST /calls/search`. */
+export interface SearchBody extends FilterBody {
+  pageSize: number;
+  cursor?: string;
+}
+
+/** The answer of `POST /calls/search`. */
+export interface SearchPage {
+  results: CallListRow[];
+  pagination: {
+    pageSize: number;
+    nextCursor: string | null;
+    total: number;
+    totalIsCapped: boolean;
+  };
+}
+
+/** The answer of `POST /calls/stats`. */
+export interface CallStats {
+  perDay: Array<{ day: string; count: number }>;
+  perAccessCode: Array<{ accessCode: string; count: number }>;
+}

@@ -1,0 +1,39 @@
+/**
+ * The tenant's recording flags: their names, their values and the answers of the settings
+ * routes. Shared by the server and the admin.
+ */
+import type { AuditUser } from './audit';
+
+export const FLAG_NAMES = ['CHATRECORDFLAG', 'FLOWRECORDFLAG', 'CCIVRRECORDFLAG'] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
+
+export const FLAG_VALUES = ['ON', 'OFF', 'BOT_LEVEL'] as const;
+export type FlagValue = (typeof FLAG_VALUES)[number];
+
+/** `GET /settings` and the body of `PUT /settings` (there, any subset of the flags). */
+export type RecordingFlags = Record<FlagName, FlagValue>;
+
+export const isFlagName = (value: unknown): value is FlagName =>
+  typeof value === 'string' && (FLAG_NAMES as readonly string[]).includes(value);
+
+export const isFlagValue = (value: unknown): value is FlagValue =>
+  typeof value === 'string' && (FLAG_VALUES as readonly string[]).includes(value);
+
+export type FlagChanges = Partial<Record<FlagName, { from: FlagValue; to: FlagValue }>>;
+
+/**
+ * One entry of `GET /settings/history`. `from` may be null in entries written before the flag
+ * had a stored value.
+ */
+export interface SettingsChange {
+  at: string;
+  user: AuditUser | null;
+  changes: Partial<Record<FlagName, { from: FlagValue | null; to: FlagValue }>>;
+}
+
+/** The payload of the `call-history.settings.updated` event. */
+export interface SettingsUpdatedPayload {
+  settings: RecordingFlags;
+  changes: FlagChanges;
+  user: AuditUser | null;
+}
