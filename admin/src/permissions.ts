@@ -1,16 +1,22 @@
-/** Mirrors server/src/constants.ts: the admin checks the same action ids the routes enforce. */
-const action = (uid: string) => [{ action: `plugin::call-history.${uid}`, subject: null }];
+import { PERMISSIONS as ACTION_IDS, type PermissionId } from '../../shared/contracts/permissions';
+
+/** The admin checks the very action ids the routes enforce, in helper-plugin's shape. */
+const action = (id: PermissionId) => [{ action: id, subject: null }];
 
 export const PERMISSIONS = {
-  settingsRead: action('settings.read'),
-  settingsUpdate: action('settings.update'),
-  callsRead: action('calls.read'),
-  callsDetails: action('calls.details'),
-  callsExport: action('calls.export'),
-  botsRead: action('bots.read'),
-  botsUpdate: action('bots.update'),
+  settingsRead: action(ACTION_IDS.settingsRead),
+  settingsUpdate: action(ACTION_IDS.settingsUpdate),
+  callsRead: action(ACTION_IDS.callsRead),
+  callsDetails: action(ACTION_IDS.callsDetails),
+  callsExport: action(ACTION_IDS.callsExport),
+  botsRead: action(ACTION_IDS.botsRead),
+  botsUpdate: action(ACTION_IDS.botsUpdate),
   /** The main-menu link: shown to a user holding any one of the read actions. */
-  menu: [...action('calls.read'), ...action('settings.read'), ...action('bots.read')],
+  menu: [
+    ...action(ACTION_IDS.callsRead),
+    ...action(ACTION_IDS.settingsRead),
+    ...action(ACTION_IDS.botsRead),
+  ],
 };
 
 /**

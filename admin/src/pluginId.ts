@@ -1,1 +1,1 @@
-export const PLUGIN_ID = 'call-history';
+export { PLUGIN_ID } from '../../shared/contracts/permissions';

@@ -1,6 +1,8 @@
+import { PERMISSIONS, PLUGIN_ID, actionId } from '../../shared/contracts/permissions';
+
 import type { BotKind } from './domain/recording-decision';
 
-export const PLUGIN_ID = 'call-history';
+export { PERMISSIONS, PLUGIN_ID, actionId };
 
 export const UID = {
   setting: 'plugin::call-history.setting',
@@ -37,7 +39,7 @@ const action = (
   uid: `${subCategory}.${verb}`,
 });
 
-/** RBAC actions (docs/design.md#admin-api); the admin mirrors the ids in admin/src/permissions.ts. */
+/** RBAC actions (docs/design.md#admin-api), registered in register.ts; their ids are shared. */
 export const ACTIONS = [
   action('settings', 'read', 'Read system settings'),
   action('settings', 'update', 'Update system settings'),
@@ -47,18 +49,6 @@ export const ACTIONS = [
   action('bots', 'read', 'Read robots and IVR flows'),
   action('bots', 'update', 'Create and edit robots and IVR flows'),
 ];
-
-export const actionId = (uid: string) => `plugin::${PLUGIN_ID}.${uid}`;
-
-export const PERMISSIONS = {
-  settingsRead: actionId('settings.read'),
-  settingsUpdate: actionId('settings.update'),
-  callsRead: actionId('calls.read'),
-  callsDetails: actionId('calls.details'),
-  callsExport: actionId('calls.export'),
-  botsRead: actionId('bots.read'),
-  botsUpdate: actionId('bots.update'),
-} as const;
 
 export const DEFAULT_ROLES = [
   {

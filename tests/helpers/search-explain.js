@@ -7,7 +7,7 @@
  */
 const path = require('path');
 
-const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server');
+const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server', 'src');
 const { callRecordColumns } = require(path.join(DIST, 'database', 'call-record-columns'));
 const { callRecordsRepository } = require(path.join(DIST, 'repositories', 'call-records'));
 const { countSql, pageSql } = require(path.join(DIST, 'repositories', 'call-search-sql'));

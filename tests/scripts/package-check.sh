@@ -22,8 +22,9 @@ tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 tar -tzf "$tarball" | sed 's|^package/||' | sort >"$work/files.txt"
 echo "$(wc -l <"$work/files.txt") files in $(basename "$tarball")"
 # The package carries its build, its admin sources and its docs, never the tests or the repo's tooling.
-for required in strapi-server.js strapi-admin.js package.json README.md CHANGELOG.md LICENSE \
-  dist/server/src/index.js dist/server/src/extend.js dist/server/src/extend.d.ts admin/src/index.ts; do
+for required in strapi-server.js strapi-admin.js extend.js extend.d.ts package.json README.md \
+  CHANGELOG.md LICENSE docs/api.md docs/design.md dist/server/src/index.js \
+  dist/server/src/extend.js dist/server/src/extend.d.ts admin/src/index.ts shared/contracts/calls.ts; do
   grep -qx "$required" "$work/files.txt" || { echo "the package lacks $required" >&2; exit 1; }
 done
 if grep -E '^(tests|\.ci|node_modules)/' "$work/files.txt"; then
@@ -81,6 +82,28 @@ node -e "
 const entry = require('strapi-plugin-call-history');
 if (typeof entry.decideRecording !== 'function') throw new Error('the entry point lacks decideRecording');
 "
+cat >"$work/extender.ts" <<'TS'
+import {
+  decideRecording,
+  EVENTS,
+  type CallRecordedPayload,
+  type RecordingDecision,
+} from 'strapi-plugin-call-history';
+
+const decision: RecordingDecision = decideRecording({
+  flags: { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'OFF', CCIVRRECORDFLAG: 'OFF' },
+  bot: null,
+  callBotKind: 'INTELLIGENT_ROBOT',
+  accessCode: '10086',
+});
+const onRecorded = (payload: CallRecordedPayload): number => payload.calls.length;
+export { decision, onRecorded, EVENTS };
+TS
+cp "$work/extender.ts" "$app/extender.ts"
+"$root/node_modules/.bin/tsc" --noEmit --strict --skipLibCheck --esModuleInterop --moduleResolution node \
+  --module commonjs --target es2021 "$app/extender.ts"
+rm "$app/extender.ts"
+echo "the entry point and its type declarations serve a strict TypeScript extender"
 
 echo "--- strapi build"
 npx strapi build --no-optimization >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; exit 1; }
