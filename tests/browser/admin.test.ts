@@ -5,68 +5,32 @@
  * .github/screenshots/.
  */
 import { readFileSync } from 'fs';
-import type { AddressInfo } from 'net';
 import path from 'path';
 
 import { DateTime } from 'luxon';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
-import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
+import { bearer, createAdminUser } from '../helpers/strapi';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', '.github', 'screenshots');
-const ZONE = 'Asia/Shanghai';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import {
+  SCREENSHOTS,
+  ZONE,
+  logIn as logInTo,
+  noNotifications,
+  subNav,
+  browserSuite,
+} from './support';
 
-let app: TestApp;
-let baseUrl: string;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 1000 },
-    timezoneId: ZONE,
-    locale: 'en-US',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page };
-};
-
-const logIn = async (
-  page: Page,
-  email: string,
-  password: string,
-  menuLink = 'Configuration Center'
-) => {
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  // Navigate by the menu, as a user does (a direct goto right after login may bounce).
-  await page.getByRole('link', { name: menuLink }).click();
-};
-
-/** Notifications stay a few seconds: screenshots wait until they are gone. */
-const noNotifications = async (page: Page) => {
-  const notification = page.getByText('Success:');
-  while ((await notification.count()) > 0) {
-    await notification.first().waitFor({ state: 'detached' });
-  }
-};
-
-const subNav = (page: Page, name: string) =>
-  page
-    .getByRole('navigation', { name: /Configuration Center navigation|配置中心导航/ })
-    .getByRole('link', { name });
+const browserApp = browserSuite();
+const logIn = (page: Page, email: string, password: string, menuLink?: string) =>
+  logInTo(browserApp, page, email, password, menuLink);
+const newPage = () => browserApp.newPage();
 
 /** A call of today in the browser's zone, `minutesAgo` before now. */
 const at = (minutesAgo: number) => DateTime.utc().minus({ minutes: minutesAgo }).toJSDate();
 
 const seedCalls = async () => {
-  const calls = app.strapi.db?.query('plugin::call-history.call-record');
+  const calls = browserApp.app.strapi.db?.query('plugin::call-history.call-record');
   if (!calls) throw new Error('no database');
   const robotCall = {
     callId: 'CALL-BROWSER-0001',
@@ -143,30 +107,6 @@ const seedCalls = async () => {
   }
 };
 
-beforeAll(async () => {
-  app = await startTestApp();
-  // startTestApp's server listens already.
-  baseUrl = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
 describe('the admin pages in chromium', () => {
   let page: Page;
   let context: BrowserContext;
@@ -174,10 +114,10 @@ describe('the admin pages in chromium', () => {
   beforeAll(async () => {
     ({ page, context } = await newPage());
     // The robot through the admin API; the IVR flow through its form below.
-    await app
+    await browserApp.app
       .http()
       .post('/call-history/bots')
-      .set(bearer(app.admin.token))
+      .set(bearer(browserApp.app.admin.token))
       .send({
         kind: 'INTELLIGENT_ROBOT',
         name: 'Sales bot',
@@ -191,7 +131,7 @@ describe('the admin pages in chromium', () => {
   });
 
   it('logs in and opens the Configuration Center on Historical Call', async () => {
-    await logIn(page, app.admin.email, app.admin.password);
+    await logIn(page, browserApp.app.admin.email, browserApp.app.admin.password);
     await page.getByRole('heading', { name: 'Historical Call', level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Call History' }).waitFor();
     for (const name of ['Intelligent Robots', 'IVR Flows', 'System Settings', 'Historical Call']) {
@@ -217,7 +157,7 @@ describe('the admin pages in chromium', () => {
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Recording settings saved: new calls follow them from now on.').waitFor();
     await page.getByText('CCIVRRECORDFLAG: Off → Bot-level control').waitFor();
-    const stored = await app.strapi.plugin('call-history').service('settings').get();
+    const stored = await browserApp.app.strapi.plugin('call-history').service('settings').get();
     expect(stored).toEqual({
       CHATRECORDFLAG: 'ON',
       FLOWRECORDFLAG: 'ON',
@@ -263,7 +203,7 @@ describe('the admin pages in chromium', () => {
     const today = DateTime.now().setZone(ZONE);
     const from = today.minus({ days: 3 }).toISODate();
     await page.goto(
-      `${baseUrl}/admin/plugins/call-history/historical-call?from=${from}&to=${today.toISODate()}`
+      `${browserApp.baseUrl}/admin/plugins/call-history/historical-call?from=${from}&to=${today.toISODate()}`
     );
     await page.getByText('Showing 20 of 26 calls').waitFor();
     // The date pickers show the days of the URL, in the browser's zone.
@@ -371,7 +311,7 @@ describe('the admin pages in chromium', () => {
 
 describe('an Agent in chromium', () => {
   it('sees System Settings read-only and no export button', async () => {
-    await createAdminUser(app, 'agent@call-history.test', ['Agent']);
+    await createAdminUser(browserApp.app, 'agent@call-history.test', ['Agent']);
     const { context, page } = await newPage();
     try {
       await logIn(page, 'agent@call-history.test', 'User-Pass-1234');
@@ -407,16 +347,16 @@ describe('an Agent in chromium', () => {
   });
 
   it("shows a user without the plugin's actions no menu link and Strapi's no-permission page", async () => {
-    await createAdminUser(app, 'author@call-history.test', ['Author']);
+    await createAdminUser(browserApp.app, 'author@call-history.test', ['Author']);
     const { context, page } = await newPage();
     try {
-      await page.goto(`${baseUrl}/admin/auth/login`);
+      await page.goto(`${browserApp.baseUrl}/admin/auth/login`);
       await page.locator('input[name="email"]').fill('author@call-history.test');
       await page.locator('input[name="password"]').fill('User-Pass-1234');
       await page.locator('button[type="submit"]').click();
       await page.getByRole('link', { name: 'Content Manager' }).waitFor();
       expect(await page.getByRole('link', { name: 'Configuration Center' }).count()).toBe(0);
-      await page.goto(`${baseUrl}/admin/plugins/call-history/system-settings`);
+      await page.goto(`${browserApp.baseUrl}/admin/plugins/call-history/system-settings`);
       await page.getByText("You don't have the permissions to access that content").waitFor();
       expect(await page.getByRole('radio').count()).toBe(0);
     } finally {
@@ -425,7 +365,7 @@ describe('an Agent in chromium', () => {
   });
 
   it('raised no uncaught error in the pages', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browserApp.pageErrors).toEqual([]);
   });
 });
 
