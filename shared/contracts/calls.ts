@@ -152,6 +152,17 @@ export interface SearchPage {
   };
 }
 
+/**
+ * The answer of `POST /calls/:callId/reveal`: the call's full numbers, its phone-number
+ * extension attributes included (every other answer masks them).
+ */
+export interface CallNumbers {
+  callId: string;
+  callingNumber: string;
+  calledNumber?: string | null;
+  [phoneAttribute: string]: unknown;
+}
+
 /** The answer of `POST /calls/stats`. */
 export interface CallStats {
   perDay: Array<{ day: string; count: number }>;

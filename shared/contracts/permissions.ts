@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   callsRead: actionId('calls.read'),
   callsDetails: actionId('calls.details'),
   callsExport: actionId('calls.export'),
+  callsReveal: actionId('calls.reveal'),
   botsRead: actionId('bots.read'),
   botsUpdate: actionId('bots.update'),
 } as const;

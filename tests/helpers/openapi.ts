@@ -35,6 +35,8 @@ export interface Operation {
   requestBody?: { required?: boolean; content: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
   'x-strapi-permission'?: string;
+  /** Further actions the route's hasPermissions lists, all required with the first. */
+  'x-strapi-also-requires'?: string[];
   'x-strapi-policy'?: string;
 }
 

@@ -267,7 +267,8 @@ const renderResponse = (spec, status, response, linked) => {
 
 const renderOperation = (spec, { method, route, operation, parameters }, linked) => {
   const facts = [
-    operation['x-strapi-permission'] && `**Permission:** ${code(operation['x-strapi-permission'])}`,
+    operation['x-strapi-permission'] &&
+      `**Permission:** ${[operation['x-strapi-permission'], ...(operation['x-strapi-also-requires'] ?? [])].map(code).join(' and ')}`,
     operation['x-strapi-policy'] && `**Policy:** ${code(operation['x-strapi-policy'])}`,
     `**Auth:** ${authOf(operation)}`,
   ].filter(Boolean);

@@ -6,6 +6,7 @@ export { BOT_KINDS, type Bot, type BotKind, type DecidedBy } from '../../../shar
 export type {
   CallFields,
   CallListRow,
+  CallNumbers,
   CallRecord,
   CallStats,
   DecisionPart,

@@ -101,8 +101,18 @@ const Timeline = ({ steps }: { steps: FlowStep[] }) => {
   );
 };
 
-/** Call Details: the call's data, developer-added attributes and the flow trace or why not. */
-export const CallDetails = ({ call }: { call: CallRecord }) => {
+/**
+ * Call Details: the call's data, developer-added attributes and the flow trace or why not. The
+ * numbers come masked from the server; `revealAction` (the Reveal button, or the note that the
+ * full numbers are shown) sits next to them.
+ */
+export const CallDetails = ({
+  call,
+  revealAction,
+}: {
+  call: CallRecord;
+  revealAction?: React.ReactNode;
+}) => {
   const { formatDate } = useIntl();
   const t = useT();
   const time = (value: string) =>
@@ -124,7 +134,12 @@ export const CallDetails = ({ call }: { call: CallRecord }) => {
           <Field label={t('results.callId', 'Call ID')}>{call.callId}</Field>
         </GridItem>
         <GridItem col={4} s={6}>
-          <Field label={t('results.callingNumber', 'Calling number')}>{call.callingNumber}</Field>
+          <Field label={t('results.callingNumber', 'Calling number')}>
+            <Flex gap={2} wrap="wrap">
+              <Typography>{call.callingNumber}</Typography>
+              {revealAction}
+            </Flex>
+          </Field>
         </GridItem>
         <GridItem col={4} s={6}>
           <Field label={t('details.calledNumber', 'Called number')}>

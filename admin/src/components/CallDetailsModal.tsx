@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Flex,
   Loader,
@@ -9,18 +10,46 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { AnErrorOccurred } from '@strapi/helper-plugin';
+import { Eye } from '@strapi/icons';
+import { useState } from 'react';
 
-import { useCall } from '../hooks/useCalls';
+import type { CallNumbers } from '../api/types';
+import { useCall, useRevealCall } from '../hooks/useCalls';
 import { useT } from '../hooks/useT';
 import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 import { CallDetails } from './CallDetails';
+import { RevealReasonDialog } from './RevealReasonDialog';
 
-export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose: () => void }) => {
+/**
+ * Call Details in a modal. Numbers arrive masked; a user holding calls.reveal may reveal them
+ * with a reason: the full numbers then replace the masked ones here only (no list re-fetch, no
+ * cache: closing the modal forgets them).
+ */
+export const CallDetailsModal = ({
+  callId,
+  canReveal = false,
+  onClose,
+}: {
+  callId: string;
+  canReveal?: boolean;
+  onClose: () => void;
+}) => {
   const t = useT();
   const { data, error, isLoading } = useCall(callId);
+  const reveal = useRevealCall(callId);
+  const [numbers, setNumbers] = useState<CallNumbers | null>(null);
+  const [asking, setAsking] = useState(false);
   const title = t('details.title', 'Call Details — {callId}', { callId });
+  const shown = data && numbers ? { ...data, ...numbers } : data;
+  const revealAction = numbers ? (
+    <Badge active>{t('reveal.shown', 'Full numbers (reveal audited)')}</Badge>
+  ) : canReveal ? (
+    <Button size="S" variant="secondary" startIcon={<Eye />} onClick={() => setAsking(true)}>
+      {t('reveal.button', 'Reveal')}
+    </Button>
+  ) : null;
   return (
     <ModalLayout onClose={onClose} labelledBy="call-details-title">
       <ModalHeader>
@@ -39,7 +68,23 @@ export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose:
             content={{ id: getTrad('details.error'), defaultMessage: toApiError(error).message }}
           />
         ) : null}
-        {data && <CallDetails call={data} />}
+        {shown && <CallDetails call={shown} revealAction={revealAction} />}
+        {/* Inside the modal's React tree: a click in the dialog is not "outside" the modal. */}
+        {asking && (
+          <RevealReasonDialog
+            title={t('reveal.title', 'Reveal the full numbers?')}
+            description={t(
+              'reveal.description',
+              'The calling number, the called number and any other phone number of this call will be shown in full. The reveal is recorded in the audit log.'
+            )}
+            confirmLabel={t('reveal.confirm', 'Reveal')}
+            onConfirm={async (reason) => {
+              setNumbers(await reveal.mutateAsync(reason));
+              setAsking(false);
+            }}
+            onClose={() => setAsking(false)}
+          />
+        )}
       </ModalBody>
       <ModalFooter
         endActions={

@@ -1,7 +1,8 @@
 import { useFetchClient } from '@strapi/helper-plugin';
-import { useQuery } from 'react-query';
+import { useMutation, useQuery } from 'react-query';
 
 import type {
+  CallNumbers,
   CallRecord,
   CallStats,
   FilterBody,
@@ -78,11 +79,12 @@ export const useCall = (callId: string | null) => {
  */
 export const useExportCalls = () => {
   const { post } = useFetchClient();
-  return async (filters: SearchFilters) => {
-    const { data } = await post<{ data: { url: string } }>(
-      `${API}/calls/export/ticket`,
-      filterBody(filters)
-    );
+  /** `revealReason`: export the full numbers (calls.reveal), audited with this reason. */
+  return async (filters: SearchFilters, revealReason?: string) => {
+    const { data } = await post<{ data: { url: string } }>(`${API}/calls/export/ticket`, {
+      ...filterBody(filters),
+      ...(revealReason === undefined ? {} : { reveal: true, reason: revealReason }),
+    });
     const link = document.createElement('a');
     link.href = `${backendUrl()}${data.data.url}`;
     link.download = '';
@@ -90,4 +92,19 @@ export const useExportCalls = () => {
     link.click();
     link.remove();
   };
+};
+
+/**
+ * The full numbers of one call (calls.details and calls.reveal), audited with the reason. Not
+ * cached: each reveal is asked for, and the answer lives only in the dialog that showed it.
+ */
+export const useRevealCall = (callId: string) => {
+  const { post } = useFetchClient();
+  return useMutation(async (reason: string) => {
+    const { data } = await post<{ data: CallNumbers }>(
+      `${API}/calls/${encodeURIComponent(callId)}/reveal`,
+      { reason }
+    );
+    return data.data;
+  });
 };

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useNotification, useRBAC } from '@strapi/helper-plugin';
-import { Download } from '@strapi/icons';
+import { Download, Eye } from '@strapi/icons';
 import { useState } from 'react';
 
 import type { SearchFilters } from '../api/types';
@@ -20,6 +20,7 @@ import { CallDetailsModal } from '../components/CallDetailsModal';
 import { CallsChart } from '../components/CallsChart';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
 import { ResultsTable } from '../components/ResultsTable';
+import { RevealReasonDialog } from '../components/RevealReasonDialog';
 import { SearchForm } from '../components/SearchForm';
 import { useBots } from '../hooks/useBots';
 import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
@@ -46,6 +47,8 @@ const CallHistoryTab = () => {
   const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
   const exportCalls = useExportCalls();
   const [exporting, setExporting] = useState(false);
+  const [askingExportReason, setAskingExportReason] = useState(false);
+  const canExportFullNumbers = Boolean(allowedActions.canExport && allowedActions.canReveal);
 
   const search = (next: SearchFilters) => {
     if (JSON.stringify(next) === filterKey) {
@@ -98,6 +101,16 @@ const CallHistoryTab = () => {
                   {t('export.button', 'Export CSV')}
                 </Button>
               )}
+              {canExportFullNumbers && (
+                <Button
+                  variant="tertiary"
+                  startIcon={<Eye />}
+                  disabled={exporting}
+                  onClick={() => setAskingExportReason(true)}
+                >
+                  {t('export.reveal.button', 'Export with full numbers')}
+                </Button>
+              )}
             </Flex>
           </Box>
         </GridItem>
@@ -116,7 +129,26 @@ const CallHistoryTab = () => {
         onPrevious={paging.previous}
       />
       {openCallId && allowedActions.canDetails && (
-        <CallDetailsModal callId={openCallId} onClose={() => openCall(null)} />
+        <CallDetailsModal
+          callId={openCallId}
+          canReveal={Boolean(allowedActions.canReveal)}
+          onClose={() => openCall(null)}
+        />
+      )}
+      {askingExportReason && (
+        <RevealReasonDialog
+          title={t('export.reveal.title', 'Export with full numbers?')}
+          description={t(
+            'export.reveal.description',
+            'The CSV will hold every number of the search in full. The export is recorded in the audit log with its filters and your reason.'
+          )}
+          confirmLabel={t('export.reveal.confirm', 'Export')}
+          onConfirm={async (reason) => {
+            await exportCalls(filters, reason);
+            setAskingExportReason(false);
+          }}
+          onClose={() => setAskingExportReason(false)}
+        />
       )}
     </Flex>
   );

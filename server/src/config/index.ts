@@ -1,6 +1,7 @@
 import { yup } from '@strapi/utils';
 
 import type { CallLimits } from '../domain/call-input/call-contract';
+import { DEFAULT_NUMBER_MASK, type NumberMaskRule } from '../domain/number-mask';
 
 /** PostgreSQL's integer, the column of durationSeconds: no longer call can be stored. */
 const INT32_MAX = 2_147_483_647;
@@ -22,7 +23,15 @@ export interface PluginConfig extends CallLimits {
   showInContentManager: boolean;
   /** Start the CSV export with a UTF-8 byte order mark, so Excel reads it as UTF-8. */
   csvBom: boolean;
+  /**
+   * How numbers are masked for anyone who has not revealed them (domain/number-mask.ts): the
+   * digits kept at the start and at the end.
+   */
+  numberMask: NumberMaskRule;
 }
+
+/** A stored number has at most 31 digits; keeping more of either end means nothing. */
+const MAX_KEPT_DIGITS = 31;
 
 export const defaultConfig: PluginConfig = {
   maxPeriodDays: 31,
@@ -30,6 +39,7 @@ export const defaultConfig: PluginConfig = {
   createDefaultRoles: true,
   showInContentManager: false,
   csvBom: true,
+  numberMask: DEFAULT_NUMBER_MASK,
   /**
    * 256 KiB: a 1,000-step trace of ordinary steps (a node, a short input, a reply of a
    * sentence or two: ~250 bytes each) fits, about 60 times the 20-step traces of the
@@ -56,6 +66,13 @@ const schema = yup
       .max(MAX_TRACE_BYTES_BOUND)
       .required(),
     maxCallDurationSeconds: yup.number().strict().integer().min(1).max(INT32_MAX).required(),
+    numberMask: yup
+      .object({
+        keepFirst: yup.number().strict().integer().min(0).max(MAX_KEPT_DIGITS).required(),
+        keepLast: yup.number().strict().integer().min(0).max(MAX_KEPT_DIGITS).required(),
+      })
+      .noUnknown()
+      .required(),
   })
   .noUnknown();
 

@@ -6,6 +6,10 @@
  */
 import type { BotKind } from '../../../shared/contracts/bots';
 
+/**
+ * No calling or called number, masked or not: webhooks take the payload out of the system
+ * (docs/design.md#privacy); a listener that needs a call reads it through the plugin.
+ */
 export interface RecordedCall {
   callId: string;
   accessCode: string;

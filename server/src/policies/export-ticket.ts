@@ -6,6 +6,7 @@ import { getService } from '../utils/strapi';
 
 interface AdminUser {
   id: number;
+  email?: string | null;
   isActive?: boolean;
 }
 
@@ -17,7 +18,8 @@ interface PermissionEngine {
  * The download route's policy: it takes no admin JWT (a browser download cannot send one), so
  * it claims the ticket (once: a second download of the same link is refused) and checks what
  * `admin::isAuthenticatedAdmin` and `admin::hasPermissions` would: the ticket's admin still
- * exists, is active, and still holds `calls.export`. A refusal is Strapi's plain 403 (its router
+ * exists, is active, and still holds `calls.export` (and `calls.reveal`, for a ticket issued
+ * for full numbers: a permission withdrawn within the ticket's minute counts). A refusal is Strapi's plain 403 (its router
  * answers every policy refusal with a bare "Forbidden"), so the reason is logged.
  */
 export default async (policyContext: Context, _config: unknown, { strapi }: { strapi: Strapi }) => {
@@ -40,6 +42,12 @@ export default async (policyContext: Context, _config: unknown, { strapi }: { st
   if (!ability.can(PERMISSIONS.callsExport)) {
     return refuse(`admin ${ticket.adminId} no longer holds ${PERMISSIONS.callsExport}`);
   }
-  policyContext.state.exportTicket = ticket;
+  if (ticket.filters.reveal === true && !ability.can(PERMISSIONS.callsReveal)) {
+    return refuse(`admin ${ticket.adminId} no longer holds ${PERMISSIONS.callsReveal}`);
+  }
+  policyContext.state.exportTicket = {
+    ...ticket,
+    admin: { id: user.id, email: typeof user.email === 'string' ? user.email : null },
+  };
   return true;
 };

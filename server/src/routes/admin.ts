@@ -92,5 +92,12 @@ export default {
       handler: 'call-search.details',
       config: guarded(PERMISSIONS.callsDetails),
     },
+    // admin::hasPermissions requires every action it lists: opening the call and revealing.
+    {
+      method: 'POST',
+      path: '/calls/:callId/reveal',
+      handler: 'call-search.reveal',
+      config: guarded(PERMISSIONS.callsDetails, PERMISSIONS.callsReveal),
+    },
   ],
 };

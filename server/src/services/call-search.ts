@@ -7,16 +7,19 @@ import { DateTime } from 'luxon';
 
 import type { CallStats } from '../../../shared/contracts/calls';
 import { UID } from '../constants';
+import type { AuditUser } from '../domain/audit';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
 import { listRow } from '../domain/call-list';
+import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
 import { logText } from '../domain/log-text';
+import { callNumbers, maskCall, maskNumber } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
-import type { SearchFilters, SearchQuery } from '../domain/search-query';
+import type { RawBody, SearchFilters, SearchQuery } from '../domain/search-query';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
 import { fieldError } from '../utils/errors';
-import { getConfig, getDb, signingSecret } from '../utils/strapi';
+import { getConfig, getDb, getService, signingSecret } from '../utils/strapi';
 
 type ZonedFilters = SearchFilters & { tz: string };
 
@@ -38,6 +41,26 @@ export default ({ strapi }: { strapi: Strapi }) => {
       ? { ...call, flowTrace: markFlowTrace(call.flowTrace, call.endTime) }
       : call;
 
+  // Extension attributes using the plugin's phone-number field are numbers like the contract's
+  // two, masked and revealed with them (docs/design.md#privacy); private ones never leave.
+  let phones: string[] | null = null;
+  const phoneAttributes = () =>
+    (phones ??= pluginCustomFieldsOf(strapi.getModel(UID.callRecord).attributes)
+      .filter(([, field]) => field === CUSTOM_FIELD_UID.phoneNumber)
+      .map(([name]) => name)
+      .filter((name) => calls().readableAttributes().includes(name)));
+
+  const masked = <T extends Record<string, unknown>>(call: T): T =>
+    maskCall(call, phoneAttributes(), getConfig(strapi).numberMask);
+
+  const findCall = async (callId: string) => {
+    const row = (await getDb(strapi)
+      .query(UID.callRecord)
+      .findOne({ where: { callId } })) as Record<string, unknown> | null;
+    if (!row) throw new errors.NotFoundError(`No call with callId ${callId}`);
+    return row;
+  };
+
   return {
     async search(query: SearchQuery) {
       const fingerprint = filtersFingerprint(query);
@@ -58,7 +81,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const last = rows[rows.length - 1];
       return {
         // List columns only: the trace is Call Details' (calls.details), never read here.
-        results: rows.map((row) => listRow(row.call)),
+        // Masked whoever asks: a search never reveals (the filter is the user's own input).
+        results: rows.map((row) => masked(listRow(row.call))),
         pagination: {
           pageSize: query.pageSize,
           nextCursor:
@@ -71,17 +95,48 @@ export default ({ strapi }: { strapi: Strapi }) => {
       };
     },
 
-    /** One call by its platform id, every readable attribute, the flow trace marked. */
+    /**
+     * One call by its platform id, every readable attribute, the flow trace marked, the numbers
+     * masked: full numbers take a reveal.
+     */
     async details(callId: string) {
-      const row = (await getDb(strapi)
-        .query(UID.callRecord)
-        .findOne({ where: { callId } })) as Record<string, unknown> | null;
-      if (!row) throw new errors.NotFoundError(`No call with callId ${callId}`);
+      const row = await findCall(callId);
       const call: Record<string, unknown> = {};
       for (const name of calls().readableAttributes()) {
         if (name in row) call[name] = row[name];
       }
-      return withMarkedTrace(call);
+      return masked(withMarkedTrace(call));
+    },
+
+    /**
+     * The full numbers of one call, audited (`calls.reveal`: who, when, the callId, the reason;
+     * never a number). The caller has checked `calls.reveal` and the reason.
+     */
+    async reveal(callId: string, reason: string) {
+      const row = await findCall(callId);
+      await getService(strapi, 'audit').record({
+        action: 'calls.reveal',
+        subject: { callId },
+        changes: { attributes: Object.keys(callNumbers(row, phoneAttributes())) },
+        reason,
+      });
+      return { callId, ...callNumbers(row, phoneAttributes()) };
+    },
+
+    /**
+     * Audits an export with full numbers (`calls.export.reveal`) before its first row leaves:
+     * the filters (a calling-number filter masked, as the numbers it matches would be) and the
+     * reason. `user`: the ticket's admin on a download, which carries no admin session.
+     */
+    async auditRevealedExport(filters: RawBody, reason: string, user?: AuditUser) {
+      const recorded: RawBody = { ...filters };
+      if (typeof recorded.callingNumber === 'string' && recorded.callingNumber !== '') {
+        recorded.callingNumber = maskNumber(recorded.callingNumber, getConfig(strapi).numberMask);
+      }
+      await getService(strapi, 'audit').record(
+        { action: 'calls.export.reveal', subject: null, changes: { filters: recorded }, reason },
+        user
+      );
     },
 
     /**
@@ -91,16 +146,18 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * connection: the status is already out, and a download that simply ended would look
      * complete).
      */
-    async exportCsv(filters: ZonedFilters) {
+    async exportCsv(filters: ZonedFilters, { reveal = false }: { reveal?: boolean } = {}) {
       const repository = calls();
       const extras = repository.listedAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
       const batches = repository.batches(filters, EXPORT_BATCH);
       const first = await batches.next();
+      const record = (call: Record<string, unknown>) =>
+        csvRecord(reveal ? call : masked(call), filters.tz, extras);
       async function* records() {
         if (first.done) return;
-        for (const call of first.value) yield csvRecord(call, filters.tz, extras);
+        for (const call of first.value) yield record(call);
         for await (const batch of batches) {
-          for (const call of batch) yield csvRecord(call, filters.tz, extras);
+          for (const call of batch) yield record(call);
         }
       }
       // The BOM tells Excel the file is UTF-8, or it garbles Chinese robot names (csvBom).

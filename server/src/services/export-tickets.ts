@@ -1,14 +1,20 @@
 import type { Strapi } from '@strapi/types';
 
 import { UID } from '../constants';
+import type { AuditUser } from '../domain/audit';
 import { EXPORT_TICKET_TTL_MS, TICKET_ID, newTicketId, ticketHash } from '../domain/export-ticket';
 import type { RawBody } from '../domain/search-query';
 import { getDb } from '../utils/strapi';
 
 export interface ClaimedTicket {
   adminId: number;
-  /** The export's body fields, as validated when the ticket was issued. */
+  /**
+   * The export's body fields, as validated when the ticket was issued: the filters, and
+   * `reveal: true` with its `reason` when the admin asked for full numbers and held calls.reveal.
+   */
   filters: RawBody;
+  /** Set by the export-ticket policy once it has checked the admin: who the audit names. */
+  admin?: AuditUser;
 }
 
 /** CSV download links (domain/export-ticket.ts), stored through the Query Engine. */

@@ -6,7 +6,17 @@ describe('plugin config validator', () => {
     expect(defaultConfig).toMatchObject({
       maxFlowTraceBytes: 262_144,
       maxCallDurationSeconds: 86_400,
+      numberMask: { keepFirst: 3, keepLast: 4 },
     });
+  });
+
+  it('accepts the bounds of the number mask', () => {
+    for (const numberMask of [
+      { keepFirst: 0, keepLast: 0 },
+      { keepFirst: 31, keepLast: 31 },
+    ]) {
+      expect(() => config.validator({ ...defaultConfig, numberMask })).not.toThrow();
+    }
   });
 
   it('accepts the bounds of the call limits', () => {
@@ -41,6 +51,13 @@ describe('plugin config validator', () => {
     // durationSeconds is a 32-bit integer column: no longer call fits it.
     [{ maxCallDurationSeconds: 2 ** 31 }, 'maxCallDurationSeconds'],
     [{ maxCallDurationSeconds: null }, 'maxCallDurationSeconds'],
+    [{ numberMask: null }, 'numberMask'],
+    [{ numberMask: { keepFirst: 3 } }, 'numberMask.keepLast'],
+    [{ numberMask: { keepFirst: -1, keepLast: 4 } }, 'numberMask.keepFirst'],
+    [{ numberMask: { keepFirst: 3, keepLast: 32 } }, 'numberMask.keepLast'],
+    [{ numberMask: { keepFirst: 1.5, keepLast: 4 } }, 'numberMask.keepFirst'],
+    [{ numberMask: { keepFirst: '3', keepLast: 4 } }, 'numberMask.keepFirst'],
+    [{ numberMask: { keepFirst: 3, keepLast: 4, keepMiddle: 1 } }, 'keepMiddle'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
   });
