@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   callsRead: action(ACTION_IDS.callsRead),
   callsDetails: action(ACTION_IDS.callsDetails),
   callsExport: action(ACTION_IDS.callsExport),
+  callsHold: action(ACTION_IDS.callsHold),
   botsRead: action(ACTION_IDS.botsRead),
   botsUpdate: action(ACTION_IDS.botsUpdate),
   /** The main-menu link: shown to a user holding any one of the read actions. */
@@ -30,7 +31,11 @@ export const PAGE_PERMISSIONS = {
 };
 
 export const ACTION_PERMISSIONS = {
-  calls: { details: PERMISSIONS.callsDetails, export: PERMISSIONS.callsExport },
+  calls: {
+    details: PERMISSIONS.callsDetails,
+    export: PERMISSIONS.callsExport,
+    hold: PERMISSIONS.callsHold,
+  },
   settings: { update: PERMISSIONS.settingsUpdate },
   bots: { update: PERMISSIONS.botsUpdate },
   nav: {

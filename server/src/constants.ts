@@ -29,7 +29,7 @@ export const EVENTS = {
 
 const action = (
   subCategory: string,
-  verb: 'read' | 'update' | 'details' | 'export',
+  verb: 'read' | 'update' | 'details' | 'export' | 'hold',
   displayName: string
 ) => ({
   section: 'plugins' as const,
@@ -46,6 +46,7 @@ export const ACTIONS = [
   action('calls', 'read', 'Search call history'),
   action('calls', 'details', 'Open call details'),
   action('calls', 'export', 'Export call history (CSV)'),
+  action('calls', 'hold', 'Place and release legal holds on calls'),
   action('bots', 'read', 'Read robots and IVR flows'),
   action('bots', 'update', 'Create and edit robots and IVR flows'),
 ];

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   callsRead: actionId('calls.read'),
   callsDetails: actionId('calls.details'),
   callsExport: actionId('calls.export'),
+  callsHold: actionId('calls.hold'),
   botsRead: actionId('bots.read'),
   botsUpdate: actionId('bots.update'),
 } as const;

@@ -134,6 +134,22 @@ describe('docs/openapi.yaml against the running plugin', () => {
         .parse(asText);
     },
     getCallDetails: () => app.http().get(`${ADMIN_PREFIX}/calls/oa-traced`).set(admin()),
+    holdCall: () =>
+      app.http().post(`${ADMIN_PREFIX}/calls/oa-2/hold`).set(admin()).send({ reason: 'Dispute' }),
+    releaseCall: async () => {
+      const hold = (reason: string) =>
+        app.http().post(`${ADMIN_PREFIX}/calls/oa-3/hold`).set(admin()).send({ reason });
+      await hold('To release').expect(200);
+      return app.http().post(`${ADMIN_PREFIX}/calls/oa-3/release`).set(admin()).send({
+        reason: 'Closed',
+      });
+    },
+    holdMatchingCalls: () =>
+      app
+        .http()
+        .post(`${ADMIN_PREFIX}/calls/hold`)
+        .set(admin())
+        .send({ ...PERIOD, reason: 'Inquiry' }),
     ingestBatch: () =>
       ingest({
         data: [

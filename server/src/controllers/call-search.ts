@@ -1,26 +1,18 @@
 import type { Strapi } from '@strapi/types';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { PLUGIN_ID } from '../constants';
 import { parseFilterBody, parseSearchBody, type RawBody } from '../domain/search-query';
 import type { ClaimedTicket } from '../services/export-tickets';
 import { getConfig, getService } from '../utils/strapi';
-import { requestBody } from '../utils/types';
+import { requestFields } from '../utils/types';
 import { validationError } from '../utils/validation';
 
 /**
  * The body of a search, stats or export request: its filters travel in the body, never in the
  * URL that request logs keep (calling numbers are personal data: docs/design.md#privacy).
  */
-const bodyOf = (ctx: Context): RawBody => {
-  const body = requestBody(ctx);
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new errors.ValidationError('the body must be a JSON object of search fields');
-  }
-  return body as RawBody;
-};
+const bodyOf = (ctx: Context): RawBody => requestFields(ctx, 'of search fields');
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const service = () => getService(strapi, 'call-search');

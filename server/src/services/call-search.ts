@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { CallStats } from '../../../shared/contracts/calls';
 import { UID } from '../constants';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
-import { listRow } from '../domain/call-list';
+import { detailsRow, listRow } from '../domain/call-list';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
 import { logText } from '../domain/log-text';
@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       for (const name of calls().readableAttributes()) {
         if (name in row) call[name] = row[name];
       }
-      return withMarkedTrace(call);
+      return withMarkedTrace(detailsRow(call));
     },
 
     /**
