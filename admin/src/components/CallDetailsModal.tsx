@@ -16,6 +16,7 @@ import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 import { CallDetails } from './CallDetails';
+import { CallHoldPanel } from './CallHoldPanel';
 
 export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose: () => void }) => {
   const t = useT();
@@ -39,7 +40,12 @@ export const CallDetailsModal = ({ callId, onClose }: { callId: string; onClose:
             content={{ id: getTrad('details.error'), defaultMessage: toApiError(error).message }}
           />
         ) : null}
-        {data && <CallDetails call={data} />}
+        {data && (
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <CallHoldPanel call={data} />
+            <CallDetails call={data} />
+          </Flex>
+        )}
       </ModalBody>
       <ModalFooter
         endActions={
