@@ -260,6 +260,15 @@ describe('legal hold', () => {
     expect(rows.map((row) => row.held)).toEqual([true, true, true, true, true]);
   });
 
+  it("keeps a hold reason out of the Content Manager's search", async () => {
+    await store('cm-search');
+    await post('/calls/cm-search/hold', holder, { reason: 'Zanzibar inquiry' }).expect(200);
+    const listed = await app.http().get(`${cmPath}?_q=Zanzibar`).set(admin()).expect(200);
+    expect(listed.body.results).toEqual([]);
+    const byCallId = await app.http().get(`${cmPath}?_q=cm-search`).set(admin()).expect(200);
+    expect(byCallId.body.results).toHaveLength(1);
+  });
+
   describe.each([
     ['heldAt', '2026-03-01T10:00:00.000Z'],
     ['holdReason', 'Written around the hold service'],
