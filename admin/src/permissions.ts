@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   callsDetails: action(ACTION_IDS.callsDetails),
   callsExport: action(ACTION_IDS.callsExport),
   callsReveal: action(ACTION_IDS.callsReveal),
+  callsHold: action(ACTION_IDS.callsHold),
   botsRead: action(ACTION_IDS.botsRead),
   botsUpdate: action(ACTION_IDS.botsUpdate),
   /** The main-menu link: shown to a user holding any one of the read actions. */
@@ -35,6 +36,7 @@ export const ACTION_PERMISSIONS = {
     details: PERMISSIONS.callsDetails,
     export: PERMISSIONS.callsExport,
     reveal: PERMISSIONS.callsReveal,
+    hold: PERMISSIONS.callsHold,
   },
   settings: { update: PERMISSIONS.settingsUpdate },
   bots: { update: PERMISSIONS.botsUpdate },

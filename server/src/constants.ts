@@ -29,7 +29,7 @@ export const EVENTS = {
 
 const action = (
   subCategory: string,
-  verb: 'read' | 'update' | 'details' | 'export' | 'reveal',
+  verb: 'read' | 'update' | 'details' | 'export' | 'reveal' | 'hold',
   displayName: string
 ) => ({
   section: 'plugins' as const,
@@ -47,6 +47,7 @@ export const ACTIONS = [
   action('calls', 'details', 'Open call details'),
   action('calls', 'export', 'Export call history (CSV)'),
   action('calls', 'reveal', 'Reveal full calling and called numbers (audited)'),
+  action('calls', 'hold', 'Place and release legal holds on calls'),
   action('bots', 'read', 'Read robots and IVR flows'),
   action('bots', 'update', 'Create and edit robots and IVR flows'),
 ];

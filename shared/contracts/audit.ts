@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'calls.delete',
   'calls.reveal',
   'calls.export.reveal',
+  'calls.hold',
+  'calls.release',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -49,6 +49,12 @@ export const CALL_DECIDED_FIELDS = ['botName', 'durationSeconds', 'recordingDeci
 /** What the plugin derives from the contract when it stores a call (search helpers). */
 export const CALL_DERIVED_FIELDS = ['callingNumberReversed', 'flowSteps'] as const;
 
+/**
+ * The legal hold (`calls.hold`): set and cleared by the plugin's hold service only, never a
+ * contract field nor an extension attribute.
+ */
+export const CALL_HOLD_FIELDS = ['heldAt', 'holdReason'] as const;
+
 /** Attributes Strapi adds to every content type. */
 export const SYSTEM_ATTRIBUTES = [
   'id',
@@ -69,7 +75,9 @@ export const OWN_CALL_ATTRIBUTES: readonly string[] = [
   ...CALL_CONTRACT_KEYS,
   ...CALL_DECIDED_FIELDS,
   ...CALL_DERIVED_FIELDS,
+  ...CALL_HOLD_FIELDS,
   'flowRecorded',
+  'held',
   ...SYSTEM_ATTRIBUTES,
 ];
 
@@ -115,6 +123,11 @@ export interface CallFields {
 /** Call Details (`GET /calls/:callId`): every readable attribute, the flow trace included. */
 export interface CallRecord extends CallFields {
   flowTrace?: FlowStep[] | null;
+  /** Under legal hold: never purged nor erased until released. */
+  held: boolean;
+  /** When the hold was placed (the first hold's time); null when not held. */
+  heldAt: string | null;
+  holdReason: string | null;
 }
 
 /**
@@ -124,6 +137,8 @@ export interface CallRecord extends CallFields {
 export interface CallListRow extends CallFields {
   flowRecorded: boolean;
   flowSteps: number | null;
+  /** Under legal hold (read from the hold's time only; the reason is Call Details'). */
+  held: boolean;
 }
 
 /** The body of `POST /calls/export`, `/calls/export/ticket` and `/calls/stats`. */
@@ -161,6 +176,30 @@ export interface CallNumbers {
   callingNumber: string;
   calledNumber?: string | null;
   [phoneAttribute: string]: unknown;
+}
+
+/** The body of `POST /calls/:callId/hold` and `/calls/:callId/release`. */
+export interface HoldBody {
+  reason: string;
+}
+
+/** The body of `POST /calls/hold`: the search's filters and why. */
+export interface BulkHoldBody extends FilterBody {
+  reason: string;
+}
+
+/** The answer of `POST /calls/hold`: calls held now, and matching calls that already were. */
+export interface BulkHoldResult {
+  held: number;
+  alreadyHeld: number;
+}
+
+/** The answer of `POST /calls/:callId/hold` and `/release`: the call's hold as it now stands. */
+export interface CallHold {
+  callId: string;
+  held: boolean;
+  heldAt: string | null;
+  holdReason: string | null;
 }
 
 /** The answer of `POST /calls/stats`. */

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   callsDetails: actionId('calls.details'),
   callsExport: actionId('calls.export'),
   callsReveal: actionId('calls.reveal'),
+  callsHold: actionId('calls.hold'),
   botsRead: actionId('bots.read'),
   botsUpdate: actionId('bots.update'),
 } as const;

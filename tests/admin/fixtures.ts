@@ -36,6 +36,9 @@ export const call = (overrides: Partial<CallRecord> = {}): CallRecord => ({
   endReason: 'USER_HANGUP',
   flowTrace: null,
   recordingDecision: recordedDecision,
+  held: false,
+  heldAt: null,
+  holdReason: null,
   ...overrides,
 });
 
@@ -43,5 +46,7 @@ export const call = (overrides: Partial<CallRecord> = {}): CallRecord => ({
 export const listRow = (overrides: Partial<CallListRow> = {}): CallListRow => {
   const fields: Partial<CallRecord> = call();
   delete fields.flowTrace;
+  delete fields.heldAt;
+  delete fields.holdReason;
   return { ...(fields as CallListRow), flowRecorded: true, flowSteps: 4, ...overrides };
 };

@@ -78,6 +78,7 @@ describe('search rows: list columns only', () => {
           'recordingDecision',
           'flowSteps',
           'flowRecorded',
+          'held',
         ].sort()
       );
     }

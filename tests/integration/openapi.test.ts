@@ -142,6 +142,22 @@ describe('docs/openapi.yaml against the running plugin', () => {
         .post(`${ADMIN_PREFIX}/calls/oa-traced/reveal`)
         .set(admin())
         .send({ reason: 'openapi check' }),
+    holdCall: () =>
+      app.http().post(`${ADMIN_PREFIX}/calls/oa-2/hold`).set(admin()).send({ reason: 'Dispute' }),
+    releaseCall: async () => {
+      const hold = (reason: string) =>
+        app.http().post(`${ADMIN_PREFIX}/calls/oa-3/hold`).set(admin()).send({ reason });
+      await hold('To release').expect(200);
+      return app.http().post(`${ADMIN_PREFIX}/calls/oa-3/release`).set(admin()).send({
+        reason: 'Closed',
+      });
+    },
+    holdMatchingCalls: () =>
+      app
+        .http()
+        .post(`${ADMIN_PREFIX}/calls/hold`)
+        .set(admin())
+        .send({ ...PERIOD, reason: 'Inquiry' }),
     ingestBatch: () =>
       ingest({
         data: [

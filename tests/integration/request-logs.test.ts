@@ -82,6 +82,9 @@ describe('calling numbers in request logs and links', () => {
       // Refusals are logged too: a used link, a bad field next to the number.
       await app.http().get(url).expect(403);
       await post('/calls/search', { ...body, tz: 'Mars/Olympus' }).expect(400);
+      // A legal hold of the search, and one refused for want of a reason.
+      await post('/calls/hold', { ...body, reason: 'Logged inquiry' }).expect(200);
+      await post('/calls/hold', body).expect(400);
     }
     const logged = lines.join('');
     // The capture works: every request is there, with its URL.
@@ -89,6 +92,7 @@ describe('calling numbers in request logs and links', () => {
     expect(logged).toContain('POST /call-history/calls/stats');
     expect(logged).toContain('POST /call-history/calls/export');
     expect(logged).toContain('GET /call-history/calls/export/download?ticket=');
+    expect(logged).toContain('POST /call-history/calls/hold');
     for (const form of FORMS)
       expect({ form, found: logged.includes(form) }).toEqual({
         form,
@@ -96,7 +100,7 @@ describe('calling numbers in request logs and links', () => {
       });
   });
 
-  it('never writes the number when the database fails under a search, the stats or an export', async () => {
+  it('never writes the number when the database fails under a search, the stats, an export or a hold', async () => {
     const table = app.strapi.db!.metadata.get(CALL_RECORD).tableName;
     const rename = (from: string, to: string) =>
       app.strapi.db!.connection.raw('ALTER TABLE ?? RENAME TO ??', [from, to]);
@@ -105,14 +109,19 @@ describe('calling numbers in request logs and links', () => {
       to: '2026-03-02T00:00:00Z',
       callingNumber: NUMBER,
     };
-    const post = (route: string) =>
-      app.http().post(`/call-history${route}`).send(body).set(bearer(app.admin.token));
+    const post = (route: string, extra: object = {}) =>
+      app
+        .http()
+        .post(`/call-history${route}`)
+        .send({ ...body, ...extra })
+        .set(bearer(app.admin.token));
     lines.length = 0;
     await rename(table, `${table}_away`);
     try {
       await post('/calls/search').expect(500);
       await post('/calls/stats').expect(500);
       await post('/calls/export').expect(500);
+      await post('/calls/hold', { reason: 'Inquiry' }).expect(500);
     } finally {
       await rename(`${table}_away`, table);
     }

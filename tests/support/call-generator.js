@@ -287,6 +287,9 @@ const generateCalls = async (strapi, options) => {
             JSON.stringify(row.recordingDecision),
             row.callingNumberReversed,
             row.flowSteps ?? null,
+            // heldAt, holdReason: a generated call is not under legal hold.
+            null,
+            null,
             now,
             now
           );

@@ -4,7 +4,9 @@ import type { BotInput as BotFields } from '../../../shared/contracts/bots';
 
 export { BOT_KINDS, type Bot, type BotKind, type DecidedBy } from '../../../shared/contracts/bots';
 export type {
+  BulkHoldResult,
   CallFields,
+  CallHold,
   CallListRow,
   CallNumbers,
   CallRecord,

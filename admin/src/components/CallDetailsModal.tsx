@@ -20,6 +20,7 @@ import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 import { CallDetails } from './CallDetails';
+import { CallHoldPanel } from './CallHoldPanel';
 import { RevealReasonDialog } from './RevealReasonDialog';
 
 /**
@@ -68,7 +69,12 @@ export const CallDetailsModal = ({
             content={{ id: getTrad('details.error'), defaultMessage: toApiError(error).message }}
           />
         ) : null}
-        {shown && <CallDetails call={shown} revealAction={revealAction} />}
+        {shown && (
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <CallHoldPanel call={shown} />
+            <CallDetails call={shown} revealAction={revealAction} />
+          </Flex>
+        )}
         {/* Inside the modal's React tree: a click in the dialog is not "outside" the modal. */}
         {asking && (
           <RevealReasonDialog

@@ -24,6 +24,7 @@ import { getTrad } from '../utils/getTrad';
 import { formatDuration } from '../utils/time';
 
 import { BotKindBadge } from './BotKindBadge';
+import { HeldBadge } from './CallHoldPanel';
 
 interface ResultsTableProps {
   page: SearchPage | undefined;
@@ -110,6 +111,7 @@ export const ResultsTable = ({
               <Td>
                 <Flex gap={1}>
                   <Typography fontWeight="semiBold">{call.callId}</Typography>
+                  {call.held && <HeldBadge />}
                   {canOpenDetails && (
                     <IconButton
                       label={t('results.open', 'Details')}

@@ -5,6 +5,8 @@ export const queryKeys = {
   bots: ['call-history', 'bots'] as const,
   // Keyed by the POST body of the request (its filters, page size and cursor).
   calls: (body: object) => ['call-history', 'calls', body] as const,
+  /** Every search page, whatever its body: a hold changes what they show. */
+  allCalls: ['call-history', 'calls'] as const,
   call: (callId: string) => ['call-history', 'call', callId] as const,
   stats: (body: object) => ['call-history', 'stats', body] as const,
 };

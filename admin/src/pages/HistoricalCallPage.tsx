@@ -18,6 +18,7 @@ import { useState } from 'react';
 import type { SearchFilters } from '../api/types';
 import { CallDetailsModal } from '../components/CallDetailsModal';
 import { CallsChart } from '../components/CallsChart';
+import { HoldMatchingAction } from '../components/HoldMatchingAction';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
 import { ResultsTable } from '../components/ResultsTable';
 import { RevealReasonDialog } from '../components/RevealReasonDialog';
@@ -111,6 +112,7 @@ const CallHistoryTab = () => {
                   {t('export.reveal.button', 'Export with full numbers')}
                 </Button>
               )}
+              {allowedActions.canHold && <HoldMatchingAction filters={filters} page={calls.data} />}
             </Flex>
           </Box>
         </GridItem>

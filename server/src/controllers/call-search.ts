@@ -8,7 +8,7 @@ import { parseFilterBody, parseSearchBody, type RawBody } from '../domain/search
 import type { ClaimedTicket } from '../services/export-tickets';
 import { fieldError } from '../utils/errors';
 import { getConfig, getService } from '../utils/strapi';
-import { requestBody } from '../utils/types';
+import { requestBody, requestFields } from '../utils/types';
 import { validationError } from '../utils/validation';
 
 import { validateRevealBody } from './validation/reveal';
@@ -17,14 +17,7 @@ import { validateRevealBody } from './validation/reveal';
  * The body of a search, stats or export request: its filters travel in the body, never in the
  * URL that request logs keep (calling numbers are personal data: docs/design.md#privacy).
  */
-const bodyOf = (ctx: Context): RawBody => {
-  const body = requestBody(ctx);
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new errors.ValidationError('the body must be a JSON object of search fields');
-  }
-  return body as RawBody;
-};
+const bodyOf = (ctx: Context): RawBody => requestFields(ctx, 'of search fields');
 
 /** An export body: its filters, and whether it asks for full numbers (with the reason why). */
 interface ExportRequest {

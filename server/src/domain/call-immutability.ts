@@ -4,6 +4,7 @@ import {
   CALL_CONTRACT_KEYS,
   CALL_DECIDED_FIELDS,
   CALL_DERIVED_FIELDS,
+  CALL_HOLD_FIELDS,
 } from '../../../shared/contracts/calls';
 
 /**
@@ -21,7 +22,16 @@ export const CONTRACT_FIELDS = [...CALL_CONTRACT_KEYS, ...CALL_DECIDED_FIELDS] a
 /** The contract, the decision and what the plugin derives from them (search helpers). */
 export const IMMUTABLE_FIELDS: readonly string[] = [...CONTRACT_FIELDS, ...CALL_DERIVED_FIELDS];
 
-const TIME_FIELDS = new Set(['startTime', 'endTime']);
+/**
+ * The legal hold's columns: only the hold service writes them (services/call-holds.ts), so a
+ * write of the call may carry them only as they are stored (a form sends every field back).
+ */
+export const HOLD_FIELDS: readonly string[] = CALL_HOLD_FIELDS;
+
+/** What a write of a stored call may carry only with the value stored. */
+export const GUARDED_FIELDS: readonly string[] = [...IMMUTABLE_FIELDS, ...HOLD_FIELDS];
+
+const TIME_FIELDS = new Set(['startTime', 'endTime', 'heldAt']);
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
@@ -49,17 +59,29 @@ export const sameStoredValue = (field: string, sent: unknown, stored: unknown): 
 };
 
 /**
- * The immutable fields an update would change on any of the stored rows it targets, in
- * contract order. Fields sent with their stored value are not changes.
+ * The guarded fields an update would change on any of the stored rows it targets, in
+ * contract order, the hold's last. Fields sent with their stored value are not changes.
  */
 export const changedImmutableFields = (
   data: Record<string, unknown>,
   storedRows: ReadonlyArray<Record<string, unknown>>
 ): string[] =>
-  IMMUTABLE_FIELDS.filter(
+  GUARDED_FIELDS.filter(
     (field) =>
       field in data && storedRows.some((row) => !sameStoredValue(field, data[field], row[field]))
   );
 
+const holdFieldMessage = (field: string) =>
+  `${field} cannot be written: a legal hold is placed and released only through the call-history hold routes (action calls.hold), which audit it`;
+
 export const immutableFieldMessage = (field: string) =>
-  `${field} cannot be changed: a stored call is evidence, and its contract fields never change after it is stored`;
+  HOLD_FIELDS.includes(field)
+    ? holdFieldMessage(field)
+    : `${field} cannot be changed: a stored call is evidence, and its contract fields never change after it is stored`;
+
+/**
+ * The hold fields a new call carries with a value (a blank is no hold, as a form sends it):
+ * a call is never created held.
+ */
+export const heldFieldsOnCreate = (data: Record<string, unknown>): string[] =>
+  HOLD_FIELDS.filter((field) => field in data && !isBlank(data[field]));

@@ -15,14 +15,20 @@ export const isReadableAttribute = (type: string, isPrivate: boolean): boolean =
   !isPrivate && type !== 'password';
 
 /**
- * Readable attributes a search row and the CSV leave out: the trace, and Strapi's own
- * bookkeeping timestamps (when the row was written says nothing about the call).
+ * Readable attributes a search row and the CSV leave out: the trace, Strapi's own
+ * bookkeeping timestamps (when the row was written says nothing about the call), and the hold's
+ * reason (free text, Call Details'; a row says only whether the call is held).
  */
 export const UNLISTED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'flowTrace',
   'createdAt',
   'updatedAt',
+  'holdReason',
 ]);
+
+/** Whether a call is under legal hold: its hold's time is set. */
+export const isHeld = (call: CallRow): boolean =>
+  call.heldAt !== null && call.heldAt !== undefined && call.heldAt !== '';
 
 /**
  * Whether flow details were kept: the decision snapshot taken when the call was stored says
@@ -38,5 +44,19 @@ export const flowRecorded = (call: CallRow): boolean => {
   return typeof recordFlow === 'boolean' ? recordFlow : typeof call.flowSteps === 'number';
 };
 
-/** A search row: the list columns as read, plus whether flow details were kept. */
-export const listRow = (call: CallRow): CallRow => ({ ...call, flowRecorded: flowRecorded(call) });
+/**
+ * A search row: the list columns as read, plus whether flow details were kept and whether the
+ * call is held (the hold's time itself is Call Details').
+ */
+export const listRow = (call: CallRow): CallRow => {
+  const { heldAt, ...row } = call;
+  return { ...row, flowRecorded: flowRecorded(call), held: isHeld({ heldAt }) };
+};
+
+/** Call Details: every readable attribute, and whether the call is held. */
+export const detailsRow = (call: CallRow): CallRow => ({
+  ...call,
+  held: isHeld(call),
+  heldAt: call.heldAt ?? null,
+  holdReason: call.holdReason ?? null,
+});

@@ -5,8 +5,10 @@ import { EVENTS, UID } from '../constants';
 import { callRecordExtensions } from '../database/call-record-model';
 import { callRecordedPayload } from '../domain/call-events';
 import {
-  IMMUTABLE_FIELDS,
+  GUARDED_FIELDS,
+  HOLD_FIELDS,
   changedImmutableFields,
+  heldFieldsOnCreate,
   immutableFieldMessage,
 } from '../domain/call-immutability';
 import type { CallValidation } from '../domain/call-input/call-contract';
@@ -31,7 +33,12 @@ const applyValidation = (data: CallData, validation: CallValidation) => {
 const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
   const extensions = callRecordExtensions(strapi);
   const limits = getConfig(strapi);
-  for (const call of calls) applyValidation(call, validateStoredCall(call, extensions, limits));
+  for (const call of calls) {
+    const [held] = heldFieldsOnCreate(call);
+    if (held) throw fieldError(held, immutableFieldMessage(held));
+    for (const field of HOLD_FIELDS) delete call[field];
+    applyValidation(call, validateStoredCall(call, extensions, limits));
+  }
   const policy = getService(strapi, 'recording-policy');
   const context = await policy.loadContext(calls.map((call) => call.accessCode as string));
   for (const call of calls) {
@@ -48,8 +55,8 @@ const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
 };
 
 /**
- * A stored call's contract fields never change (domain/call-immutability.ts): an update that
- * would change one is refused naming it. The Content Manager sends every field of its form, so
+ * A stored call's contract fields never change, and its hold is the hold service's alone
+ * (domain/call-immutability.ts): an update that would change one is refused naming it. The Content Manager sends every field of its form, so
  * fields sent with their stored value are dropped from the write instead. Extension attributes
  * are validated like a create's. `updateMany` targets rows it does not read, so any contract
  * field in it is refused.
@@ -57,7 +64,7 @@ const prepareCalls = async (strapi: Strapi, calls: CallData[]) => {
 const guardUpdate = async (strapi: Strapi, event: Event) => {
   const data = event.params.data as CallData | undefined;
   if (!data) return;
-  const touched = IMMUTABLE_FIELDS.filter((field) => field in data);
+  const touched = GUARDED_FIELDS.filter((field) => field in data);
   if (touched.length > 0) {
     if (event.action === 'beforeUpdateMany') {
       throw fieldError(touched[0], immutableFieldMessage(touched[0]));

@@ -86,6 +86,25 @@ export default {
       handler: 'call-search.download',
       config: { auth: false, policies: ['plugin::call-history.export-ticket'] },
     },
+    // Legal hold: a reason in the body, audited; the bulk form takes the search's filters.
+    {
+      method: 'POST',
+      path: '/calls/hold',
+      handler: 'call-holds.holdMatching',
+      config: guarded(PERMISSIONS.callsHold),
+    },
+    {
+      method: 'POST',
+      path: '/calls/:callId/hold',
+      handler: 'call-holds.hold',
+      config: guarded(PERMISSIONS.callsHold),
+    },
+    {
+      method: 'POST',
+      path: '/calls/:callId/release',
+      handler: 'call-holds.release',
+      config: guarded(PERMISSIONS.callsHold),
+    },
     {
       method: 'GET',
       path: '/calls/:callId',

@@ -9,7 +9,7 @@ import type { CallStats } from '../../../shared/contracts/calls';
 import { UID } from '../constants';
 import type { AuditUser } from '../domain/audit';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
-import { listRow } from '../domain/call-list';
+import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
@@ -105,7 +105,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       for (const name of calls().readableAttributes()) {
         if (name in row) call[name] = row[name];
       }
-      return masked(withMarkedTrace(call));
+      return masked(withMarkedTrace(detailsRow(call)));
     },
 
     /**

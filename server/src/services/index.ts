@@ -1,6 +1,7 @@
 import audit from './audit';
 import bots from './bots';
 import callDeletion from './call-deletion';
+import callHolds from './call-holds';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
@@ -14,6 +15,7 @@ export default {
   bots,
   calls,
   'call-deletion': callDeletion,
+  'call-holds': callHolds,
   'call-search': callSearch,
   'default-roles': defaultRoles,
   'export-tickets': exportTickets,

@@ -55,6 +55,15 @@ describe('ResultsTable', () => {
     expect(second.queryByText(/steps?$/)).not.toBeInTheDocument();
   });
 
+  it('marks each held row with a Held badge, and no other row', () => {
+    const held = page();
+    held.results[1] = { ...held.results[1], held: true };
+    renderInAdmin(<ResultsTable {...props} page={held} />);
+    const rows = screen.getAllByRole('row');
+    expect(within(rows[1]).queryByText('Held')).not.toBeInTheDocument();
+    expect(within(rows[2]).getByText('Held')).toBeInTheDocument();
+  });
+
   it('says Recorded from the server, without a count when no trace was sent', () => {
     renderInAdmin(
       <ResultsTable

@@ -2,6 +2,8 @@ import {
   CONTRACT_FIELDS,
   IMMUTABLE_FIELDS,
   changedImmutableFields,
+  heldFieldsOnCreate,
+  immutableFieldMessage,
   sameStoredValue,
 } from '../../../server/src/domain/call-immutability';
 
@@ -60,5 +62,37 @@ describe('changedImmutableFields', () => {
     expect(
       changedImmutableFields({ flowTrace: [], callId: 'c-1', callingNumber: '1' }, [stored, other])
     ).toEqual(['callId', 'callingNumber', 'flowTrace']);
+  });
+});
+
+describe('the legal hold, written only by the hold service', () => {
+  const stored = { callId: 'c-1', heldAt: '2026-03-02T10:00:00.000Z', holdReason: 'Dispute 42' };
+
+  it('lets a form send the hold back as stored, in any ISO form', () => {
+    expect(
+      changedImmutableFields({ heldAt: '2026-03-02T18:00:00+08:00', holdReason: 'Dispute 42' }, [
+        stored,
+      ])
+    ).toEqual([]);
+    expect(changedImmutableFields({ heldAt: '', holdReason: null }, [{ callId: 'c-2' }])).toEqual(
+      []
+    );
+  });
+
+  it('names a hold set, changed or cleared, after the contract fields', () => {
+    expect(changedImmutableFields({ holdReason: 'other', callId: 'x' }, [stored])).toEqual([
+      'callId',
+      'holdReason',
+    ]);
+    expect(changedImmutableFields({ heldAt: null }, [stored])).toEqual(['heldAt']);
+    expect(immutableFieldMessage('heldAt')).toMatch(/calls\.hold/);
+  });
+
+  it('refuses a new call carrying a hold, and takes a blank for none', () => {
+    expect(heldFieldsOnCreate({ heldAt: '2026-03-02T10:00:00Z', holdReason: 'x' })).toEqual([
+      'heldAt',
+      'holdReason',
+    ]);
+    expect(heldFieldsOnCreate({ heldAt: null, holdReason: '' })).toEqual([]);
   });
 });

@@ -42,5 +42,10 @@ export default {
     // the search and the CSV show it without reading the trace, which only Call Details (behind
     // calls.details) returns. Null when no trace was kept. Not private: rows carry it.
     flowSteps: { type: 'integer', min: 0, configurable: false, visible: false },
+    // Legal hold (docs/design.md#privacy): written only by the hold service (services/call-holds.ts),
+    // refused on every other write path (lifecycles/call-record.ts). Null: not held. Not
+    // searchable, so the Content Manager's search box never matches a hold reason.
+    heldAt: { type: 'datetime', configurable: false, visible: false, searchable: false },
+    holdReason: { type: 'text', configurable: false, visible: false, searchable: false },
   },
 };
