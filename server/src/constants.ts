@@ -48,6 +48,7 @@ export const ACTIONS = [
   action('calls', 'export', 'Export call history (CSV)'),
   action('bots', 'read', 'Read robots and IVR flows'),
   action('bots', 'update', 'Create and edit robots and IVR flows'),
+  action('audit', 'read', 'Read and export the audit log'),
 ];
 
 export const DEFAULT_ROLES = [

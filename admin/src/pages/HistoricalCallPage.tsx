@@ -11,9 +11,8 @@ import {
   Tabs,
   Typography,
 } from '@strapi/design-system';
-import { useNotification, useRBAC } from '@strapi/helper-plugin';
+import { useRBAC } from '@strapi/helper-plugin';
 import { Download } from '@strapi/icons';
-import { useState } from 'react';
 
 import type { SearchFilters } from '../api/types';
 import { CallDetailsModal } from '../components/CallDetailsModal';
@@ -24,6 +23,7 @@ import { SearchForm } from '../components/SearchForm';
 import { useBots } from '../hooks/useBots';
 import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
 import { useCursorStack } from '../hooks/useCursorStack';
+import { useDownload } from '../hooks/useDownload';
 import { useSearchFilters } from '../hooks/useSearchFilters';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, PERMISSIONS } from '../permissions';
@@ -34,7 +34,6 @@ const BOTS_READ = { readBots: PERMISSIONS.botsRead };
 /** The Call History tab: search form, chart, results with cursor paging, export, details. */
 const CallHistoryTab = () => {
   const t = useT();
-  const toggleNotification = useNotification();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
   const { allowedActions: botAccess } = useRBAC(BOTS_READ);
   const { filters, setFilters, openCallId, openCall } = useSearchFilters();
@@ -44,8 +43,7 @@ const CallHistoryTab = () => {
   const calls = useCalls(filters, paging.cursor);
   const stats = useCallStats(filters);
   const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
-  const exportCalls = useExportCalls();
-  const [exporting, setExporting] = useState(false);
+  const exportCalls = useDownload(useExportCalls());
 
   const search = (next: SearchFilters) => {
     if (JSON.stringify(next) === filterKey) {
@@ -55,17 +53,6 @@ const CallHistoryTab = () => {
       void stats.refetch();
     } else {
       setFilters(next);
-    }
-  };
-
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportCalls(filters);
-    } catch (error) {
-      toggleNotification({ type: 'warning', message: toApiError(error).message });
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -92,8 +79,8 @@ const CallHistoryTab = () => {
                 <Button
                   variant="secondary"
                   startIcon={<Download />}
-                  loading={exporting}
-                  onClick={runExport}
+                  loading={exportCalls.busy}
+                  onClick={() => exportCalls.start(filters)}
                 >
                   {t('export.button', 'Export CSV')}
                 </Button>

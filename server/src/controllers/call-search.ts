@@ -5,6 +5,7 @@ import type { Context } from 'koa';
 import { PLUGIN_ID } from '../constants';
 import { parseFilterBody, parseSearchBody, type RawBody } from '../domain/search-query';
 import type { ClaimedTicket } from '../services/export-tickets';
+import { sendCsvDownload } from '../utils/csv-stream';
 import { getConfig, getService } from '../utils/strapi';
 import { requestBody } from '../utils/types';
 import { validationError } from '../utils/validation';
@@ -33,16 +34,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   const sendCsv = async (ctx: Context, raw: RawBody) => {
     const { filename, stream } = await service().exportCsv(parseFilters(raw));
-    // Before Koa's own listener (set with the body): once the status and rows are out, an
-    // error can only cut the connection, so the client sees a failed download, not a short
-    // file that ends cleanly. Before that, Koa answers the error.
-    stream.once('error', () => {
-      if (ctx.res.headersSent) ctx.res.destroy();
-    });
-    ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = stream;
+    sendCsvDownload(ctx, filename, stream);
   };
 
   return {
