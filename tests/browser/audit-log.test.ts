@@ -65,7 +65,7 @@ describe('the Audit Log page in chromium', () => {
     await table.getByText('Robot or IVR flow created').waitFor();
     await table.getByText('Legal hold placed').waitFor();
     await table.getByText('Expired calls purged').waitFor();
-    await table.getByText('CHATRECORDFLAG: OFF → ON').waitFor();
+    await table.getByText('CHATRECORDFLAG: Off → On').waitFor();
     await table.getByText('Sales bot (1001)').waitFor();
     await table.getByText('Complaint #7781 under review').waitFor();
     await noNotifications(page);

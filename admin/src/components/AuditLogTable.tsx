@@ -15,13 +15,15 @@ import {
 import { AnErrorOccurred } from '@strapi/helper-plugin';
 import { useIntl } from 'react-intl';
 
+import { isFlagValue } from '../../../shared/contracts/settings';
 import type { AuditPage } from '../api/types';
 import { useT } from '../hooks/useT';
-import { ACTION_LABELS, changeLines, subjectText } from '../utils/auditText';
+import { ACTION_LABELS, changeLines, subjectText, valueText } from '../utils/auditText';
 import { getTrad } from '../utils/getTrad';
 import { browserTimeZone } from '../utils/time';
 
 import { CursorPager } from './CursorPager';
+import { VALUE_TEXT } from './SettingsForm';
 
 interface AuditLogTableProps {
   page: AuditPage | undefined;
@@ -48,6 +50,9 @@ export const AuditLogTable = ({
 }: AuditLogTableProps) => {
   const { formatDate, formatTime } = useIntl();
   const t = useT();
+  // A flag's value in the words of the settings page (On, Off, Bot-level control).
+  const flagText = (value: unknown) =>
+    isFlagValue(value) ? t(...VALUE_TEXT[value]) : valueText(value);
 
   if (error) {
     return <AnErrorOccurred content={{ id: getTrad('audit.error'), defaultMessage: error }} />;
@@ -120,7 +125,10 @@ export const AuditLogTable = ({
                 <Typography style={WRAPS}>{subjectText(entry.subject) ?? '—'}</Typography>
               </Td>
               <Td>
-                {changeLines(entry.changes).map((line) => (
+                {changeLines(
+                  entry.changes,
+                  entry.action === 'settings.update' ? flagText : valueText
+                ).map((line) => (
                   <Typography as="p" key={line} style={WRAPS}>
                     {line}
                   </Typography>

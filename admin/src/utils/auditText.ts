@@ -51,10 +51,16 @@ export const subjectText = (subject: Record<string, unknown> | null): string | n
   return pairs.length > 0 ? pairs.join(', ') : null;
 };
 
-/** Each change as a line: `field: old → new` for a field change, `key: value` for a count. */
-export const changeLines = (changes: Record<string, unknown>): string[] =>
+/**
+ * Each change as a line: `field: old → new` for a field change, `key: value` for a count;
+ * `format` writes the values (the settings page's words for a flag's value, say).
+ */
+export const changeLines = (
+  changes: Record<string, unknown>,
+  format: (value: unknown) => string = valueText
+): string[] =>
   Object.entries(changes).map(([key, change]) =>
     isRecord(change) && 'from' in change && 'to' in change
-      ? `${key}: ${valueText(change.from)} → ${valueText(change.to)}`
-      : `${key}: ${valueText(change)}`
+      ? `${key}: ${format(change.from)} → ${format(change.to)}`
+      : `${key}: ${format(change)}`
   );
