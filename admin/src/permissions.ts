@@ -13,11 +13,13 @@ export const PERMISSIONS = {
   callsHold: action(ACTION_IDS.callsHold),
   botsRead: action(ACTION_IDS.botsRead),
   botsUpdate: action(ACTION_IDS.botsUpdate),
+  auditRead: action(ACTION_IDS.auditRead),
   /** The main-menu link: shown to a user holding any one of the read actions. */
   menu: [
     ...action(ACTION_IDS.callsRead),
     ...action(ACTION_IDS.settingsRead),
     ...action(ACTION_IDS.botsRead),
+    ...action(ACTION_IDS.auditRead),
   ],
 };
 
@@ -29,6 +31,7 @@ export const PAGE_PERMISSIONS = {
   callHistory: { read: PERMISSIONS.callsRead },
   settings: { read: PERMISSIONS.settingsRead },
   bots: { read: PERMISSIONS.botsRead },
+  auditLog: { read: PERMISSIONS.auditRead },
 };
 
 export const ACTION_PERMISSIONS = {
@@ -44,5 +47,6 @@ export const ACTION_PERMISSIONS = {
     readCalls: PERMISSIONS.callsRead,
     readSettings: PERMISSIONS.settingsRead,
     readBots: PERMISSIONS.botsRead,
+    readAudit: PERMISSIONS.auditRead,
   },
 };

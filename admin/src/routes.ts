@@ -6,5 +6,6 @@ export const PATHS = {
   robots: `${BASE}/robots`,
   ivrFlows: `${BASE}/ivr-flows`,
   settings: `${BASE}/system-settings`,
+  auditLog: `${BASE}/audit-log`,
   historicalCall: `${BASE}/historical-call`,
 };

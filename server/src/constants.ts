@@ -50,6 +50,7 @@ export const ACTIONS = [
   action('calls', 'hold', 'Place and release legal holds on calls'),
   action('bots', 'read', 'Read robots and IVR flows'),
   action('bots', 'update', 'Create and edit robots and IVR flows'),
+  action('audit', 'read', 'Read and export the audit log'),
 ];
 
 export const DEFAULT_ROLES = [

@@ -1,5 +1,5 @@
 /**
- * The audit trail as the admin API answers it (`GET /audit`, the settings history). Shared by
+ * The audit trail as the admin API answers it (`GET /audit`, its CSV, the settings history). Shared by
  * the server and the admin: types and constants only, nothing that needs Strapi.
  */
 
@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   'calls.export.reveal',
   'calls.hold',
   'calls.release',
+  'calls.purge',
+  'calls.erase',
+  'retention.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -31,4 +34,10 @@ export interface AuditEntry {
   changes: Record<string, unknown>;
   reason: string | null;
   user: AuditUser | null;
+}
+
+/** One page of `GET /audit`, newest first; `nextCursor` is null on the last page. */
+export interface AuditPage {
+  data: AuditEntry[];
+  pagination: { pageSize: number; nextCursor: string | null };
 }

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   callsHold: actionId('calls.hold'),
   botsRead: actionId('bots.read'),
   botsUpdate: actionId('bots.update'),
+  auditRead: actionId('audit.read'),
 } as const;
 
 export type PermissionId = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -98,6 +98,14 @@ describe('docs/openapi.yaml against the running plugin', () => {
       app.http().put(`${ADMIN_PREFIX}/settings`).set(admin()).send({ FLOWRECORDFLAG: 'ON' }),
     getSettingsHistory: () => app.http().get(`${ADMIN_PREFIX}/settings/history`).set(admin()),
     getAuditTrail: () => app.http().get(`${ADMIN_PREFIX}/audit`).set(admin()),
+    exportAuditLog: () =>
+      app
+        .http()
+        .get(`${ADMIN_PREFIX}/audit/export`)
+        .query({ action: 'settings.update' })
+        .set(admin())
+        .buffer(true)
+        .parse(asText),
     listBots: () => app.http().get(`${ADMIN_PREFIX}/bots`).set(admin()),
     createBot: () => createBot('oa-create'),
     updateBot: async () => {

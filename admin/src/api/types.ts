@@ -1,5 +1,6 @@
 /** Shapes of the plugin's admin API, as the pages read them: the server's, from shared/contracts. */
 
+import type { AuditAction } from '../../../shared/contracts/audit';
 import type { BotInput as BotFields } from '../../../shared/contracts/bots';
 
 export { BOT_KINDS, type Bot, type BotKind, type DecidedBy } from '../../../shared/contracts/bots';
@@ -27,6 +28,13 @@ export {
   type SettingsChange,
 } from '../../../shared/contracts/settings';
 
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditPage,
+} from '../../../shared/contracts/audit';
+
 /** The robot form always sends every field. */
 export type BotInput = Required<BotFields>;
 
@@ -36,4 +44,14 @@ export interface SearchFilters {
   to: string;
   callingNumber?: string;
   accessCode?: string;
+}
+
+/** The Audit Log page's filters, as the form holds them. */
+export interface AuditFilters {
+  actions: AuditAction[];
+  /** An admin's email or id; '' for everyone. */
+  user: string;
+  /** Local calendar days, YYYY-MM-DD, both included; '' for an open end. */
+  from: string;
+  to: string;
 }

@@ -40,6 +40,9 @@ export const ConfigNav = () => {
           {allowedActions.canReadSettings && (
             <SubNavLink to={PATHS.settings}>{t('page.settings', 'System Settings')}</SubNavLink>
           )}
+          {allowedActions.canReadAudit && (
+            <SubNavLink to={PATHS.auditLog}>{t('page.auditLog', 'Audit Log')}</SubNavLink>
+          )}
           {allowedActions.canReadCalls && (
             <SubNavLink to={PATHS.historicalCall}>
               {t('page.historicalCall', 'Historical Call')}

@@ -1,7 +1,6 @@
 import {
   Badge,
   Box,
-  Button,
   EmptyStateLayout,
   Flex,
   IconButton,
@@ -25,6 +24,7 @@ import { formatDuration } from '../utils/time';
 
 import { BotKindBadge } from './BotKindBadge';
 import { HeldBadge } from './CallHoldPanel';
+import { CursorPager } from './CursorPager';
 
 interface ResultsTableProps {
   page: SearchPage | undefined;
@@ -169,20 +169,17 @@ export const ResultsTable = ({
           ))}
         </Tbody>
       </Table>
-      <Flex justifyContent="space-between" paddingTop={4}>
-        <Typography variant="pi" textColor="neutral600">
-          {t('results.showing', 'Showing {shown} of {total} calls', { shown, total: totalText })}
-        </Typography>
-        <Flex gap={2}>
-          <Button variant="tertiary" size="S" disabled={pageIndex === 0} onClick={onPrevious}>
-            {t('results.previous', 'Previous')}
-          </Button>
-          {/* Disabled while a page loads: a second click would push the same cursor again. */}
-          <Button variant="tertiary" size="S" disabled={!nextCursor || isLoading} onClick={onNext}>
-            {t('results.next', 'Next')}
-          </Button>
-        </Flex>
-      </Flex>
+      <CursorPager
+        status={t('results.showing', 'Showing {shown} of {total} calls', {
+          shown,
+          total: totalText,
+        })}
+        pageIndex={pageIndex}
+        hasNext={Boolean(nextCursor)}
+        isLoading={isLoading}
+        onNext={onNext}
+        onPrevious={onPrevious}
+      />
     </Box>
   );
 };

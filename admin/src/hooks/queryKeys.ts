@@ -9,6 +9,8 @@ export const queryKeys = {
   allCalls: ['call-history', 'calls'] as const,
   call: (callId: string) => ['call-history', 'call', callId] as const,
   stats: (body: object) => ['call-history', 'stats', body] as const,
+  // Keyed by the query string of the page (its filters, page size and cursor).
+  auditLog: (query: string) => ['call-history', 'audit-log', query] as const,
 };
 
 export const API = '/call-history';

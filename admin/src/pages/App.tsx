@@ -6,6 +6,7 @@ import { ConfigNav } from '../components/ConfigNav';
 import { ACTION_PERMISSIONS } from '../permissions';
 import { BASE, PATHS } from '../routes';
 
+import { AuditLogPage } from './AuditLogPage';
 import { BotsPage } from './BotsPage';
 import { HistoricalCallPage } from './HistoricalCallPage';
 import { SystemSettingsPage } from './SystemSettingsPage';
@@ -20,7 +21,9 @@ const Landing = () => {
       ? PATHS.settings
       : allowedActions.canReadBots
         ? PATHS.robots
-        : PATHS.historicalCall;
+        : allowedActions.canReadAudit
+          ? PATHS.auditLog
+          : PATHS.historicalCall;
   return <Redirect to={target} />;
 };
 
@@ -30,6 +33,7 @@ const App = () => (
       <Route path={PATHS.robots} render={() => <BotsPage kind="INTELLIGENT_ROBOT" />} />
       <Route path={PATHS.ivrFlows} render={() => <BotsPage kind="COMMON_IVR" />} />
       <Route path={PATHS.settings} component={SystemSettingsPage} />
+      <Route path={PATHS.auditLog} component={AuditLogPage} />
       <Route path={PATHS.historicalCall} component={HistoricalCallPage} />
       <Route path={BASE} component={Landing} />
     </Switch>

@@ -11,7 +11,7 @@ import {
   Tabs,
   Typography,
 } from '@strapi/design-system';
-import { useNotification, useRBAC } from '@strapi/helper-plugin';
+import { useRBAC } from '@strapi/helper-plugin';
 import { Download, Eye } from '@strapi/icons';
 import { useState } from 'react';
 
@@ -26,6 +26,7 @@ import { SearchForm } from '../components/SearchForm';
 import { useBots } from '../hooks/useBots';
 import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
 import { useCursorStack } from '../hooks/useCursorStack';
+import { useDownload } from '../hooks/useDownload';
 import { useSearchFilters } from '../hooks/useSearchFilters';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, PERMISSIONS } from '../permissions';
@@ -36,7 +37,6 @@ const BOTS_READ = { readBots: PERMISSIONS.botsRead };
 /** The Call History tab: search form, chart, results with cursor paging, export, details. */
 const CallHistoryTab = () => {
   const t = useT();
-  const toggleNotification = useNotification();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
   const { allowedActions: botAccess } = useRBAC(BOTS_READ);
   const { filters, setFilters, openCallId, openCall } = useSearchFilters();
@@ -46,8 +46,8 @@ const CallHistoryTab = () => {
   const calls = useCalls(filters, paging.cursor);
   const stats = useCallStats(filters);
   const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
-  const exportCalls = useExportCalls();
-  const [exporting, setExporting] = useState(false);
+  const exportCallsWithReason = useExportCalls();
+  const exportCalls = useDownload(exportCallsWithReason);
   const [askingExportReason, setAskingExportReason] = useState(false);
   const canExportFullNumbers = Boolean(allowedActions.canExport && allowedActions.canReveal);
 
@@ -59,17 +59,6 @@ const CallHistoryTab = () => {
       void stats.refetch();
     } else {
       setFilters(next);
-    }
-  };
-
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportCalls(filters);
-    } catch (error) {
-      toggleNotification({ type: 'warning', message: toApiError(error).message });
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -96,8 +85,8 @@ const CallHistoryTab = () => {
                 <Button
                   variant="secondary"
                   startIcon={<Download />}
-                  loading={exporting}
-                  onClick={runExport}
+                  loading={exportCalls.busy}
+                  onClick={() => exportCalls.start(filters)}
                 >
                   {t('export.button', 'Export CSV')}
                 </Button>
@@ -106,7 +95,7 @@ const CallHistoryTab = () => {
                 <Button
                   variant="tertiary"
                   startIcon={<Eye />}
-                  disabled={exporting}
+                  disabled={exportCalls.busy}
                   onClick={() => setAskingExportReason(true)}
                 >
                   {t('export.reveal.button', 'Export with full numbers')}
@@ -146,7 +135,8 @@ const CallHistoryTab = () => {
           )}
           confirmLabel={t('export.reveal.confirm', 'Export')}
           onConfirm={async (reason) => {
-            await exportCalls(filters, reason);
+            // The dialog shows a refusal itself, next to the reason.
+            await exportCallsWithReason(filters, reason);
             setAskingExportReason(false);
           }}
           onClose={() => setAskingExportReason(false)}

@@ -156,6 +156,19 @@ declare module '@strapi/design-system' {
   export const Combobox: ComponentType<ComboboxProps>;
   export const ComboboxOption: ComponentType<{ value: string; children?: ReactNode }>;
 
+  export interface MultiSelectProps extends FieldProps {
+    value?: string[];
+    onChange?: (value: string[]) => void;
+    onClear?: () => void;
+    clearLabel?: string;
+    placeholder?: string;
+    withTags?: boolean;
+    customizeContent?: (value: string[]) => string;
+    children?: ReactNode;
+  }
+  export const MultiSelect: ComponentType<MultiSelectProps>;
+  export const MultiSelectOption: ComponentType<{ value: string; children?: ReactNode }>;
+
   export interface ToggleInputProps extends FieldProps {
     checked: boolean | null;
     onLabel: string;

@@ -6,6 +6,7 @@ import { PERMISSIONS, PLUGIN_ID } from '../constants';
 import type { AuditUser } from '../domain/audit';
 import { parseFilterBody, parseSearchBody, type RawBody } from '../domain/search-query';
 import type { ClaimedTicket } from '../services/export-tickets';
+import { sendCsvDownload } from '../utils/csv-stream';
 import { fieldError } from '../utils/errors';
 import { getConfig, getService } from '../utils/strapi';
 import { requestBody, requestFields } from '../utils/types';
@@ -66,16 +67,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const { filename, stream } = await service().exportCsv(filters, {
       reveal: request.reveal !== null,
     });
-    // Before Koa's own listener (set with the body): once the status and rows are out, an
-    // error can only cut the connection, so the client sees a failed download, not a short
-    // file that ends cleanly. Before that, Koa answers the error.
-    stream.once('error', () => {
-      if (ctx.res.headersSent) ctx.res.destroy();
-    });
-    ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = stream;
+    sendCsvDownload(ctx, filename, stream);
   };
 
   return {

@@ -65,6 +65,18 @@ export const INDEXES: IndexSpec[] = [
     uid: UID.callRecord,
     attributes: ['callingNumberReversed', 'startTime', 'id'],
   },
+  // The audit log (docs/design.md#privacy): newest first by id, filtered by kind or by user,
+  // each a seek on the filter then the id order read from the index.
+  {
+    name: 'call_history_audit_action_idx',
+    uid: UID.auditEntry,
+    attributes: ['action', 'id'],
+  },
+  {
+    name: 'call_history_audit_user_idx',
+    uid: UID.auditEntry,
+    attributes: ['userId', 'id'],
+  },
 ];
 
 export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEXES) => {

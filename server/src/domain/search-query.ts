@@ -58,7 +58,11 @@ const CURSOR = /^[A-Za-z0-9_.-]{1,512}$/;
 export type RawBody = Record<string, unknown>;
 
 /** A text field; null and absent are the same (a form sends null for an empty optional field). */
-const stringField = (raw: RawBody, key: string, problems: FieldProblem[]): string | undefined => {
+export const stringField = (
+  raw: RawBody,
+  key: string,
+  problems: FieldProblem[]
+): string | undefined => {
   const value = raw[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
@@ -154,7 +158,11 @@ const parseTimeZone = (raw: RawBody, problems: FieldProblem[]): string => {
 const latestTo = (from: Date, tz: string, maxPeriodDays: number): number =>
   DateTime.fromJSDate(from, { zone: tz }).plus({ days: maxPeriodDays }).toMillis();
 
-const rejectUnknown = (raw: RawBody, allowed: readonly string[], problems: FieldProblem[]) => {
+export const rejectUnknown = (
+  raw: RawBody,
+  allowed: readonly string[],
+  problems: FieldProblem[]
+) => {
   for (const key of Object.keys(raw)) {
     if (!allowed.includes(key)) {
       problems.push({
@@ -192,10 +200,14 @@ const parseFilters = (
   return { from, to, callingNumber, accessCode, tz };
 };
 
-/** An integer, as a JSON number or as text of digits (what a form field gives). */
-const parsePageSize = (raw: RawBody, problems: FieldProblem[]): number => {
+/** An integer, as a JSON number or as text of digits (what a form field or a URL gives). */
+export const parsePageSize = (
+  raw: RawBody,
+  problems: FieldProblem[],
+  fallback: number = PAGE_SIZE.default
+): number => {
   const given = raw.pageSize;
-  if (given === undefined || given === null) return PAGE_SIZE.default;
+  if (given === undefined || given === null) return fallback;
   const value =
     typeof given === 'number'
       ? given
@@ -207,12 +219,12 @@ const parsePageSize = (raw: RawBody, problems: FieldProblem[]): number => {
       path: 'pageSize',
       message: `pageSize must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}`,
     });
-    return PAGE_SIZE.default;
+    return fallback;
   }
   return value;
 };
 
-const parseCursor = (raw: RawBody, problems: FieldProblem[]): string | null => {
+export const parseCursor = (raw: RawBody, problems: FieldProblem[]): string | null => {
   const text = stringField(raw, 'cursor', problems);
   if (text === undefined || text === '') return null;
   if (!CURSOR.test(text)) {
@@ -222,7 +234,7 @@ const parseCursor = (raw: RawBody, problems: FieldProblem[]): string | null => {
   return text;
 };
 
-const done = <T>(value: T | null, problems: FieldProblem[]): Validated<T> =>
+export const done = <T>(value: T | null, problems: FieldProblem[]): Validated<T> =>
   problems.length > 0 || value === null ? { ok: false, errors: problems } : { ok: true, value };
 
 /** `POST /calls/search`: the filters, the page size and the cursor. */

@@ -1,8 +1,5 @@
-import { Readable, pipeline } from 'stream';
-
 import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
-import { stringify } from 'csv-stringify';
 import { DateTime } from 'luxon';
 
 import type { CallStats } from '../../../shared/contracts/calls';
@@ -13,11 +10,11 @@ import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
-import { logText } from '../domain/log-text';
 import { callNumbers, maskCall, maskNumber } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
 import type { RawBody, SearchFilters, SearchQuery } from '../domain/search-query';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
+import { csvStream } from '../utils/csv-stream';
 import { fieldError } from '../utils/errors';
 import { getConfig, getDb, getService, signingSecret } from '../utils/strapi';
 
@@ -160,23 +157,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
           for (const call of batch) yield record(call);
         }
       }
-      // The BOM tells Excel the file is UTF-8, or it garbles Chinese robot names (csvBom).
-      const csv = stringify({
-        bom: getConfig(strapi).csvBom,
-        header: true,
-        columns: csvColumns(extras),
-      });
-      pipeline(Readable.from(records()), csv, (error) => {
-        if (!error) return;
-        // A client that stops downloading closes the stream: the batches stop, nothing failed.
-        if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-          strapi.log.debug('[call-history] CSV export closed by the client');
-        } else {
-          strapi.log.error(
-            `[call-history] CSV export failed after its first rows: ${logText(error)}`
-          );
-        }
-      });
+      const csv = csvStream(strapi, records(), csvColumns(extras), 'CSV export');
       const stamp = (date: Date) =>
         DateTime.fromJSDate(date, { zone: filters.tz }).toFormat("yyyyLLdd'T'HHmm");
       return {

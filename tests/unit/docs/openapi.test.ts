@@ -6,6 +6,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 
 import { PERMISSIONS } from '../../../server/src/constants';
 import { AUDIT_ACTIONS } from '../../../server/src/domain/audit';
+import { AUDIT_CSV_COLUMNS } from '../../../server/src/domain/audit-csv';
 import { csvColumns } from '../../../server/src/domain/call-csv';
 import { BOT_KINDS, FLAG_NAMES, FLAG_VALUES } from '../../../server/src/domain/recording-decision';
 import {
@@ -166,12 +167,14 @@ describe('docs/openapi.yaml', () => {
 
   it("states the domain's own values", () => {
     const { schemas } = document.components;
-    const auditEntry = schemas.AuditEntry as { properties: { action: JsonSchema } };
     expect(schemas.FlagValue.enum).toEqual([...FLAG_VALUES]);
     expect(schemas.FlagName.enum).toEqual([...FLAG_NAMES]);
     expect(schemas.BotKind.enum).toEqual([...BOT_KINDS]);
-    expect(auditEntry.properties.action.enum).toEqual([...AUDIT_ACTIONS]);
+    expect(schemas.AuditAction.enum).toEqual([...AUDIT_ACTIONS]);
     expect(document.components.responses.CsvFile['x-csv-columns']).toEqual(csvColumns([]));
+    expect(document.components.responses.AuditCsvFile['x-csv-columns']).toEqual([
+      ...AUDIT_CSV_COLUMNS,
+    ]);
   });
 
   it('shows the CSV header row its columns list', () => {
