@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   callsExport: action(ACTION_IDS.callsExport),
   botsRead: action(ACTION_IDS.botsRead),
   botsUpdate: action(ACTION_IDS.botsUpdate),
+  callsErase: action(ACTION_IDS.callsErase),
   /** The main-menu link: shown to a user holding any one of the read actions. */
   menu: [
     ...action(ACTION_IDS.callsRead),
@@ -27,6 +28,8 @@ export const PAGE_PERMISSIONS = {
   callHistory: { read: PERMISSIONS.callsRead },
   settings: { read: PERMISSIONS.settingsRead },
   bots: { read: PERMISSIONS.botsRead },
+  // The page is its action: a user who may open it may erase.
+  erasure: { read: PERMISSIONS.callsErase },
 };
 
 export const ACTION_PERMISSIONS = {
@@ -37,5 +40,6 @@ export const ACTION_PERMISSIONS = {
     readCalls: PERMISSIONS.callsRead,
     readSettings: PERMISSIONS.settingsRead,
     readBots: PERMISSIONS.botsRead,
+    eraseCalls: PERMISSIONS.callsErase,
   },
 };

@@ -7,4 +7,5 @@ export const PATHS = {
   ivrFlows: `${BASE}/ivr-flows`,
   settings: `${BASE}/system-settings`,
   historicalCall: `${BASE}/historical-call`,
+  dataErasure: `${BASE}/data-erasure`,
 };

@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'bot.update',
   'bot.delete',
   'calls.delete',
+  'calls.purge',
+  'calls.erase',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

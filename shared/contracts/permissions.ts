@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   callsExport: actionId('calls.export'),
   botsRead: actionId('bots.read'),
   botsUpdate: actionId('bots.update'),
+  callsErase: actionId('calls.erase'),
 } as const;
 
 export type PermissionId = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

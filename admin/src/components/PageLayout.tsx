@@ -28,6 +28,13 @@ export const TRAILS = {
     ['nav.system', 'System'],
     ['page.settings', 'System Settings'],
   ],
+  dataErasure: [
+    ['nav.title', 'Configuration Center'],
+    ['nav.chatbotManagement', 'Chatbot Management'],
+    ['nav.flowConfiguration', 'Flow Configuration'],
+    ['nav.system', 'System'],
+    ['page.dataErasure', 'Data Erasure'],
+  ],
   callHistory: [
     ['nav.title', 'Configuration Center'],
     ['nav.chatbotManagement', 'Chatbot Management'],

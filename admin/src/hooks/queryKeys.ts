@@ -3,6 +3,7 @@ export const queryKeys = {
   settings: ['call-history', 'settings'] as const,
   settingsHistory: ['call-history', 'settings-history'] as const,
   bots: ['call-history', 'bots'] as const,
+  retentionPreview: ['call-history', 'retention-preview'] as const,
   // Keyed by the POST body of the request (its filters, page size and cursor).
   calls: (body: object) => ['call-history', 'calls', body] as const,
   call: (callId: string) => ['call-history', 'call', callId] as const,

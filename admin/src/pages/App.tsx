@@ -7,6 +7,7 @@ import { ACTION_PERMISSIONS } from '../permissions';
 import { BASE, PATHS } from '../routes';
 
 import { BotsPage } from './BotsPage';
+import { DataErasurePage } from './DataErasurePage';
 import { HistoricalCallPage } from './HistoricalCallPage';
 import { SystemSettingsPage } from './SystemSettingsPage';
 
@@ -31,6 +32,7 @@ const App = () => (
       <Route path={PATHS.ivrFlows} render={() => <BotsPage kind="COMMON_IVR" />} />
       <Route path={PATHS.settings} component={SystemSettingsPage} />
       <Route path={PATHS.historicalCall} component={HistoricalCallPage} />
+      <Route path={PATHS.dataErasure} component={DataErasurePage} />
       <Route path={BASE} component={Landing} />
     </Switch>
   </Layout>

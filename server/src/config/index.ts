@@ -22,6 +22,13 @@ export interface PluginConfig extends CallLimits {
   showInContentManager: boolean;
   /** Start the CSV export with a UTF-8 byte order mark, so Excel reads it as UTF-8. */
   csvBom: boolean;
+  /**
+   * When the retention purge runs, as a cron rule of Strapi's cron (node-schedule: 5 fields, or
+   * 6 with seconds first); false registers no job.
+   */
+  purgeCron: string | false;
+  /** Calls deleted per purge or erasure batch, each batch in its own short transaction. */
+  purgeBatchSize: number;
 }
 
 export const defaultConfig: PluginConfig = {
@@ -30,6 +37,13 @@ export const defaultConfig: PluginConfig = {
   createDefaultRoles: true,
   showInContentManager: false,
   csvBom: true,
+  // 03:30 every night, server time: after the evening peak, before the morning one.
+  purgeCron: '0 30 3 * * *',
+  /**
+   * 1,000 calls: a batch's transaction holds its row locks (and SQLite's one writer) for tens of
+   * milliseconds, so an ingest or a search waits that long at most.
+   */
+  purgeBatchSize: 1000,
   /**
    * 256 KiB: a 1,000-step trace of ordinary steps (a node, a short input, a reply of a
    * sentence or two: ~250 bytes each) fits, about 60 times the 20-step traces of the
@@ -41,6 +55,9 @@ export const defaultConfig: PluginConfig = {
   maxCallDurationSeconds: 24 * 60 * 60,
 };
 
+/** 5 or 6 fields of what cron rules are written with: a typo fails at boot, not silently at 03:30. */
+const CRON_RULE = /^\s*[\d*,/\-A-Za-z?LW#]+(\s+[\d*,/\-A-Za-z?LW#]+){4,5}\s*$/;
+
 const schema = yup
   .object({
     maxPeriodDays: yup.number().strict().integer().min(1).max(3660).required(),
@@ -48,6 +65,14 @@ const schema = yup
     createDefaultRoles: yup.boolean().strict().required(),
     showInContentManager: yup.boolean().strict().required(),
     csvBom: yup.boolean().strict().required(),
+    purgeCron: yup
+      .mixed()
+      .test(
+        'cron-rule',
+        'purgeCron must be a cron rule of 5 or 6 fields, or false',
+        (value) => value === false || (typeof value === 'string' && CRON_RULE.test(value))
+      ),
+    purgeBatchSize: yup.number().strict().integer().min(1).max(100_000).required(),
     maxFlowTraceBytes: yup
       .number()
       .strict()

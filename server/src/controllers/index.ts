@@ -2,6 +2,7 @@ import audit from './audit';
 import bots from './bots';
 import callSearch from './call-search';
 import ingest from './ingest';
+import retention from './retention';
 import settings from './settings';
 
-export default { audit, bots, ingest, settings, 'call-search': callSearch };
+export default { audit, bots, ingest, retention, settings, 'call-search': callSearch };

@@ -4,9 +4,11 @@ import callDeletion from './call-deletion';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
+import erasure from './erasure';
 import exportTickets from './export-tickets';
 import ingest from './ingest';
 import recordingPolicy from './recording-policy';
+import retention from './retention';
 import settings from './settings';
 
 export default {
@@ -16,8 +18,10 @@ export default {
   'call-deletion': callDeletion,
   'call-search': callSearch,
   'default-roles': defaultRoles,
+  erasure,
   'export-tickets': exportTickets,
   ingest,
   'recording-policy': recordingPolicy,
+  retention,
   settings,
 };

@@ -9,6 +9,13 @@ describe('plugin config validator', () => {
     });
   });
 
+  it('accepts cron rules of 5 or 6 fields, or false for no purge job', () => {
+    expect(defaultConfig).toMatchObject({ purgeCron: '0 30 3 * * *', purgeBatchSize: 1000 });
+    for (const purgeCron of ['30 3 * * *', '*/10 * * * * *', '0 0 2 * * SUN', false]) {
+      expect(() => config.validator({ ...defaultConfig, purgeCron })).not.toThrow();
+    }
+  });
+
   it('accepts the bounds of the call limits', () => {
     for (const limits of [
       { maxFlowTraceBytes: 1024, maxCallDurationSeconds: 1 },
@@ -41,6 +48,13 @@ describe('plugin config validator', () => {
     // durationSeconds is a 32-bit integer column: no longer call fits it.
     [{ maxCallDurationSeconds: 2 ** 31 }, 'maxCallDurationSeconds'],
     [{ maxCallDurationSeconds: null }, 'maxCallDurationSeconds'],
+    [{ purgeCron: 'every night' }, 'purgeCron'],
+    [{ purgeCron: '0 30 3 *' }, 'purgeCron'],
+    [{ purgeCron: true }, 'purgeCron'],
+    [{ purgeCron: '' }, 'purgeCron'],
+    [{ purgeBatchSize: 0 }, 'purgeBatchSize'],
+    [{ purgeBatchSize: 100_001 }, 'purgeBatchSize'],
+    [{ purgeBatchSize: '1000' }, 'purgeBatchSize'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
   });

@@ -42,5 +42,7 @@ export default {
     // the search and the CSV show it without reading the trace, which only Call Details (behind
     // calls.details) returns. Null when no trace was kept. Not private: rows carry it.
     flowSteps: { type: 'integer', min: 0, configurable: false, visible: false },
+    heldAt: { type: 'datetime' },
+    holdReason: { type: 'text' },
   },
 };
