@@ -12,11 +12,12 @@ export const PERMISSIONS = {
   botsRead: action(ACTION_IDS.botsRead),
   botsUpdate: action(ACTION_IDS.botsUpdate),
   callsErase: action(ACTION_IDS.callsErase),
-  /** The main-menu link: shown to a user holding any one of the read actions. */
+  /** The main-menu link: shown to a user who may open any one of the pages. */
   menu: [
     ...action(ACTION_IDS.callsRead),
     ...action(ACTION_IDS.settingsRead),
     ...action(ACTION_IDS.botsRead),
+    ...action(ACTION_IDS.callsErase),
   ],
 };
 

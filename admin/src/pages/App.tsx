@@ -21,7 +21,9 @@ const Landing = () => {
       ? PATHS.settings
       : allowedActions.canReadBots
         ? PATHS.robots
-        : PATHS.historicalCall;
+        : allowedActions.canEraseCalls
+          ? PATHS.dataErasure
+          : PATHS.historicalCall;
   return <Redirect to={target} />;
 };
 
