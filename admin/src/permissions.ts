@@ -14,12 +14,14 @@ export const PERMISSIONS = {
   botsRead: action(ACTION_IDS.botsRead),
   botsUpdate: action(ACTION_IDS.botsUpdate),
   auditRead: action(ACTION_IDS.auditRead),
-  /** The main-menu link: shown to a user holding any one of the read actions. */
+  callsErase: action(ACTION_IDS.callsErase),
+  /** The main-menu link: shown to a user who may open any one of the pages. */
   menu: [
     ...action(ACTION_IDS.callsRead),
     ...action(ACTION_IDS.settingsRead),
     ...action(ACTION_IDS.botsRead),
     ...action(ACTION_IDS.auditRead),
+    ...action(ACTION_IDS.callsErase),
   ],
 };
 
@@ -32,6 +34,8 @@ export const PAGE_PERMISSIONS = {
   settings: { read: PERMISSIONS.settingsRead },
   bots: { read: PERMISSIONS.botsRead },
   auditLog: { read: PERMISSIONS.auditRead },
+  // The page is its action: a user who may open it may erase.
+  erasure: { read: PERMISSIONS.callsErase },
 };
 
 export const ACTION_PERMISSIONS = {
@@ -48,5 +52,6 @@ export const ACTION_PERMISSIONS = {
     readSettings: PERMISSIONS.settingsRead,
     readBots: PERMISSIONS.botsRead,
     readAudit: PERMISSIONS.auditRead,
+    eraseCalls: PERMISSIONS.callsErase,
   },
 };

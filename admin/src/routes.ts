@@ -8,4 +8,5 @@ export const PATHS = {
   settings: `${BASE}/system-settings`,
   auditLog: `${BASE}/audit-log`,
   historicalCall: `${BASE}/historical-call`,
+  dataErasure: `${BASE}/data-erasure`,
 };

@@ -1,9 +1,10 @@
 import type { Strapi } from '@strapi/types';
 
-import { EVENTS } from './constants';
+import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
+import { logText } from './domain/log-text';
 import { subscribeLifecycles } from './lifecycles';
 import { backfillFlowSteps } from './repositories/flow-steps-backfill';
 import { getConfig, getService } from './utils/strapi';
@@ -15,6 +16,31 @@ export const afterAdminBootstrap = async (strapi: Strapi) => {
   if (getConfig(strapi).createDefaultRoles) await getService(strapi, 'default-roles').createOnce();
 };
 
+/**
+ * The retention purge on Strapi's cron, under the plugin's own name. Strapi schedules jobs
+ * added this way on every node: the purge's lock lets one of them work at a time.
+ */
+const schedulePurge = (strapi: Strapi) => {
+  const rule = getConfig(strapi).purgeCron;
+  if (rule === false) return;
+  strapi.cron.add({
+    [PURGE_JOB]: {
+      task: async () => {
+        try {
+          const result = await getService(strapi, 'retention').purge();
+          if (result.deleted > 0) {
+            strapi.log.info(`call-history: the retention purge deleted ${result.deleted} calls`);
+          }
+        } catch (error) {
+          strapi.log.error(`call-history: the retention purge failed: ${logText(error)}`);
+        }
+      },
+      options: { rule },
+    },
+  });
+  unsubscribers.push(() => strapi.cron.remove(PURGE_JOB));
+};
+
 export default async ({ strapi }: { strapi: Strapi }) => {
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
@@ -24,6 +50,8 @@ export default async ({ strapi }: { strapi: Strapi }) => {
   await getService(strapi, 'settings').ensure();
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_CALL_RECORDED', EVENTS.callRecorded);
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_SETTINGS_UPDATED', EVENTS.settingsUpdated);
+  strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_CALLS_PURGED', EVENTS.callsPurged);
+  schedulePurge(strapi);
 };
 
 export const destroy = () => {

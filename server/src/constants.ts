@@ -25,11 +25,15 @@ export const BOT_UID_BY_KIND: Record<BotKind, typeof UID.chatbot | typeof UID.iv
 export const EVENTS = {
   callRecorded: 'call-history.call.recorded',
   settingsUpdated: 'call-history.settings.updated',
+  callsPurged: 'call-history.calls.purged',
 } as const;
+
+/** The purge's job in Strapi's cron (bootstrap.ts): one name, so it can be found and removed. */
+export const PURGE_JOB = 'call-history.retention-purge';
 
 const action = (
   subCategory: string,
-  verb: 'read' | 'update' | 'details' | 'export' | 'reveal' | 'hold',
+  verb: 'read' | 'update' | 'details' | 'export' | 'reveal' | 'hold' | 'erase',
   displayName: string
 ) => ({
   section: 'plugins' as const,
@@ -51,6 +55,7 @@ export const ACTIONS = [
   action('bots', 'read', 'Read robots and IVR flows'),
   action('bots', 'update', 'Create and edit robots and IVR flows'),
   action('audit', 'read', 'Read and export the audit log'),
+  action('calls', 'erase', 'Erase the calls of a number'),
 ];
 
 export const DEFAULT_ROLES = [

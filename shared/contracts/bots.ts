@@ -29,6 +29,8 @@ export interface BotInput {
   description?: string | null;
   historicalCallRecord?: boolean;
   flowCallRecording?: boolean;
+  /** Days its calls are kept; null (the default) follows the tenant's period. */
+  retentionDays?: number | null;
 }
 
 export type DecidedBy = 'tenant-flag' | 'bot-switch';
@@ -36,6 +38,7 @@ export type DecidedBy = 'tenant-flag' | 'bot-switch';
 /** A robot or IVR flow as `GET /bots` answers it: with the state a new call would get now. */
 export interface Bot extends BotSnapshot {
   description: string | null;
+  retentionDays: number | null;
   effective: {
     call: boolean;
     flow: boolean;

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   botsRead: actionId('bots.read'),
   botsUpdate: actionId('bots.update'),
   auditRead: actionId('audit.read'),
+  callsErase: actionId('calls.erase'),
 } as const;
 
 export type PermissionId = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

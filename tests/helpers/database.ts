@@ -17,6 +17,9 @@ const pgSettings = () => ({
   password: process.env.DATABASE_PASSWORD ?? '',
 });
 
+/** A client on one test database (PostgreSQL), for tests that read the tables directly. */
+export const databaseClient = (name: string) => new Client({ ...pgSettings(), database: name });
+
 const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
   const client = new Client({ ...pgSettings(), database: 'postgres' });
   await client.connect();

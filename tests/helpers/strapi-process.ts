@@ -60,3 +60,24 @@ export const requestJson = async <T>(
     throw new Error(`${method} ${url} on ${node.base}: ${response.status} ${JSON.stringify(json)}`);
   return json;
 };
+
+/** Registers the first admin through one node: its JWT and a full-access API token. */
+export const registerAdmin = async (node: StrapiProcess) => {
+  const admin = (
+    await requestJson<{ data: { token: string } }>(node, 'POST', '/admin/register-admin', null, {
+      email: 'nodes@call-history.test',
+      password: 'Nodes-Pass-1234',
+      firstname: 'Node',
+      lastname: 'Admin',
+    })
+  ).data.token;
+  const apiToken = (
+    await requestJson<{ data: { accessKey: string } }>(node, 'POST', '/admin/api-tokens', admin, {
+      name: 'call platform',
+      type: 'full-access',
+      lifespan: null,
+      description: '',
+    })
+  ).data.accessKey;
+  return { admin, apiToken };
+};

@@ -139,7 +139,12 @@ describe('the same host app without a blocked-number list', () => {
     const received = events.list('call-history.settings.updated');
     expect(received).toHaveLength(before + 1);
     expect(received[received.length - 1].payload).toEqual({
-      settings: { CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'BOT_LEVEL' },
+      settings: {
+        CHATRECORDFLAG: 'ON',
+        FLOWRECORDFLAG: 'ON',
+        CCIVRRECORDFLAG: 'BOT_LEVEL',
+        retentionDays: null,
+      },
       changes: { CCIVRRECORDFLAG: { from: 'ON', to: 'BOT_LEVEL' } },
       user: { id: expect.any(Number), email: app.admin.email },
     });

@@ -77,6 +77,13 @@ describe('docs/openapi.yaml against the running plugin', () => {
     getSettingsHistory: (body) => expect(body.data).not.toEqual([]),
     getAuditTrail: (body) => expect(body.data).not.toEqual([]),
     listBots: (body) => expect(body.data).not.toEqual([]),
+    previewRetention: (body) =>
+      expect(body.data).toMatchObject({
+        rows: expect.arrayContaining([
+          expect.objectContaining({ bot: null }),
+          expect.objectContaining({ bot: expect.objectContaining({ accessCode: 'oa-retention' }) }),
+        ]),
+      }),
     searchCalls: (body) => {
       expect(body.results).toHaveLength(2);
       expect(body.pagination).toMatchObject({ nextCursor: expect.any(String) });
@@ -106,6 +113,23 @@ describe('docs/openapi.yaml against the running plugin', () => {
         .set(admin())
         .buffer(true)
         .parse(asText),
+    previewRetention: async () => {
+      await createBot('oa-retention').expect(201);
+      return app.http().get(`${ADMIN_PREFIX}/retention/preview`).set(admin());
+    },
+    // A number no other request uses: erasing it leaves the other answers as they are.
+    previewErasure: () =>
+      app
+        .http()
+        .post(`${ADMIN_PREFIX}/calls/erase/preview`)
+        .set(admin())
+        .send({ callingNumber: '8613700000000' }),
+    eraseNumber: () =>
+      app
+        .http()
+        .post(`${ADMIN_PREFIX}/calls/erase`)
+        .set(admin())
+        .send({ callingNumber: '8613700000000', reason: 'OpenAPI check' }),
     listBots: () => app.http().get(`${ADMIN_PREFIX}/bots`).set(admin()),
     createBot: () => createBot('oa-create'),
     updateBot: async () => {

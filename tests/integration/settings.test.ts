@@ -25,10 +25,15 @@ describe('settings routes', () => {
       .set(bearer(token))
       .send(body as object);
 
-  it('starts with every flag OFF', async () => {
+  it('starts with every flag OFF and calls kept forever', async () => {
     const response = await getSettings().expect(200);
     expect(response.body).toEqual({
-      data: { CHATRECORDFLAG: 'OFF', FLOWRECORDFLAG: 'OFF', CCIVRRECORDFLAG: 'OFF' },
+      data: {
+        CHATRECORDFLAG: 'OFF',
+        FLOWRECORDFLAG: 'OFF',
+        CCIVRRECORDFLAG: 'OFF',
+        retentionDays: null,
+      },
     });
   });
 
@@ -41,6 +46,7 @@ describe('settings routes', () => {
       CHATRECORDFLAG: 'ON',
       FLOWRECORDFLAG: 'OFF',
       CCIVRRECORDFLAG: 'BOT_LEVEL',
+      retentionDays: null,
     });
     expect((await getSettings().expect(200)).body.data).toEqual(response.body.data);
   });
@@ -198,7 +204,10 @@ describe('settings routes', () => {
       }
       reached.push(JSON.stringify(state));
     }
-    expect(reached.sort()).toEqual(sets.map((set) => JSON.stringify(set)).sort());
+    // The retention period is not among the saves: it stays as it was.
+    expect(reached.sort()).toEqual(
+      sets.map((set) => JSON.stringify({ ...set, retentionDays: start.retentionDays })).sort()
+    );
     expect((await getSettings().expect(200)).body.data).toEqual(state);
   });
 

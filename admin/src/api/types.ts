@@ -24,9 +24,18 @@ export {
   FLAG_VALUES,
   type FlagName,
   type FlagValue,
+  RETENTION_DAYS_MAX,
+  RETENTION_DAYS_MIN,
   type RecordingFlags as Flags,
   type SettingsChange,
+  type TenantSettings,
 } from '../../../shared/contracts/settings';
+export type {
+  ErasurePreview,
+  ErasureResult,
+  RetentionPreview,
+  RetentionPreviewRow,
+} from '../../../shared/contracts/retention';
 
 export {
   AUDIT_ACTIONS,

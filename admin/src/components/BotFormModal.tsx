@@ -13,11 +13,18 @@ import {
 import { useNotification } from '@strapi/helper-plugin';
 import { useState } from 'react';
 
-import type { Bot, BotInput, BotKind } from '../api/types';
+import {
+  RETENTION_DAYS_MAX,
+  RETENTION_DAYS_MIN,
+  type Bot,
+  type BotInput,
+  type BotKind,
+} from '../api/types';
 import { useSaveBot } from '../hooks/useBots';
 import { useT } from '../hooks/useT';
 import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
+import { parseRetentionDays, retentionDaysText } from '../utils/retentionDays';
 
 interface BotFormModalProps {
   kind: BotKind;
@@ -37,7 +44,9 @@ export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
     description: bot?.description ?? '',
     historicalCallRecord: bot?.historicalCallRecord ?? true,
     flowCallRecording: bot?.flowCallRecording ?? true,
+    retentionDays: bot?.retentionDays ?? null,
   });
+  const [retentionText, setRetentionText] = useState(retentionDaysText(bot?.retentionDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof BotInput>(key: K, value: BotInput[K]) =>
     setInput((current) => ({ ...current, [key]: value }));
@@ -47,10 +56,20 @@ export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
     if (!input.name.trim()) missing.name = t('bots.error.name', 'Give it a name.');
     if (!input.accessCode.trim())
       missing.accessCode = t('bots.error.accessCode', 'Give it an access code.');
+    const retentionDays = parseRetentionDays(retentionText);
+    if (retentionDays === undefined)
+      missing.retentionDays = t(
+        'retention.invalid',
+        'A whole number of days from {min} to {max}.',
+        {
+          min: RETENTION_DAYS_MIN,
+          max: RETENTION_DAYS_MAX,
+        }
+      );
     setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
+    if (Object.keys(missing).length > 0 || retentionDays === undefined) return;
     save.mutate(
-      { id: bot?.id ?? null, input },
+      { id: bot?.id ?? null, input: { ...input, retentionDays } },
       {
         onSuccess: () => {
           toggleNotification({
@@ -138,6 +157,18 @@ export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
             offLabel={t('switch.off', 'Off')}
             checked={input.flowCallRecording}
             onChange={(event) => set('flowCallRecording', event.target.checked)}
+          />
+          <TextInput
+            name="retentionDays"
+            label={t('bots.retentionDays', 'Keep its calls for (days)')}
+            hint={t(
+              'bots.retentionDays.hint',
+              "Empty follows the tenant's retention period in System Settings."
+            )}
+            placeholder={t('bots.retentionDays.tenant', "Tenant's period")}
+            value={retentionText}
+            error={errors.retentionDays}
+            onChange={(event) => setRetentionText(event.target.value)}
           />
         </Flex>
       </ModalBody>

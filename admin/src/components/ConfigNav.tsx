@@ -48,6 +48,9 @@ export const ConfigNav = () => {
               {t('page.historicalCall', 'Historical Call')}
             </SubNavLink>
           )}
+          {allowedActions.canEraseCalls && (
+            <SubNavLink to={PATHS.dataErasure}>{t('page.dataErasure', 'Data Erasure')}</SubNavLink>
+          )}
         </SubNavSection>
       </SubNavSections>
     </SubNav>

@@ -35,6 +35,13 @@ export const TRAILS = {
     ['nav.system', 'System'],
     ['page.auditLog', 'Audit Log'],
   ],
+  dataErasure: [
+    ['nav.title', 'Configuration Center'],
+    ['nav.chatbotManagement', 'Chatbot Management'],
+    ['nav.flowConfiguration', 'Flow Configuration'],
+    ['nav.system', 'System'],
+    ['page.dataErasure', 'Data Erasure'],
+  ],
   callHistory: [
     ['nav.title', 'Configuration Center'],
     ['nav.chatbotManagement', 'Chatbot Management'],

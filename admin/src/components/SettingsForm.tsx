@@ -1,20 +1,11 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  Flex,
-  Radio,
-  RadioGroup,
-  Typography,
-} from '@strapi/design-system';
-import { Check, ExclamationMarkCircle } from '@strapi/icons';
+import { Alert, Box, Button, Flex, Radio, RadioGroup, Typography } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
 import { useState } from 'react';
 
 import { FLAG_NAMES, FLAG_VALUES, type FlagName, type Flags, type FlagValue } from '../api/types';
 import { useT } from '../hooks/useT';
+
+import { ConfirmDialog } from './ConfirmDialog';
 
 export const FLAG_TEXT: Record<FlagName, { title: [string, string]; help: [string, string] }> = {
   CHATRECORDFLAG: {
@@ -125,44 +116,27 @@ export const SettingsForm = ({ flags, canUpdate, isSaving, onSave }: SettingsFor
           </Flex>
         )}
       </Flex>
-      <Dialog
-        onClose={() => setConfirming(false)}
+      <ConfirmDialog
         title={t('settings.confirm.title', 'Confirm the new recording settings')}
         isOpen={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          onSave(Object.fromEntries(changed.map((name) => [name, draft[name]])));
+        }}
       >
-        <DialogBody icon={<ExclamationMarkCircle />}>
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            <Typography>
-              {t(
-                'settings.confirm.body',
-                'New calls will be recorded by these values; calls already stored keep theirs.'
-              )}
-            </Typography>
-            {changed.map((name) => (
-              <Typography key={name} fontWeight="semiBold">
-                {`${name}: ${value(flags[name])} → ${value(draft[name])}`}
-              </Typography>
-            ))}
-          </Flex>
-        </DialogBody>
-        <DialogFooter
-          startAction={
-            <Button variant="tertiary" onClick={() => setConfirming(false)}>
-              {t('settings.confirm.cancel', 'Cancel')}
-            </Button>
-          }
-          endAction={
-            <Button
-              onClick={() => {
-                setConfirming(false);
-                onSave(Object.fromEntries(changed.map((name) => [name, draft[name]])));
-              }}
-            >
-              {t('settings.confirm.ok', 'Confirm')}
-            </Button>
-          }
-        />
-      </Dialog>
+        <Typography>
+          {t(
+            'settings.confirm.body',
+            'New calls will be recorded by these values; calls already stored keep theirs.'
+          )}
+        </Typography>
+        {changed.map((name) => (
+          <Typography key={name} fontWeight="semiBold">
+            {`${name}: ${value(flags[name])} → ${value(draft[name])}`}
+          </Typography>
+        ))}
+      </ConfirmDialog>
     </Box>
   );
 };

@@ -22,6 +22,10 @@ export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
   const { formatDate } = useIntl();
   const t = useT();
   const value = (v: FlagValue | null) => (v ? t(...VALUE_TEXT[v]) : '—');
+  const days = (d: number | null) =>
+    d === null
+      ? t('retention.forever', 'Keep forever')
+      : t('retention.days', '{days} days', { days: d });
   return (
     <Box>
       <Box paddingBottom={4}>
@@ -63,6 +67,13 @@ export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
                   <Typography>{entry.user?.email ?? t('history.system', 'System')}</Typography>
                 </Td>
                 <Td>
+                  {entry.changes.retentionDays && (
+                    <Typography as="p">
+                      {`${t('retention.title', 'Retention period')}: ${days(
+                        entry.changes.retentionDays.from
+                      )} → ${days(entry.changes.retentionDays.to)}`}
+                    </Typography>
+                  )}
                   {FLAG_NAMES.filter((name) => entry.changes[name]).map((name) => (
                     <Typography as="p" key={name}>
                       {`${name}: ${value(entry.changes[name]?.from ?? null)} → ${value(

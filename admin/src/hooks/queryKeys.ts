@@ -3,6 +3,7 @@ export const queryKeys = {
   settings: ['call-history', 'settings'] as const,
   settingsHistory: ['call-history', 'settings-history'] as const,
   bots: ['call-history', 'bots'] as const,
+  retentionPreview: ['call-history', 'retention-preview'] as const,
   // Keyed by the POST body of the request (its filters, page size and cursor).
   calls: (body: object) => ['call-history', 'calls', body] as const,
   /** Every search page, whatever its body: a hold changes what they show. */

@@ -29,7 +29,14 @@ export const useSaveBot = (kind: BotKind) => {
           : await put<{ data: Bot }>(`${API}/bots/${kind}/${id}`, input);
       return data.data;
     },
-    { onSuccess: () => queryClient.invalidateQueries(queryKeys.bots) }
+    {
+      // A bot's retention override changes the dry run too.
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries(queryKeys.bots),
+          queryClient.invalidateQueries(queryKeys.retentionPreview),
+        ]),
+    }
   );
 };
 

@@ -8,6 +8,7 @@ import { BASE, PATHS } from '../routes';
 
 import { AuditLogPage } from './AuditLogPage';
 import { BotsPage } from './BotsPage';
+import { DataErasurePage } from './DataErasurePage';
 import { HistoricalCallPage } from './HistoricalCallPage';
 import { SystemSettingsPage } from './SystemSettingsPage';
 
@@ -23,7 +24,9 @@ const Landing = () => {
         ? PATHS.robots
         : allowedActions.canReadAudit
           ? PATHS.auditLog
-          : PATHS.historicalCall;
+          : allowedActions.canEraseCalls
+            ? PATHS.dataErasure
+            : PATHS.historicalCall;
   return <Redirect to={target} />;
 };
 
@@ -35,6 +38,7 @@ const App = () => (
       <Route path={PATHS.settings} component={SystemSettingsPage} />
       <Route path={PATHS.auditLog} component={AuditLogPage} />
       <Route path={PATHS.historicalCall} component={HistoricalCallPage} />
+      <Route path={PATHS.dataErasure} component={DataErasurePage} />
       <Route path={BASE} component={Landing} />
     </Switch>
   </Layout>

@@ -1,10 +1,13 @@
 import { Flex } from '@strapi/design-system';
 import { LoadingIndicatorPage, useNotification, useRBAC } from '@strapi/helper-plugin';
 
-import type { Flags } from '../api/types';
+import type { TenantSettings } from '../api/types';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
+import { RetentionForm } from '../components/RetentionForm';
+import { RetentionPreviewTable } from '../components/RetentionPreviewTable';
 import { SettingsForm } from '../components/SettingsForm';
 import { SettingsHistory } from '../components/SettingsHistory';
+import { useRetentionPreview } from '../hooks/useRetention';
 import { useSettings, useSettingsHistory, useUpdateSettings } from '../hooks/useSettings';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS } from '../permissions';
@@ -18,18 +21,25 @@ const SettingsContent = () => {
   const settings = useSettings();
   const history = useSettingsHistory();
   const update = useUpdateSettings();
+  const preview = useRetentionPreview();
 
   if (settings.isLoading || permissionsLoading) return <LoadingIndicatorPage />;
 
-  const save = (patch: Partial<Flags>) =>
+  const save = (patch: Partial<TenantSettings>) =>
     update.mutate(patch, {
       onSuccess: () =>
         toggleNotification({
           type: 'success',
-          message: {
-            id: getTrad('settings.saved'),
-            defaultMessage: 'Recording settings saved: new calls follow them from now on.',
-          },
+          message:
+            'retentionDays' in patch
+              ? {
+                  id: getTrad('retention.saved'),
+                  defaultMessage: 'Retention period saved: the next purge run follows it.',
+                }
+              : {
+                  id: getTrad('settings.saved'),
+                  defaultMessage: 'Recording settings saved: new calls follow them from now on.',
+                },
         }),
       onError: (error) =>
         toggleNotification({ type: 'warning', message: toApiError(error).message }),
@@ -49,6 +59,20 @@ const SettingsContent = () => {
       ) : (
         t('settings.error', 'The settings could not be loaded.')
       )}
+      {settings.data && (
+        <RetentionForm
+          key={`retention-${String(settings.data.retentionDays)}`}
+          retentionDays={settings.data.retentionDays}
+          canUpdate={Boolean(allowedActions.canUpdate)}
+          isSaving={update.isLoading}
+          onSave={(retentionDays) => save({ retentionDays })}
+        />
+      )}
+      {preview.isError ? (
+        t('retention.preview.error', 'The dry run could not be loaded.')
+      ) : (
+        <RetentionPreviewTable preview={preview.data} />
+      )}
       <SettingsHistory entries={history.data ?? []} />
     </Flex>
   );
@@ -63,7 +87,7 @@ export const SystemSettingsPage = () => {
         title={title}
         subtitle={t(
           'page.settings.subtitle',
-          'Tenant-wide recording flags for robot and IVR calls.'
+          'Tenant-wide recording flags and retention period for robot and IVR calls.'
         )}
         trail={TRAILS.settings}
       >

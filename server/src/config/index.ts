@@ -28,6 +28,13 @@ export interface PluginConfig extends CallLimits {
    * digits kept at the start and at the end.
    */
   numberMask: NumberMaskRule;
+  /**
+   * When the retention purge runs, as a cron rule of Strapi's cron (node-schedule: 5 fields, or
+   * 6 with seconds first); false registers no job.
+   */
+  purgeCron: string | false;
+  /** Calls deleted per purge or erasure batch, each batch in its own short transaction. */
+  purgeBatchSize: number;
 }
 
 /** A stored number has at most 31 digits; keeping more of either end means nothing. */
@@ -40,6 +47,13 @@ export const defaultConfig: PluginConfig = {
   showInContentManager: false,
   csvBom: true,
   numberMask: DEFAULT_NUMBER_MASK,
+  // 03:30 every night, server time: after the evening peak, before the morning one.
+  purgeCron: '0 30 3 * * *',
+  /**
+   * 1,000 calls: a batch's transaction holds its row locks (and SQLite's one writer) for tens of
+   * milliseconds, so an ingest or a search waits that long at most.
+   */
+  purgeBatchSize: 1000,
   /**
    * 256 KiB: a 1,000-step trace of ordinary steps (a node, a short input, a reply of a
    * sentence or two: ~250 bytes each) fits, about 60 times the 20-step traces of the
@@ -51,6 +65,9 @@ export const defaultConfig: PluginConfig = {
   maxCallDurationSeconds: 24 * 60 * 60,
 };
 
+/** 5 or 6 fields of what cron rules are written with: a typo fails at boot, not silently at 03:30. */
+const CRON_RULE = /^\s*[\d*,/\-A-Za-z?LW#]+(\s+[\d*,/\-A-Za-z?LW#]+){4,5}\s*$/;
+
 const schema = yup
   .object({
     maxPeriodDays: yup.number().strict().integer().min(1).max(3660).required(),
@@ -58,6 +75,14 @@ const schema = yup
     createDefaultRoles: yup.boolean().strict().required(),
     showInContentManager: yup.boolean().strict().required(),
     csvBom: yup.boolean().strict().required(),
+    purgeCron: yup
+      .mixed()
+      .test(
+        'cron-rule',
+        'purgeCron must be a cron rule of 5 or 6 fields, or false',
+        (value) => value === false || (typeof value === 'string' && CRON_RULE.test(value))
+      ),
+    purgeBatchSize: yup.number().strict().integer().min(1).max(100_000).required(),
     maxFlowTraceBytes: yup
       .number()
       .strict()

@@ -9,4 +9,6 @@ export const botAttributes = () =>
     description: { type: 'text' },
     historicalCallRecord: { type: 'boolean', default: true, required: true },
     flowCallRecording: { type: 'boolean', default: true, required: true },
+    // Days its calls are kept; null follows the tenant's period (docs/design.md#privacy).
+    retentionDays: { type: 'integer', min: 1, max: 36_500 },
   }) as const;

@@ -4,11 +4,18 @@ import { BOT_UID_BY_KIND } from '../constants';
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from '../domain/access-code';
 import { diffFields, type AuditAction } from '../domain/audit';
 import type { BotKind } from '../domain/recording-decision';
+import { retentionDaysProblem } from '../domain/retention';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
 
-type BotData = { accessCode?: unknown };
+type BotData = { accessCode?: unknown; retentionDays?: unknown };
+
+/** The Query Engine checks no min or max: every write path gets the bounds here. */
+const assertRetentionDays = (data: BotData | undefined) => {
+  const problem = retentionDaysProblem(data?.retentionDays);
+  if (problem) throw fieldError('retentionDays', problem);
+};
 
 const normaliseAccessCode = (data: BotData): string => {
   const code = typeof data.accessCode === 'string' ? data.accessCode.trim() : data.accessCode;
@@ -37,6 +44,7 @@ const AUDITED_FIELDS = [
   'description',
   'historicalCallRecord',
   'flowCallRecording',
+  'retentionDays',
 ] as const;
 
 type BotRow = Record<string, unknown> & { id: number };
@@ -104,18 +112,21 @@ const subscriberFor = (strapi: Strapi, kind: BotKind) => {
     models: [uid],
     async beforeCreate(event: Event) {
       const data = event.params.data as BotData;
+      assertRetentionDays(data);
       if (data.accessCode === undefined) throw fieldError('accessCode', 'accessCode is required');
       await bots().assertAccessCodeFree(normaliseAccessCode(data));
     },
     async beforeCreateMany(event: Event) {
       const rows = event.params.data as BotData[];
+      rows.forEach(assertRetentionDays);
       const codes = rows.map(normaliseAccessCode);
       assertDistinct(codes);
       for (const code of codes) await bots().assertAccessCodeFree(code);
     },
     async beforeUpdate(event: Event) {
-      await captureBefore(event);
       const data = event.params.data as BotData | undefined;
+      assertRetentionDays(data);
+      await captureBefore(event);
       if (!data || data.accessCode === undefined) return;
       const code = normaliseAccessCode(data);
       const [target] = event.state.before as BotRow[];
@@ -123,6 +134,7 @@ const subscriberFor = (strapi: Strapi, kind: BotKind) => {
     },
     async beforeUpdateMany(event: Event) {
       const data = event.params.data as BotData | undefined;
+      assertRetentionDays(data);
       if (data?.accessCode !== undefined) {
         throw fieldError('accessCode', 'accessCode cannot be set on several records at once');
       }

@@ -4,18 +4,15 @@ import type { SettingsUpdatedPayload } from '../../../shared/contracts/settings'
 import { EVENTS, UID } from '../constants';
 import { lockFirstRow } from '../database/row-lock';
 import {
-  DEFAULT_FLAGS,
+  DEFAULT_SETTINGS,
   FLAG_ATTRIBUTE,
-  diffFlags,
-  rowToFlags,
+  diffSettings,
+  rowToSettings,
   type SettingRow,
+  type TenantSettings,
 } from '../domain/flags';
-import {
-  FLAG_NAMES,
-  FLAG_VALUES,
-  isFlagValue,
-  type RecordingFlags,
-} from '../domain/recording-decision';
+import { FLAG_NAMES, FLAG_VALUES, isFlagValue } from '../domain/recording-decision';
+import { retentionDaysProblem } from '../domain/retention';
 import { currentAdmin } from '../services/audit';
 import { fieldError } from '../utils/errors';
 import { emitEvent, getDb, getService } from '../utils/strapi';
@@ -28,6 +25,8 @@ const assertFlagValues = (data: SettingRow | undefined) => {
       throw fieldError(name, `${name} must be one of ${FLAG_VALUES.join(', ')}`);
     }
   }
+  const problem = retentionDaysProblem(data?.retentionDays);
+  if (problem) throw fieldError('retentionDays', problem);
 };
 
 /**
@@ -38,8 +37,8 @@ const assertFlagValues = (data: SettingRow | undefined) => {
  * one left, and each gets its own audit entry, in the transaction of the change itself.
  */
 export const settingSubscriber = (strapi: Strapi) => {
-  const record = async (before: RecordingFlags, after: RecordingFlags) => {
-    const changes = diffFlags(before, after);
+  const record = async (before: TenantSettings, after: TenantSettings) => {
+    const changes = diffSettings(before, after);
     if (Object.keys(changes).length === 0) return;
     await getService(strapi, 'audit').record({ action: 'settings.update', changes });
     const payload: SettingsUpdatedPayload = {
@@ -51,7 +50,7 @@ export const settingSubscriber = (strapi: Strapi) => {
   };
 
   const readFlags = async () =>
-    rowToFlags(
+    rowToSettings(
       (await getDb(strapi)
         .query(UID.setting)
         .findOne({ orderBy: { id: 'asc' } })) as SettingRow | null
@@ -65,7 +64,7 @@ export const settingSubscriber = (strapi: Strapi) => {
 
   /** After an update of any kind: what the service now reads, against what it read before. */
   const recordAfterUpdate = async (event: Event) => {
-    const before = event.state.before as RecordingFlags | undefined;
+    const before = event.state.before as TenantSettings | undefined;
     if (before) await record(before, await readFlags());
   };
 
@@ -86,7 +85,7 @@ export const settingSubscriber = (strapi: Strapi) => {
       await captureBefore(event);
     },
     async afterCreate(event: Event) {
-      await record(DEFAULT_FLAGS, rowToFlags(event.result as SettingRow));
+      await record(DEFAULT_SETTINGS, rowToSettings(event.result as SettingRow));
     },
     afterUpdate: recordAfterUpdate,
     afterUpdateMany: recordAfterUpdate,

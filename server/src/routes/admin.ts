@@ -28,6 +28,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/retention/preview',
+      handler: 'retention.preview',
+      config: guarded(PERMISSIONS.settingsRead),
+    },
+    {
+      method: 'GET',
       path: '/audit',
       handler: 'audit.find',
       config: guarded(PERMISSIONS.auditRead),
@@ -74,6 +80,19 @@ export default {
       path: '/calls/stats',
       handler: 'call-search.stats',
       config: guarded(PERMISSIONS.callsRead),
+    },
+    // The number goes in the body only: a URL is written to request logs.
+    {
+      method: 'POST',
+      path: '/calls/erase/preview',
+      handler: 'retention.erasurePreview',
+      config: guarded(PERMISSIONS.callsErase),
+    },
+    {
+      method: 'POST',
+      path: '/calls/erase',
+      handler: 'retention.erase',
+      config: guarded(PERMISSIONS.callsErase),
     },
     {
       method: 'POST',

@@ -39,6 +39,7 @@ interface BotRow {
   historicalCallRecord: boolean | null;
   flowCallRecording: boolean | null;
   description?: string | null;
+  retentionDays?: number | null;
 }
 
 const toSnapshot = (kind: BotKind, row: BotRow): BotSnapshot => ({
@@ -57,6 +58,7 @@ const present = (kind: BotKind, row: BotRow, flags: RecordingFlags) => {
   return {
     ...bot,
     description: row.description ?? null,
+    retentionDays: row.retentionDays ?? null,
     effective: {
       call: decision.recordCall,
       flow: decision.recordFlow,
@@ -68,6 +70,8 @@ const present = (kind: BotKind, row: BotRow, flags: RecordingFlags) => {
 };
 
 const SELECT = ['id', 'name', 'accessCode', 'historicalCallRecord', 'flowCallRecording'];
+/** What the admin API shows of a bot besides what the recording decision needs. */
+const SHOWN = [...SELECT, 'description', 'retentionDays'];
 
 export default ({ strapi }: { strapi: Strapi }) => ({
   /** The robots and IVR flows owning these access codes, keyed by code: one query per kind. */
@@ -95,7 +99,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       KINDS.map(async (kind) => {
         const rows = (await getDb(strapi)
           .query(BOT_UID_BY_KIND[kind])
-          .findMany({ select: [...SELECT, 'description'], orderBy: { name: 'asc' } })) as BotRow[];
+          .findMany({ select: SHOWN, orderBy: { name: 'asc' } })) as BotRow[];
         return rows.map((row) => present(kind, row, flags));
       })
     );
@@ -107,9 +111,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
     // One transaction for the write and the audit entry its lifecycle adds.
     const row = (await guardWrite(input.accessCode, () =>
       getDb(strapi).transaction(() =>
-        getDb(strapi)
-          .query(BOT_UID_BY_KIND[kind])
-          .create({ data: input, select: [...SELECT, 'description'] })
+        getDb(strapi).query(BOT_UID_BY_KIND[kind]).create({ data: input, select: SHOWN })
       )
     )) as BotRow;
     return present(kind, row, await getService(strapi, 'settings').get());
@@ -121,9 +123,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       throw new errors.NotFoundError(`no ${BOT_LABEL[kind]} with id ${id}`);
     }
     const row = (await guardWrite(input.accessCode, () =>
-      getDb(strapi).transaction(() =>
-        query.update({ where: { id }, data: input, select: [...SELECT, 'description'] })
-      )
+      getDb(strapi).transaction(() => query.update({ where: { id }, data: input, select: SHOWN }))
     )) as BotRow;
     return present(kind, row, await getService(strapi, 'settings').get());
   },
@@ -135,10 +135,29 @@ export default ({ strapi }: { strapi: Strapi }) => ({
   async remove(kind: BotKind, id: number) {
     const query = getDb(strapi).query(BOT_UID_BY_KIND[kind]);
     const row = (await getDb(strapi).transaction(() =>
-      query.delete({ where: { id }, select: [...SELECT, 'description'] })
+      query.delete({ where: { id }, select: SHOWN })
     )) as BotRow | null;
     if (!row) throw new errors.NotFoundError(`no ${BOT_LABEL[kind]} with id ${id}`);
     return { ...toSnapshot(kind, row), description: row.description ?? null };
+  },
+
+  /** Every robot and IVR flow with its retention override, for the purge and its dry run. */
+  async listRetention() {
+    const lists = await Promise.all(
+      KINDS.map(async (kind) => {
+        const rows = (await getDb(strapi)
+          .query(BOT_UID_BY_KIND[kind])
+          .findMany({ select: ['id', 'name', 'accessCode', 'retentionDays'] })) as BotRow[];
+        return rows.map((row) => ({
+          kind,
+          id: row.id,
+          name: row.name,
+          accessCode: row.accessCode,
+          retentionDays: row.retentionDays ?? null,
+        }));
+      })
+    );
+    return lists.flat();
   },
 
   /**

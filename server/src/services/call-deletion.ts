@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
+import callDeletionBatches, { type CallSelection } from '../repositories/call-deletion-batches';
 import callRecordWrites from '../repositories/call-record-writes';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
@@ -28,13 +29,17 @@ const checkRequest = ({ callIds, reason }: DeletionRequest) => {
   }
 };
 
+export type { CallSelection };
+
 /**
  * The one way a call record is deleted (the lifecycles refuse every other): the retention
- * purge and erasure build on it. The delete and its audit entry (counts per access code, who,
- * why; never a number) are one transaction.
+ * purge and erasure build on it. `deleteCalls` keeps the delete and its audit entry (counts per
+ * access code, who, why; never a number) in one transaction; `deleteBatch` deletes one bounded
+ * batch in its own short transaction, and its caller writes one audit entry for the whole run.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
   const writes = callRecordWrites({ strapi });
+  const batches = callDeletionBatches({ strapi });
 
   return {
     async deleteCalls(
@@ -61,5 +66,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
         return { deleted, perAccessCode };
       });
     },
+
+    /**
+     * Deletes up to `limit` of the oldest matching calls not held, in one short transaction so
+     * that ingest and search wait for one batch at most. `selected < limit` means none is left.
+     */
+    async deleteBatch(
+      selection: CallSelection,
+      limit: number
+    ): Promise<{ selected: number; perAccessCode: Map<string, number> }> {
+      return writes.transaction((trx) => batches.deleteBatch(trx, selection, limit));
+    },
+
+    /** Counts and oldest start times of a selection, for the dry runs. */
+    count: (selection: CallSelection, cap?: number) => batches.count(selection, cap),
+    oldestStart: (selection: CallSelection) => batches.oldestStart(selection),
   };
 };

@@ -5,9 +5,11 @@ import callHolds from './call-holds';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
+import erasure from './erasure';
 import exportTickets from './export-tickets';
 import ingest from './ingest';
 import recordingPolicy from './recording-policy';
+import retention from './retention';
 import settings from './settings';
 
 export default {
@@ -18,8 +20,10 @@ export default {
   'call-holds': callHolds,
   'call-search': callSearch,
   'default-roles': defaultRoles,
+  erasure,
   'export-tickets': exportTickets,
   ingest,
   'recording-policy': recordingPolicy,
+  retention,
   settings,
 };

@@ -2,8 +2,13 @@ import type { Strapi } from '@strapi/types';
 
 import { UID } from '../constants';
 import type { AuditEntry } from '../domain/audit';
-import { DEFAULT_FLAGS, flagsToRow, rowToFlags, type SettingRow } from '../domain/flags';
-import type { RecordingFlags } from '../domain/recording-decision';
+import {
+  DEFAULT_SETTINGS,
+  rowToSettings,
+  settingsToRow,
+  type SettingRow,
+  type TenantSettings,
+} from '../domain/flags';
 import { getDb, getService } from '../utils/strapi';
 
 export default ({ strapi }: { strapi: Strapi }) => {
@@ -14,13 +19,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     /** Read on every decision: no per-process cache, so several Strapi nodes agree at once. */
-    async get(): Promise<RecordingFlags> {
-      return rowToFlags(await findRow());
+    async get(): Promise<TenantSettings> {
+      return rowToSettings(await findRow());
     },
 
     /** Creates the single row with every flag OFF when the table is empty (first boot). */
     async ensure(): Promise<void> {
-      if (!(await findRow())) await settings().create({ data: flagsToRow(DEFAULT_FLAGS) });
+      if (!(await findRow())) await settings().create({ data: settingsToRow(DEFAULT_SETTINGS) });
     },
 
     /**
@@ -28,12 +33,12 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * (so that the Content Manager and other Query Engine callers get them too); the lifecycle
      * locks the row first, so concurrent saves are serialised and none goes unaudited.
      */
-    async update(patch: Partial<RecordingFlags>): Promise<RecordingFlags> {
-      const data = flagsToRow(patch);
+    async update(patch: Partial<TenantSettings>): Promise<TenantSettings> {
+      const data = settingsToRow(patch);
       await getDb(strapi).transaction(async () => {
         const row = await findRow();
         if (!row) {
-          await settings().create({ data: { ...flagsToRow(DEFAULT_FLAGS), ...data } });
+          await settings().create({ data: { ...settingsToRow(DEFAULT_SETTINGS), ...data } });
         } else if (Object.keys(data).length > 0) {
           await settings().update({ where: { id: row.id }, data });
         }

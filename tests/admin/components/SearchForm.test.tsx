@@ -11,6 +11,7 @@ const bots: Bot[] = [
     name: 'Sales bot',
     accessCode: '1001',
     description: null,
+    retentionDays: null,
     historicalCallRecord: true,
     flowCallRecording: true,
     effective: {

@@ -16,6 +16,7 @@ const robot = {
   name: 'Billing robot',
   accessCode: '10086',
   description: null,
+  retentionDays: null,
   historicalCallRecord: true,
   flowCallRecording: false,
   effective: {
@@ -33,6 +34,7 @@ beforeEach(() => {
     throw new Error(`unexpected GET ${url}`);
   });
   client.del.mockReset();
+  client.put.mockReset();
 });
 
 describe('BotsPage', () => {
@@ -59,5 +61,28 @@ describe('BotsPage', () => {
     expect(await screen.findByText('Billing robot')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete Billing robot' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Edit Billing robot' })).not.toBeInTheDocument();
+  });
+
+  it("sets a robot's own retention period, refusing one out of bounds", async () => {
+    client.put.mockResolvedValue({ data: { data: { ...robot, retentionDays: 45 } } });
+    renderInAdmin(<BotsPage kind="INTELLIGENT_ROBOT" />, {
+      permissions: [permission('bots.read'), permission('bots.update')],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Billing robot' }));
+    const field = await screen.findByLabelText('Keep its calls for (days)');
+    expect(field).toHaveValue('');
+    fireEvent.change(field, { target: { value: '40000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('A whole number of days from 1 to 36500.')).toBeInTheDocument();
+    expect(client.put).not.toHaveBeenCalled();
+
+    fireEvent.change(field, { target: { value: '45' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(client.put).toHaveBeenCalledWith(
+        '/call-history/bots/INTELLIGENT_ROBOT/4',
+        expect.objectContaining({ retentionDays: 45 })
+      )
+    );
   });
 });

@@ -21,6 +21,16 @@ module.exports = ({ env }) => ({
       totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
       showInContentManager: env.bool('CALL_HISTORY_SHOW_IN_CONTENT_MANAGER', false),
       csvBom: env.bool('CALL_HISTORY_CSV_BOM', true),
+      // 'false' turns the purge job off; unset, the plugin's nightly default applies.
+      ...(env('CALL_HISTORY_PURGE_CRON')
+        ? {
+            purgeCron:
+              env('CALL_HISTORY_PURGE_CRON') === 'false' ? false : env('CALL_HISTORY_PURGE_CRON'),
+          }
+        : {}),
+      ...(env('CALL_HISTORY_PURGE_BATCH_SIZE')
+        ? { purgeBatchSize: env.int('CALL_HISTORY_PURGE_BATCH_SIZE') }
+        : {}),
       // Unset, the plugin's own defaults apply (256 KiB, 24 h): the tests check those too.
       ...(env('CALL_HISTORY_MAX_FLOW_TRACE_BYTES')
         ? { maxFlowTraceBytes: env.int('CALL_HISTORY_MAX_FLOW_TRACE_BYTES') }

@@ -19,6 +19,13 @@ describe('plugin config validator', () => {
     }
   });
 
+  it('accepts cron rules of 5 or 6 fields, or false for no purge job', () => {
+    expect(defaultConfig).toMatchObject({ purgeCron: '0 30 3 * * *', purgeBatchSize: 1000 });
+    for (const purgeCron of ['30 3 * * *', '*/10 * * * * *', '0 0 2 * * SUN', false]) {
+      expect(() => config.validator({ ...defaultConfig, purgeCron })).not.toThrow();
+    }
+  });
+
   it('accepts the bounds of the call limits', () => {
     for (const limits of [
       { maxFlowTraceBytes: 1024, maxCallDurationSeconds: 1 },
@@ -58,6 +65,13 @@ describe('plugin config validator', () => {
     [{ numberMask: { keepFirst: 1.5, keepLast: 4 } }, 'numberMask.keepFirst'],
     [{ numberMask: { keepFirst: '3', keepLast: 4 } }, 'numberMask.keepFirst'],
     [{ numberMask: { keepFirst: 3, keepLast: 4, keepMiddle: 1 } }, 'keepMiddle'],
+    [{ purgeCron: 'every night' }, 'purgeCron'],
+    [{ purgeCron: '0 30 3 *' }, 'purgeCron'],
+    [{ purgeCron: true }, 'purgeCron'],
+    [{ purgeCron: '' }, 'purgeCron'],
+    [{ purgeBatchSize: 0 }, 'purgeBatchSize'],
+    [{ purgeBatchSize: 100_001 }, 'purgeBatchSize'],
+    [{ purgeBatchSize: '1000' }, 'purgeBatchSize'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
   });

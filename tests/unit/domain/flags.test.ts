@@ -1,4 +1,13 @@
-import { DEFAULT_FLAGS, diffFlags, flagsToRow, rowToFlags } from '../../../server/src/domain/flags';
+import {
+  DEFAULT_FLAGS,
+  DEFAULT_SETTINGS,
+  diffFlags,
+  diffSettings,
+  flagsToRow,
+  rowToFlags,
+  rowToSettings,
+  settingsToRow,
+} from '../../../server/src/domain/flags';
 
 describe('flag mapping', () => {
   it('maps API names to attributes and back', () => {
@@ -39,5 +48,34 @@ describe('flag mapping', () => {
       CCIVRRECORDFLAG: { from: 'OFF', to: 'BOT_LEVEL' },
     });
     expect(diffFlags(DEFAULT_FLAGS, DEFAULT_FLAGS)).toEqual({});
+  });
+});
+
+describe('the tenant settings: flags and retention period', () => {
+  it('reads a missing or out-of-bounds period as "keep forever"', () => {
+    expect(rowToSettings(null).retentionDays).toBeNull();
+    expect(rowToSettings({ retentionDays: 0 }).retentionDays).toBeNull();
+    expect(rowToSettings({ retentionDays: 36_501 }).retentionDays).toBeNull();
+    expect(rowToSettings({ retentionDays: 365, chatRecordFlag: 'ON' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      CHATRECORDFLAG: 'ON',
+      retentionDays: 365,
+    });
+  });
+
+  it('writes the period, null included, and diffs it like a flag', () => {
+    expect(settingsToRow({ retentionDays: null })).toEqual({ retentionDays: null });
+    expect(settingsToRow({ CHATRECORDFLAG: 'ON' })).toEqual({ chatRecordFlag: 'ON' });
+    expect(
+      diffSettings(DEFAULT_SETTINGS, {
+        ...DEFAULT_SETTINGS,
+        retentionDays: 30,
+        CHATRECORDFLAG: 'ON',
+      })
+    ).toEqual({
+      CHATRECORDFLAG: { from: 'OFF', to: 'ON' },
+      retentionDays: { from: null, to: 30 },
+    });
+    expect(diffSettings(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toEqual({});
   });
 });

@@ -14,7 +14,8 @@ export default {
     singularName: 'setting',
     pluralName: 'settings',
     displayName: 'Call history settings',
-    description: 'Tenant-wide recording flags (CHATRECORDFLAG, FLOWRECORDFLAG, CCIVRRECORDFLAG).',
+    description:
+      'Tenant-wide recording flags (CHATRECORDFLAG, FLOWRECORDFLAG, CCIVRRECORDFLAG) and retention period.',
   },
   options: { draftAndPublish: false },
   pluginOptions: {
@@ -25,5 +26,7 @@ export default {
     chatRecordFlag: flag(),
     flowRecordFlag: flag(),
     ccIvrRecordFlag: flag(),
+    // Days a call is kept, null to keep calls forever (the default): docs/design.md#privacy.
+    retentionDays: { type: 'integer', min: 1, max: 36_500 },
   },
 };

@@ -2,6 +2,8 @@ import { validateYupSchema, yup } from '@strapi/utils';
 
 import { BOT_KINDS, type BotInput, type BotKind } from '../../../../shared/contracts/bots';
 
+import { retentionDaysField } from './settings';
+
 const fields = {
   name: yup.string().trim().min(1, 'name must not be empty').max(255),
   // The full format check lives in the bots lifecycle, so every write path gets the same rule.
@@ -9,6 +11,7 @@ const fields = {
   description: yup.string().nullable(),
   historicalCallRecord: yup.boolean(),
   flowCallRecording: yup.boolean(),
+  retentionDays: retentionDaysField(),
 };
 
 const kind = yup
@@ -23,12 +26,18 @@ const createSchema = yup
     name: fields.name.required(),
     accessCode: fields.accessCode.required(),
   })
-  .noUnknown(true, 'unknown key: a bot has kind, name, accessCode, description and two switches')
+  .noUnknown(
+    true,
+    'unknown key: a bot has kind, name, accessCode, description, two switches and retentionDays'
+  )
   .required();
 
 const updateSchema = yup
   .object(fields)
-  .noUnknown(true, 'unknown key: a bot has name, accessCode, description and two switches')
+  .noUnknown(
+    true,
+    'unknown key: a bot has name, accessCode, description, two switches and retentionDays'
+  )
   .required();
 
 const paramsSchema = yup.object({

@@ -44,7 +44,7 @@ const CONTRACT_KEY_SET = new Set<string>(CONTRACT_KEYS);
 
 // E.164-style: an optional leading +, then digits only. `*` is the search wildcard
 // (docs/design.md#search-contract), so it may never be part of a stored calling number.
-const PHONE = /^\+?[0-9]{1,31}$/;
+export const PHONE = /^\+?[0-9]{1,31}$/;
 // A dialled number may also be a service code such as *100# or 10086#.
 const DIALLED = /^\+?[0-9*#]{1,31}$/;
 

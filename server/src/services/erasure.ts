@@ -1,0 +1,58 @@
+import type { Strapi } from '@strapi/types';
+
+import type { ErasurePreview, ErasureResult } from '../../../shared/contracts/retention';
+import { numberHash } from '../domain/number-hash';
+import { getConfig, getService, signingSecret } from '../utils/strapi';
+
+import { currentAdmin } from './audit';
+
+/**
+ * Erasure by number for a data-subject request (docs/design.md#privacy): every call of the
+ * exact calling number that is not held is deleted, in bounded batches through the
+ * call-deletion service. Held calls are counted apart and kept. The audit entry keeps a keyed
+ * hash of the number, never the number.
+ */
+export default ({ strapi }: { strapi: Strapi }) => {
+  const deletion = () => getService(strapi, 'call-deletion');
+
+  const counts = async (callingNumber: string): Promise<ErasurePreview> => ({
+    matching: await deletion().count({ callingNumber, held: false }),
+    held: await deletion().count({ callingNumber, held: true }),
+  });
+
+  return {
+    /** What an erasure of this number would delete now, and the held calls it would keep. */
+    preview: counts,
+
+    async erase(
+      { callingNumber, reason }: { callingNumber: string; reason: string },
+      user = currentAdmin(strapi)
+    ): Promise<ErasureResult> {
+      const batchSize = getConfig(strapi).purgeBatchSize;
+      const perAccessCode: Record<string, number> = {};
+      let erased = 0;
+      let batches = 0;
+      for (;;) {
+        const batch = await deletion().deleteBatch({ callingNumber }, batchSize);
+        if (batch.selected === 0) break;
+        batches += 1;
+        for (const [code, count] of batch.perAccessCode) {
+          perAccessCode[code] = (perAccessCode[code] ?? 0) + count;
+          erased += count;
+        }
+        if (batch.selected < batchSize) break;
+      }
+      const { held } = await counts(callingNumber);
+      await getService(strapi, 'audit').record(
+        {
+          action: 'calls.erase',
+          subject: { numberHash: numberHash(callingNumber, signingSecret(strapi, 'erasure')) },
+          changes: { erased, held, batches, perAccessCode },
+          reason,
+        },
+        user
+      );
+      return { erased, held };
+    },
+  };
+};
