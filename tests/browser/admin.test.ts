@@ -151,7 +151,7 @@ describe('the admin pages in chromium', () => {
     await group('IVR flow details (CCIVRRECORDFLAG)')
       .getByRole('radio', { name: 'Bot-level control' })
       .check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('CHATRECORDFLAG: Off → On').waitFor();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
@@ -162,6 +162,8 @@ describe('the admin pages in chromium', () => {
       CHATRECORDFLAG: 'ON',
       FLOWRECORDFLAG: 'ON',
       CCIVRRECORDFLAG: 'BOT_LEVEL',
+      // Saving the flags leaves the retention period as it was: keep forever.
+      retentionDays: null,
     });
     await noNotifications(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'system-settings.png'), fullPage: true });
