@@ -111,7 +111,8 @@ npx strapi build --no-optimization >"$work/build.log" 2>&1 || { tail -n 40 "$wor
 port=${PACKAGE_CHECK_PORT:-1399}
 while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 echo "--- strapi start on port $port, then the plugin answers"
-PORT=$port HOST=127.0.0.1 npx strapi start >"$work/start.log" 2>&1 &
+# Node itself, not npx: $! must be the server, so that the cleanup stops it.
+PORT=$port HOST=127.0.0.1 node ./node_modules/.bin/strapi start >"$work/start.log" 2>&1 &
 server_pid=$!
 # Node's own fetch: curl may not be on a fresh machine.
 node - "http://127.0.0.1:$port" "$server_pid" <<'NODE' || { tail -n 40 "$work/start.log" >&2; exit 1; }
