@@ -10,6 +10,7 @@ import {
   type CallHoldsRepository,
   type StoredHold,
 } from '../repositories/call-holds';
+import { nextTurn } from '../utils/event-loop';
 import { getDb, getService } from '../utils/strapi';
 
 import { currentAdmin } from './audit';
@@ -135,6 +136,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
           held += codes.length;
           // Calls another hold took between the read and the write count as already held.
           alreadyHeld += batch.length - codes.length;
+          await nextTurn();
         }
       } catch (error) {
         if (held > 0) await writeAudit({ incomplete: true });

@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 
 import type { ErasurePreview, ErasureResult } from '../../../shared/contracts/retention';
 import { numberHash } from '../domain/number-hash';
+import { nextTurn } from '../utils/event-loop';
 import { getConfig, getService, signingSecret } from '../utils/strapi';
 
 import { currentAdmin } from './audit';
@@ -41,6 +42,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
           erased += count;
         }
         if (batch.selected < batchSize) break;
+        await nextTurn();
       }
       const { held } = await counts(callingNumber);
       await getService(strapi, 'audit').record(

@@ -10,6 +10,7 @@ import type {
 import { EVENTS } from '../constants';
 import { retentionRules, type RetentionRule } from '../domain/retention';
 import type { CallSelection } from '../repositories/call-deletion-batches';
+import { nextTurn } from '../utils/event-loop';
 import { emitEvent, getConfig, getDb, getService } from '../utils/strapi';
 
 /**
@@ -87,6 +88,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       batches += 1;
       for (const count of batch.perAccessCode.values()) deleted += count;
       if (batch.selected < batchSize) break;
+      await nextTurn();
     }
     // Counted after the deletes: only the held calls are left in the expired range.
     const held = await deletion().count({ ...selectionOf(rule), before: cutoff, held: true });
