@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 
 import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
+import { ensureRollupTriggers } from './database/call-rollup';
 import { ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { logText } from './domain/log-text';
@@ -41,12 +42,24 @@ const schedulePurge = (strapi: Strapi) => {
   unsubscribers.push(() => strapi.cron.remove(PURGE_JOB));
 };
 
+/** An install upgrading from a version without the statistics rollup gets it at its first boot. */
+const buildRollupIfMissing = async (strapi: Strapi) => {
+  const built = await getService(strapi, 'call-rollup').ensureBuilt();
+  if (built) {
+    strapi.log.info(
+      `call-history: built the statistics rollup from ${built.calls} stored calls in ${built.milliseconds} ms`
+    );
+  }
+};
+
 export default async ({ strapi }: { strapi: Strapi }) => {
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
   await backfillFlowSteps(strapi);
   await attachUniqueConstraints(strapi);
   await ensureAccessCodeGuards(strapi);
+  await ensureRollupTriggers(strapi);
+  await buildRollupIfMissing(strapi);
   await getService(strapi, 'settings').ensure();
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_CALL_RECORDED', EVENTS.callRecorded);
   strapi.webhookStore?.addAllowedEvent('CALL_HISTORY_SETTINGS_UPDATED', EVENTS.settingsUpdated);

@@ -10,6 +10,7 @@ export const UID = {
   chatbot: 'plugin::call-history.chatbot',
   ivrFlow: 'plugin::call-history.ivr-flow',
   callRecord: 'plugin::call-history.call-record',
+  callRollup: 'plugin::call-history.call-rollup',
   exportTicket: 'plugin::call-history.export-ticket',
 } as const;
 

@@ -206,4 +206,9 @@ export interface CallHold {
 export interface CallStats {
   perDay: Array<{ day: string; count: number }>;
   perAccessCode: Array<{ accessCode: string; count: number }>;
+  /**
+   * A calling-number filter matched more than `totalCap` calls: the counts are those of the
+   * newest `totalCap` matches only.
+   */
+  isCapped: boolean;
 }

@@ -118,6 +118,25 @@ describeOnPostgres(
       expect(rows.length).toBe(all.length);
       expect(rows.filter((row) => Number(row.copies) !== 1)).toEqual([]);
       expect(new Set(rows.map((row) => row.call_id))).toEqual(new Set(acknowledged));
+      // The statistics rollup's upserts add under the same contention (every call is in one
+      // bucket): its counts equal a GROUP BY over the calls.
+      const grouped = (sql: string) =>
+        pg
+          .query<{ bucket: Date; code: string; kind: string; calls: string }>(sql)
+          .then(({ rows: found }) =>
+            found
+              .map((row) => `${row.bucket.toISOString()} ${row.code} ${row.kind} ${row.calls}`)
+              .sort()
+          );
+      expect(
+        await grouped(
+          'SELECT bucket_start AS bucket, access_code AS code, bot_kind AS kind, calls FROM call_history_call_rollup'
+        )
+      ).toEqual(
+        await grouped(
+          `SELECT date_trunc('hour', start_time) + floor(extract(minute from start_time) / 15) * interval '15 minutes' AS bucket, access_code AS code, COALESCE(bot_kind, '') AS kind, COUNT(*) AS calls FROM call_history_call_records GROUP BY 1, 2, 3`
+        )
+      );
     });
 
     it('follows a flag changed on the other node for every batch sent after the change', async () => {

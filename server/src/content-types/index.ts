@@ -1,5 +1,6 @@
 import auditEntry from './audit-entry';
 import callRecord from './call-record';
+import callRollup from './call-rollup';
 import chatbot from './chatbot';
 import exportTicket from './export-ticket';
 import ivrFlow from './ivr-flow';
@@ -11,5 +12,6 @@ export default {
   chatbot,
   'ivr-flow': ivrFlow,
   'call-record': callRecord,
+  'call-rollup': callRollup,
   'export-ticket': exportTicket,
 };

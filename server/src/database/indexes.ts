@@ -65,6 +65,25 @@ export const INDEXES: IndexSpec[] = [
     uid: UID.callRecord,
     attributes: ['callingNumberReversed', 'startTime', 'id'],
   },
+  // The statistics rollup (docs/design.md#statistics-rollup): the key its triggers upsert on;
+  // then the period and the access code then period, each with the count, so that a chart
+  // reads index entries only.
+  {
+    name: 'call_history_call_rollup_key_uq',
+    uid: UID.callRollup,
+    attributes: ['bucketStart', 'accessCode', 'botKind'],
+    unique: true,
+  },
+  {
+    name: 'call_history_call_rollup_period_idx',
+    uid: UID.callRollup,
+    attributes: ['bucketStart', 'accessCode', 'calls'],
+  },
+  {
+    name: 'call_history_call_rollup_access_code_idx',
+    uid: UID.callRollup,
+    attributes: ['accessCode', 'bucketStart', 'calls'],
+  },
   // The audit log (docs/design.md#privacy): newest first by id, filtered by kind or by user,
   // each a seek on the filter then the id order read from the index.
   {

@@ -19,6 +19,11 @@ export interface Bucket {
   count: number;
 }
 
+/** A bucket's count for one access code. */
+export interface BucketCount extends Bucket {
+  accessCode: string;
+}
+
 /** One day of the stats answer: the local date (yyyy-MM-dd) and its count. */
 export type DayCount = CallStats['perDay'][number];
 
@@ -43,4 +48,43 @@ export const foldBucketsIntoDays = (
   return [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, count]) => ({ day: key, count }));
+};
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * A period [from, to) as the whole 15-minute buckets inside it, which the statistics rollup
+ * answers, and the partial buckets at its edges (each under 15 minutes of calls), which only
+ * the calls can. A local day in any zone is whole buckets, so a day-aligned period has no edge.
+ */
+export const splitIntoBuckets = (period: Period): { whole: Period | null; edges: Period[] } => {
+  const from = period.from.getTime();
+  const to = period.to.getTime();
+  const first = Math.ceil(from / BUCKET_MS) * BUCKET_MS;
+  const last = Math.floor(to / BUCKET_MS) * BUCKET_MS;
+  if (first >= last) return { whole: null, edges: from < to ? [period] : [] };
+  const edges: Period[] = [];
+  if (from < first) edges.push({ from: period.from, to: new Date(first) });
+  if (last < to) edges.push({ from: new Date(last), to: period.to });
+  return { whole: { from: new Date(first), to: new Date(last) }, edges };
+};
+
+/**
+ * Counts per access code summed from parts (the rollup, the edges), the largest first, ties by
+ * code; codes whose calls were all deleted are left out.
+ */
+export const sumPerAccessCode = (
+  parts: Array<{ accessCode: string; count: number }>
+): CallStats['perAccessCode'] => {
+  const totals = new Map<string, number>();
+  for (const part of parts) {
+    totals.set(part.accessCode, (totals.get(part.accessCode) ?? 0) + part.count);
+  }
+  return [...totals.entries()]
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([accessCode, count]) => ({ accessCode, count }));
 };

@@ -2,7 +2,8 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { callRecordColumns } from '../database/call-record-columns';
-import { BUCKET_MS, type Bucket } from '../domain/day-buckets';
+import { rollupNames, type RollupNames } from '../database/call-rollup';
+import type { Bucket, BucketCount, Period } from '../domain/day-buckets';
 import { logText } from '../domain/log-text';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { SearchPlan } from '../domain/search-plan';
@@ -10,7 +11,8 @@ import type { SearchFilters } from '../domain/search-query';
 import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getDb } from '../utils/strapi';
 
-import { bucketsSql, countSql, pageSql, perAccessCodeSql, type Access } from './call-search-sql';
+import { rollupBucketsSql, rollupPerAccessCodeSql } from './call-rollup-sql';
+import { bucketCountsSql, countSql, pageSql, type Access } from './call-search-sql';
 import { fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
 
@@ -53,6 +55,8 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const knex = db.connection;
   const dialect = db.dialect.client;
   const { readable, listed, table } = callRecordColumns(strapi);
+  let rollupTable: RollupNames | null = null;
+  const rollup = () => (rollupTable ??= rollupNames(strapi));
 
   const run = async (statement: Knex.Raw) => {
     try {
@@ -146,23 +150,36 @@ export const callRecordsRepository = (strapi: Strapi) => {
       }
     },
 
-    /** Counts per 15-minute UTC bucket (see domain/day-buckets.ts), grouped by the database. */
-    async buckets(filters: SearchFilters, chosen?: SearchPlan | null): Promise<Bucket[]> {
+    /**
+     * Counts per 15-minute UTC bucket (domain/day-buckets.ts) and access code of the matching
+     * calls, or of the newest `newest` of them, from the calls themselves.
+     */
+    async bucketCounts(
+      filters: SearchFilters,
+      chosen: SearchPlan | null | undefined,
+      newest: number | null
+    ): Promise<BucketCount[]> {
       const access = await accessFor('scan', filters, 1, chosen);
-      const rows = await run(bucketsSql(knex, dialect, table, filters, access));
-      // SQLite answers the bucket's number, PostgreSQL its start as a timestamp.
+      const rows = await run(bucketCountsSql(knex, dialect, table, filters, access, newest));
       return rows.map((row) => ({
-        start: dialect === 'sqlite' ? Number(row.bucket) * BUCKET_MS : toMillis(row.bucket),
+        start: toMillis(row.bucket),
+        accessCode: String(row.code),
         count: Number(row.total),
       }));
     },
 
-    async perAccessCode(
-      filters: SearchFilters,
-      chosen?: SearchPlan | null
+    /** Calls per bucket of a period of whole buckets, from the statistics rollup. */
+    async rollupBuckets(period: Period, accessCode: string | null): Promise<Bucket[]> {
+      const rows = await run(rollupBucketsSql(knex, rollup(), period, accessCode));
+      return rows.map((row) => ({ start: toMillis(row.bucket), count: Number(row.total) }));
+    },
+
+    /** Calls per access code in a period of whole buckets, from the statistics rollup. */
+    async rollupPerAccessCode(
+      period: Period,
+      accessCode: string | null
     ): Promise<Array<{ accessCode: string; count: number }>> {
-      const access = await accessFor('scan', filters, 1, chosen);
-      const rows = await run(perAccessCodeSql(knex, table, filters, access));
+      const rows = await run(rollupPerAccessCodeSql(knex, rollup(), period, accessCode));
       return rows.map((row) => ({ accessCode: String(row.code), count: Number(row.total) }));
     },
   };

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 
 import type { CallTable } from '../database/call-record-columns';
+import { bucketOf } from '../database/call-rollup';
 import { reverseNumber } from '../domain/calling-number';
-import { BUCKET_MS } from '../domain/day-buckets';
 import { prefixUpperBound } from '../domain/number-range';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { IndexChoice } from '../domain/search-plan';
@@ -144,38 +144,38 @@ export const countSql = (
   ]);
 
 /**
- * Counts per 15-minute UTC bucket (domain/day-buckets.ts), grouped by the database. SQLite:
- * Strapi stores datetimes as epoch milliseconds, the bucket is their quotient. PostgreSQL: the
- * bucket is a timestamp, read by the driver exactly as the Query Engine reads start times, so
+ * Counts per 15-minute UTC bucket (domain/day-buckets.ts) and access code of the matching calls,
+ * or of the newest `newest` of them, grouped by the database: the statistics where the rollup
+ * cannot answer (a number filter, the partial buckets at a period's edges). The bucket is in
+ * the column's own representation (database/call-rollup.ts): epoch milliseconds on SQLite, a
+ * timestamp on PostgreSQL read by the driver exactly as the Query Engine reads start times, so
  * the server's zone setting cannot shift it.
  */
-export const bucketsSql = (
+export const bucketCountsSql = (
   knex: Knex,
   dialect: string,
   table: CallTable,
   filters: SearchFilters,
-  access: Access
+  access: Access,
+  newest: number | null
 ): Knex.Raw => {
+  const { startTime: START, accessCode: CODE } = table;
   const condition = whereSql(knex, table, filters, null, access);
-  return dialect === 'sqlite'
-    ? knex.raw(
-        `SELECT (?? / ${BUCKET_MS}) AS bucket, COUNT(*) AS total FROM ?? WHERE ? GROUP BY 1`,
-        [table.startTime, table.table, condition]
-      )
-    : knex.raw(
-        `SELECT date_trunc('hour', ??) + floor(extract(minute from ??) / 15) * interval '15 minutes' AS bucket, COUNT(*) AS total FROM ?? WHERE ? GROUP BY 1`,
-        [table.startTime, table.startTime, table.table, condition]
-      );
-};
-
-/** Counts per access code, the largest first. */
-export const perAccessCodeSql = (
-  knex: Knex,
-  table: CallTable,
-  filters: SearchFilters,
-  access: Access
-): Knex.Raw =>
-  knex.raw(
-    'SELECT ?? AS code, COUNT(*) AS total FROM ?? WHERE ? GROUP BY ?? ORDER BY total DESC, code ASC',
-    [table.accessCode, table.table, whereSql(knex, table, filters, null, access), table.accessCode]
+  const matching =
+    newest === null
+      ? knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition])
+      : knex.raw('SELECT ??, ?? FROM ?? WHERE ? ORDER BY ?? DESC, ?? DESC LIMIT ?', [
+          START,
+          CODE,
+          table.table,
+          condition,
+          START,
+          table.id,
+          newest,
+        ]);
+  const bucket = bucketOf(dialect, knex.raw('??', [START]).toQuery());
+  return knex.raw(
+    `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total FROM (?) matching GROUP BY 1, 2`,
+    [CODE, matching]
   );
+};

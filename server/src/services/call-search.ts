@@ -8,7 +8,13 @@ import type { AuditUser } from '../domain/audit';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
 import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
-import { foldBucketsIntoDays } from '../domain/day-buckets';
+import {
+  foldBucketsIntoDays,
+  splitIntoBuckets,
+  sumPerAccessCode,
+  type Bucket,
+  type BucketCount,
+} from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
 import { callNumbers, maskCall, maskNumber } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
@@ -166,14 +172,42 @@ export default ({ strapi }: { strapi: Strapi }) => {
       };
     },
 
-    /** Calls per local day of `tz` (every day of the period, zeros included) and per access code. */
+    /**
+     * Calls per local day of `tz` (every day of the period, zeros included) and per access code
+     * (docs/design.md#statistics-rollup). Without a number filter, the rollup answers the
+     * period's whole 15-minute buckets and the calls its partial edges: the cost follows the
+     * period's length, not its calls. A number filter is not in the rollup: the search's own
+     * index path answers, bounded by the total's cap (`isCapped`: only the newest `totalCap`
+     * matches are counted).
+     */
     async stats(filters: ZonedFilters): Promise<CallStats> {
-      const plan = await calls().plan(filters, 1);
-      const buckets = await calls().buckets(filters, plan);
-      const perAccessCode = await calls().perAccessCode(filters, plan);
+      const repository = calls();
+      const buckets: Bucket[] = [];
+      const perAccessCode: Array<{ accessCode: string; count: number }> = [];
+      const add = (counts: BucketCount[]) => {
+        buckets.push(...counts);
+        perAccessCode.push(...counts);
+      };
+      let isCapped = false;
+      if (filters.callingNumber !== null) {
+        const cap = getConfig(strapi).totalCap;
+        const plan = await repository.plan(filters, 1);
+        isCapped = (await repository.countUpTo(filters, cap, plan)) > cap;
+        add(await repository.bucketCounts(filters, plan, isCapped ? cap : null));
+      } else {
+        const { whole, edges } = splitIntoBuckets(filters);
+        if (whole) {
+          buckets.push(...(await repository.rollupBuckets(whole, filters.accessCode)));
+          perAccessCode.push(...(await repository.rollupPerAccessCode(whole, filters.accessCode)));
+        }
+        for (const edge of edges) {
+          add(await repository.bucketCounts({ ...filters, ...edge }, null, null));
+        }
+      }
       return {
         perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
-        perAccessCode,
+        perAccessCode: sumPerAccessCode(perAccessCode),
+        isCapped,
       };
     },
   };

@@ -2,6 +2,7 @@ import audit from './audit';
 import bots from './bots';
 import callDeletion from './call-deletion';
 import callHolds from './call-holds';
+import callRollup from './call-rollup';
 import callSearch from './call-search';
 import calls from './calls';
 import defaultRoles from './default-roles';
@@ -18,6 +19,7 @@ export default {
   calls,
   'call-deletion': callDeletion,
   'call-holds': callHolds,
+  'call-rollup': callRollup,
   'call-search': callSearch,
   'default-roles': defaultRoles,
   erasure,

@@ -1,4 +1,9 @@
-import { BUCKET_MS, foldBucketsIntoDays } from '../../../server/src/domain/day-buckets';
+import {
+  BUCKET_MS,
+  foldBucketsIntoDays,
+  splitIntoBuckets,
+  sumPerAccessCode,
+} from '../../../server/src/domain/day-buckets';
 
 const at = (iso: string, count = 1) => ({
   start: Math.floor(Date.parse(iso) / BUCKET_MS) * BUCKET_MS,
@@ -62,5 +67,56 @@ describe('foldBucketsIntoDays', () => {
       new Date('2026-03-02T12:00:00Z')
     );
     expect(days.map((entry) => entry.day)).toEqual(['2026-03-01', '2026-03-02']);
+  });
+});
+
+describe('splitIntoBuckets', () => {
+  const period = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
+
+  it('answers a period of local days in any zone, +05:45 included, as whole buckets only', () => {
+    for (const offset of ['+08:00', '+05:45', '-03:30', '+00:00']) {
+      const days = period(`2026-03-01T00:00:00${offset}`, `2026-03-04T00:00:00${offset}`);
+      expect(splitIntoBuckets(days)).toEqual({ whole: days, edges: [] });
+    }
+  });
+
+  it('leaves the partial quarter hours at both edges to the calls', () => {
+    expect(splitIntoBuckets(period('2026-03-01T10:07:00Z', '2026-03-01T12:50:30Z'))).toEqual({
+      whole: period('2026-03-01T10:15:00Z', '2026-03-01T12:45:00Z'),
+      edges: [
+        period('2026-03-01T10:07:00Z', '2026-03-01T10:15:00Z'),
+        period('2026-03-01T12:45:00Z', '2026-03-01T12:50:30Z'),
+      ],
+    });
+  });
+
+  it('answers a period inside one bucket from the calls alone', () => {
+    const short = period('2026-03-01T10:01:00Z', '2026-03-01T10:14:00Z');
+    expect(splitIntoBuckets(short)).toEqual({ whole: null, edges: [short] });
+    const across = period('2026-03-01T10:10:00Z', '2026-03-01T10:20:00Z');
+    expect(splitIntoBuckets(across)).toEqual({ whole: null, edges: [across] });
+  });
+
+  it('answers nothing for an empty period', () => {
+    const empty = period('2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z');
+    expect(splitIntoBuckets(empty)).toEqual({ whole: null, edges: [] });
+  });
+});
+
+describe('sumPerAccessCode', () => {
+  it('sums the parts per code, largest first, ties by code, emptied codes left out', () => {
+    expect(
+      sumPerAccessCode([
+        { accessCode: '2001', count: 3 },
+        { accessCode: '1001', count: 2 },
+        { accessCode: '1002', count: 0 },
+        { accessCode: '1001', count: 1 },
+        { accessCode: '0999', count: 3 },
+      ])
+    ).toEqual([
+      { accessCode: '0999', count: 3 },
+      { accessCode: '1001', count: 3 },
+      { accessCode: '2001', count: 3 },
+    ]);
   });
 });

@@ -2,10 +2,9 @@ import type { Knex } from 'knex';
 
 import type { SearchFilters } from '../../../server/src/domain/search-query';
 import {
-  bucketsSql,
+  bucketCountsSql,
   countSql,
   pageSql,
-  perAccessCodeSql,
 } from '../../../server/src/repositories/call-search-sql';
 import {
   CALL_TABLE as TABLE,
@@ -119,30 +118,31 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
       [from, to, '138', '139', '138%', 51]
     );
   });
-
-  it('counts per access code, the largest first', () => {
-    expectSql(
-      perAccessCodeSql(knex, TABLE, period, null),
-      'SELECT "access_code" AS code, COUNT(*) AS total FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? GROUP BY "access_code" ORDER BY total DESC, code ASC',
-      [from, to]
-    );
-  });
 });
 
 describe('the 15-minute buckets of the statistics', () => {
   const [[, pg], [, sqlite]] = dialects;
 
-  it('divides the epoch milliseconds SQLite stores', () => {
-    expect(bucketsSql(sqlite, 'sqlite', TABLE, period, null).toSQL()).toMatchObject({
-      sql: 'SELECT (`start_time` / 900000) AS bucket, COUNT(*) AS total FROM `calls` WHERE `start_time` >= ? AND `start_time` < ? GROUP BY 1',
+  it('rounds the epoch milliseconds SQLite stores down to the quarter hour', () => {
+    expect(bucketCountsSql(sqlite, 'sqlite', TABLE, period, null, null).toSQL()).toMatchObject({
+      sql: 'SELECT (`start_time` / 900000) * 900000 AS bucket, `access_code` AS code, COUNT(*) AS total FROM (SELECT `start_time`, `access_code` FROM `calls` WHERE `start_time` >= ? AND `start_time` < ?) matching GROUP BY 1, 2',
       bindings: [from, to],
     });
   });
 
   it('truncates the timestamp on PostgreSQL', () => {
-    expect(bucketsSql(pg, 'postgres', TABLE, period, null).toSQL()).toMatchObject({
-      sql: `SELECT date_trunc('hour', "start_time") + floor(extract(minute from "start_time") / 15) * interval '15 minutes' AS bucket, COUNT(*) AS total FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? GROUP BY 1`,
+    expect(bucketCountsSql(pg, 'postgres', TABLE, period, null, null).toSQL()).toMatchObject({
+      sql: `SELECT date_trunc('hour', "start_time") + floor(extract(minute from "start_time") / 15) * interval '15 minutes' AS bucket, "access_code" AS code, COUNT(*) AS total FROM (SELECT "start_time", "access_code" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ?) matching GROUP BY 1, 2`,
       bindings: [from, to],
+    });
+  });
+
+  it('counts only the newest matches when capped', () => {
+    expect(bucketCountsSql(pg, 'postgres', TABLE, period, null, 100).toSQL()).toMatchObject({
+      sql: expect.stringContaining(
+        'FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? ORDER BY "start_time" DESC, "id" DESC LIMIT ?) matching'
+      ),
+      bindings: [from, to, 100],
     });
   });
 });

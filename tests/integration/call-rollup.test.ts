@@ -1,0 +1,247 @@
+import { execFile } from 'child_process';
+import path from 'path';
+import { promisify } from 'util';
+
+import { DateTime } from 'luxon';
+
+import { UID } from '../../server/src/constants';
+import { getService } from '../../server/src/utils/strapi';
+import type { CallStats } from '../../shared/contracts/calls';
+import { INGEST_PATH, createApiToken, makeCall, setFlags } from '../helpers/ingest';
+import { APP_DIR, bearer, startTestApp, type TestApp } from '../helpers/strapi';
+
+/**
+ * The statistics rollup (docs/design.md#statistics-rollup) against the calls it counts: after a
+ * random mix of every write path, the rollup equals a GROUP BY over the calls, and the stats
+ * route answers what the calls say.
+ */
+
+const BUCKET = 15 * 60 * 1000;
+const CODES = ['30001', '30002', '30003', '30004'];
+const KINDS = ['INTELLIGENT_ROBOT', 'COMMON_IVR'];
+const NUMBERS = ['8613800000001', '8613800000002', '8613900000003', '8613900000004'];
+const FIRST_DAY = Date.parse('2026-03-01T00:00:00Z');
+const DAYS = 6;
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** A seeded generator, so that a failure replays. */
+const seeded = (seed: number) => () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+};
+
+type Key = string;
+const keyOf = (bucket: number, code: string, kind: string): Key => `${bucket}|${code}|${kind}`;
+
+describe('statistics rollup', () => {
+  let app: TestApp;
+  let token: string;
+  const random = seeded(20261202);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  let sequence = 0;
+
+  const knex = () => app.strapi.db!.connection;
+  const meta = (uid: string) => app.strapi.db!.metadata.get(uid);
+  const column = (uid: string, attribute: string) =>
+    (meta(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const millis = (value: unknown) =>
+    typeof value === 'number' ? value : new Date(value as string).getTime();
+
+  const aRandomCall = () => {
+    const start = FIRST_DAY + Math.floor(random() * DAYS * 24 * 60) * 60_000 + 7_000;
+    return makeCall(`rollup-${++sequence}`, {
+      accessCode: pick(CODES),
+      botKind: pick(KINDS),
+      callingNumber: pick(NUMBERS),
+      startTime: new Date(start).toISOString(),
+      endTime: new Date(start + 90_000).toISOString(),
+    });
+  };
+
+  const fromCalls = async (): Promise<Map<Key, number>> => {
+    const rows = (await knex()(meta(UID.callRecord).tableName).select({
+      start: column(UID.callRecord, 'startTime'),
+      code: column(UID.callRecord, 'accessCode'),
+      kind: column(UID.callRecord, 'botKind'),
+    })) as Array<{ start: unknown; code: string; kind: string | null }>;
+    const counts = new Map<Key, number>();
+    for (const row of rows) {
+      const key = keyOf(Math.floor(millis(row.start) / BUCKET) * BUCKET, row.code, row.kind ?? '');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  };
+
+  const fromRollup = async (): Promise<Map<Key, number>> => {
+    const rows = (await knex()(meta(UID.callRollup).tableName).select({
+      bucket: column(UID.callRollup, 'bucketStart'),
+      code: column(UID.callRollup, 'accessCode'),
+      kind: column(UID.callRollup, 'botKind'),
+      calls: column(UID.callRollup, 'calls'),
+    })) as Array<{ bucket: unknown; code: string; kind: string; calls: number | string }>;
+    return new Map(
+      rows.map((row) => [keyOf(millis(row.bucket), row.code, row.kind), Number(row.calls)])
+    );
+  };
+
+  const storedCallIds = async () =>
+    (
+      (await knex()(meta(UID.callRecord).tableName).select({
+        callId: column(UID.callRecord, 'callId'),
+      })) as Array<{ callId: string }>
+    ).map((row) => row.callId);
+
+  const ingest = (calls: object[]) =>
+    app.http().post(INGEST_PATH).set(bearer(token)).send({ data: calls }).expect(200);
+
+  const stats = async (body: Record<string, unknown>): Promise<CallStats> =>
+    (
+      await app
+        .http()
+        .post('/call-history/calls/stats')
+        .set(bearer(app.admin.token))
+        .send(body)
+        .expect(200)
+    ).body.data as CallStats;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    token = await createApiToken(app, 'call platform');
+    await setFlags(app, { CHATRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('equals a GROUP BY over the calls after a random mix of every write path', async () => {
+    const query = app.strapi.db!.query(UID.callRecord);
+    const entityService = app.strapi.entityService as unknown as {
+      create(uid: string, params: { data: object }): Promise<unknown>;
+    };
+    const deletion = getService(app.strapi, 'call-deletion');
+    for (let round = 0; round < 12; round += 1) {
+      const batch = Array.from({ length: 1 + Math.floor(random() * 40) }, aRandomCall);
+      await ingest(batch);
+      // A re-sent batch is idempotent: nothing counted twice.
+      if (random() < 0.3) await ingest(batch.slice(0, 5));
+      await query.create({ data: aRandomCall() });
+      await query.createMany({ data: [aRandomCall(), aRandomCall()] });
+      await entityService.create(UID.callRecord, { data: aRandomCall() });
+      const stored = await storedCallIds();
+      const doomed = stored.filter(() => random() < 0.1);
+      if (doomed.length > 0) await deletion.deleteCalls({ callIds: doomed, reason: 'test' }, null);
+      // A hold changes a call but not its key.
+      await knex()(meta(UID.callRecord).tableName)
+        .whereIn(column(UID.callRecord, 'callId'), stored.slice(0, 3))
+        .update({ [column(UID.callRecord, 'heldAt')]: new Date() });
+    }
+    await getService(app.strapi, 'erasure').erase(
+      { callingNumber: NUMBERS[3], reason: 'data-subject request' },
+      null
+    );
+    expect(await fromRollup()).toEqual(await fromCalls());
+    expect((await fromRollup()).size).toBeGreaterThan(50);
+  });
+
+  it('moves a count when raw SQL changes a key, and drops emptied rows', async () => {
+    const table = meta(UID.callRecord).tableName;
+    const [callId] = await storedCallIds();
+    await knex()(table)
+      .where(column(UID.callRecord, 'callId'), callId)
+      .update({
+        [column(UID.callRecord, 'accessCode')]: '39999',
+        [column(UID.callRecord, 'startTime')]: new Date('2026-02-01T10:20:00Z'),
+      });
+    const rollup = await fromRollup();
+    const moved = [...rollup.entries()].filter(([key]) => key.includes('|39999|'));
+    expect(moved).toEqual([
+      [expect.stringMatching(`^${Date.parse('2026-02-01T10:15:00Z')}\\|`), 1],
+    ]);
+    expect(rollup).toEqual(await fromCalls());
+    expect([...rollup.values()].every((count) => count > 0)).toBe(true);
+  });
+
+  it('answers per local day and per access code what the calls say, edges and +05:45 included', async () => {
+    const rows = (await knex()(meta(UID.callRecord).tableName).select({
+      start: column(UID.callRecord, 'startTime'),
+      code: column(UID.callRecord, 'accessCode'),
+    })) as Array<{ start: unknown; code: string }>;
+    const expected = (from: number, to: number, tz: string, accessCode: string | null) => {
+      const perDay = new Map<string, number>();
+      const perCode = new Map<string, number>();
+      for (const row of rows) {
+        const start = millis(row.start);
+        if (start < from || start >= to || (accessCode && row.code !== accessCode)) continue;
+        const day = DateTime.fromMillis(start, { zone: tz }).toISODate() as string;
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        perCode.set(row.code, (perCode.get(row.code) ?? 0) + 1);
+      }
+      return { perDay, perCode };
+    };
+    const cases = [
+      { from: '2026-03-01T00:00:00+05:45', to: '2026-03-05T00:00:00+05:45', tz: 'Asia/Kathmandu' },
+      { from: '2026-03-02T03:07:00Z', to: '2026-03-04T19:52:30Z', tz: 'UTC' },
+      { from: '2026-03-03T10:01:00Z', to: '2026-03-03T10:14:00Z', tz: 'UTC' },
+      {
+        from: '2026-02-28T00:00:00-03:30',
+        to: '2026-03-07T00:00:00-03:30',
+        tz: 'America/St_Johns',
+      },
+    ];
+    for (const period of cases) {
+      for (const accessCode of [null, CODES[1]]) {
+        const answer = await stats({ ...period, ...(accessCode ? { accessCode } : {}) });
+        const want = expected(
+          Date.parse(period.from),
+          Date.parse(period.to),
+          period.tz,
+          accessCode
+        );
+        expect(answer.isCapped).toBe(false);
+        expect(answer.perDay.filter((day) => day.count > 0)).toEqual(
+          [...want.perDay.entries()].sort().map(([day, count]) => ({ day, count }))
+        );
+        expect(new Map(answer.perAccessCode.map((row) => [row.accessCode, row.count]))).toEqual(
+          want.perCode
+        );
+      }
+    }
+  });
+
+  it('counts a number filter from the calls, bounded by the cap and saying so', async () => {
+    const period = { from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', tz: 'UTC' };
+    const all = await stats({ ...period, callingNumber: '86138*' });
+    const total = all.perDay.reduce((sum, day) => sum + day.count, 0);
+    expect(all.isCapped).toBe(false);
+    expect(total).toBeGreaterThan(0);
+    app.strapi.config.set('plugin.call-history.totalCap', 5);
+    try {
+      const capped = await stats({ ...period, callingNumber: '86138*' });
+      expect(capped.isCapped).toBe(true);
+      expect(capped.perDay.reduce((sum, day) => sum + day.count, 0)).toBe(5);
+      expect(capped.perAccessCode.reduce((sum, row) => sum + row.count, 0)).toBe(5);
+    } finally {
+      app.strapi.config.set('plugin.call-history.totalCap', 10_000);
+    }
+  });
+
+  it('is rebuilt from the calls by the service, at boot when missing, and by the command', async () => {
+    const rollupTable = meta(UID.callRollup).tableName;
+    const expected = await fromCalls();
+    await knex()(rollupTable).delete();
+    const built = await getService(app.strapi, 'call-rollup').ensureBuilt();
+    expect(built?.calls).toBe([...expected.values()].reduce((sum, count) => sum + count, 0));
+    expect(await fromRollup()).toEqual(expected);
+    // Present: boot leaves it alone.
+    expect(await getService(app.strapi, 'call-rollup').ensureBuilt()).toBeNull();
+
+    await knex()(rollupTable).update({ [column(UID.callRollup, 'calls')]: 999 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'call-history.js'), 'rebuild-rollup'],
+      { cwd: APP_DIR, env: { ...process.env, STRAPI_LOG_LEVEL: 'error' }, timeout: 120_000 }
+    );
+    expect(stdout).toMatch(/rebuilt the statistics rollup from \d+ calls/);
+    expect(await fromRollup()).toEqual(expected);
+  });
+});
