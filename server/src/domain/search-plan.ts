@@ -2,23 +2,23 @@
  * Which index reads a prefix or suffix number search without an access code on SQLite, which
  * keeps no planner statistics by default. Two indexes could serve it, and neither serves both
  * conditions:
- * - the number index (`calling_number` or its reverse, then `start_time, id`) reads the whole
- *   number range, index only, checking each entry's start time; every month of the table is in
- *   that range, so a broad range (`1*`) is hundreds of thousands of entries at 1M calls;
- * - the period index (`start_time, id`) reads the period newest first and looks each row up
+ * - the number index (`calling_number` or its reverse, then `start_time, id`) reads the number
+ *   range R in number order, index only, checking each entry's start time: a page must read the
+ *   whole range (its newest matches can be anywhere in it), a count stops after its cap;
+ * - the period index (`start_time, id`) reads the period P newest first and looks each row up
  *   to check its number (about ROW_LOOKUP_COST index entries' worth of work per row), and stops
  *   as soon as it has what it needs: a page after pageSize + 1 matches.
  *
- * Two bounded samples decide, from which the repository runs at most RANGE_SAMPLE index entries
- * and PERIOD_SAMPLE rows:
+ * Two bounded samples, and the period's size from the statistics rollup, decide:
  * - the first RANGE_SAMPLE entries of the number range (index only): how many of them fall in
- *   the period. Fewer entries than that means the whole range was read: it is small, read it.
- * - the newest PERIOD_SAMPLE calls of the period: how many match the number. Fewer means the
- *   whole period was read: it is small, read it.
- * When both are large, the matches M are the same calls seen from both sides: M = f·R = d·P,
- * with f the share of the range inside the period and d the share of the period that matches.
- * Reading every match through the number index costs R = M / f entries, through the period
- * index ROW_LOOKUP_COST · M / d, so the cheaper is known without knowing M, R or P.
+ *   the period (f). Fewer entries than that means the whole range was read: it is small, read it.
+ * - the newest PERIOD_SAMPLE calls of the period: how many match the number (d). Fewer means
+ *   the whole period was read: it is small, read it.
+ * When both are large, the matches are M = d·P, the same calls seen from the range: R = M / f.
+ * Each statement takes the cheaper of its two costs, each bounded by what it stops after, so no
+ * statement reads a broad range whole when the period index would stop sooner: a broad prefix
+ * whose calls mostly fall outside a long period costs a page what its density in the period
+ * costs, not what the table holds.
  * Pure: the repository runs the samples; this module only compares.
  */
 
@@ -27,6 +27,8 @@ export type IndexChoice = 'number' | 'period';
 export interface SearchPlan {
   /** A page: stops after its rows on the period index, reads the whole range on the number index. */
   page: IndexChoice;
+  /** The newest `cap` matches, newest first (the statistics of a capped number search). */
+  newest: IndexChoice;
   /** Every match once (the capped count, the statistics). */
   scan: IndexChoice;
   /**
@@ -63,6 +65,7 @@ export const PERIOD_SAMPLE = 1000;
 
 const everything = (choice: IndexChoice): SearchPlan => ({
   page: choice,
+  newest: choice,
   scan: choice,
   export: choice,
 });
@@ -75,11 +78,21 @@ const everything = (choice: IndexChoice): SearchPlan => ({
 export const planFromRange = (range: RangeSample): SearchPlan | null =>
   range.seen < RANGE_SAMPLE ? everything('number') : null;
 
-/** The plan from both samples; `pageRows` is the page size plus the one row that says "more". */
+/** What the plan needs besides the samples. */
+export interface PlanBounds {
+  /** The rows a page reads: the page size plus the one row that says "more". */
+  pageRows: number;
+  /** Where counting stops (`totalCap`): a count reads cap + 1 matches at most. */
+  cap: number;
+  /** The calls of the period (from the statistics rollup), 0 when unknown. */
+  periodCalls: number;
+}
+
+/** The plan from both samples and the period's size. */
 export const choosePlan = (
   range: RangeSample,
   period: PeriodSample,
-  pageRows: number
+  { pageRows, cap, periodCalls }: PlanBounds
 ): SearchPlan => {
   const fromRange = planFromRange(range);
   if (fromRange) return fromRange;
@@ -88,11 +101,15 @@ export const choosePlan = (
   // Shares, smoothed so that a sample without any hit still compares.
   const f = (range.inPeriod + 0.5) / (range.seen + 1);
   const d = (period.matching + 0.5) / (period.seen + 1);
-  // Every match: M / f index entries against ROW_LOOKUP_COST · M / d.
-  const scan: IndexChoice = d < ROW_LOOKUP_COST * f ? 'number' : 'period';
-  // A page through the period index reads about pageRows / d rows; through the number index at
-  // least the RANGE_SAMPLE entries already known to be in the range.
-  const page: IndexChoice =
-    scan === 'period' || (pageRows * ROW_LOOKUP_COST) / d <= RANGE_SAMPLE ? 'period' : 'number';
-  return { page, scan, export: 'period' };
+  const P = Math.max(periodCalls, period.seen);
+  const M = d * P;
+  const R = Math.max(range.seen, M / f);
+  // Reading `rows` matches newest first: the whole range plus the matches' rows on the number
+  // index; on the period index, rows until `rows` matches (or the period's end).
+  const newestFirst = (rows: number): IndexChoice =>
+    R + ROW_LOOKUP_COST * M < ROW_LOOKUP_COST * Math.min(P, rows / d) ? 'number' : 'period';
+  // Every match up to the cap, in any order: each index stops after cap + 1 matches.
+  const scan: IndexChoice =
+    Math.min(R, (cap + 1) / f) < ROW_LOOKUP_COST * Math.min(P, (cap + 1) / d) ? 'number' : 'period';
+  return { page: newestFirst(pageRows), newest: newestFirst(cap), scan, export: 'period' };
 };

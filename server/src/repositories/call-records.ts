@@ -3,15 +3,20 @@ import type { Knex } from 'knex';
 
 import { callRecordColumns } from '../database/call-record-columns';
 import { rollupNames, type RollupNames } from '../database/call-rollup';
-import type { Bucket, BucketCount, Period } from '../domain/day-buckets';
+import {
+  splitIntoBuckets,
+  type Bucket,
+  type BucketCount,
+  type Period,
+} from '../domain/day-buckets';
 import { logText } from '../domain/log-text';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { SearchPlan } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
 import { databaseMessage, errorCode } from '../domain/write-failure';
-import { getDb } from '../utils/strapi';
+import { getConfig, getDb } from '../utils/strapi';
 
-import { rollupBucketsSql, rollupPerAccessCodeSql } from './call-rollup-sql';
+import { rollupBucketsSql, rollupPerAccessCodeSql, rollupTotalSql } from './call-rollup-sql';
 import { bucketCountsSql, countSql, pageSql, type Access } from './call-search-sql';
 import { fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
@@ -71,9 +76,25 @@ export const callRecordsRepository = (strapi: Strapi) => {
     return { seen: Number(row?.seen ?? 0), hits: Number(row?.hits ?? 0) };
   };
 
+  /** The calls of a period's whole buckets, from the statistics rollup. */
+  const rollupTotal = async (period: Period): Promise<number> => {
+    const { whole } = splitIntoBuckets(period);
+    if (!whole) return 0;
+    const [row] = await run(rollupTotalSql(knex, rollup(), whole));
+    return Number(row?.total ?? 0);
+  };
+
   /** The indexes a search's statements are read through; null: the database's planner decides. */
   const plan = (filters: SearchFilters, pageRows: number): Promise<SearchPlan | null> =>
-    planSearch(knex, dialect, table, filters, pageRows, sample);
+    planSearch(
+      knex,
+      dialect,
+      table,
+      filters,
+      { pageRows, cap: getConfig(strapi).totalCap },
+      sample,
+      () => rollupTotal(filters)
+    );
 
   /** The chosen plan's index for one kind of statement, planning now if the caller did not. */
   const accessFor = async (
@@ -159,7 +180,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
       chosen: SearchPlan | null | undefined,
       newest: number | null
     ): Promise<BucketCount[]> {
-      const access = await accessFor('scan', filters, 1, chosen);
+      const access = await accessFor(newest === null ? 'scan' : 'newest', filters, 1, chosen);
       const rows = await run(bucketCountsSql(knex, dialect, table, filters, access, newest));
       return rows.map((row) => ({
         start: toMillis(row.bucket),

@@ -51,3 +51,11 @@ export const rollupPerAccessCodeSql = (
     inPeriod(knex, n, period, accessCode),
     n.rollupAccessCode,
   ]);
+
+/** The calls of the period: the size the search plan weighs its indexes by. */
+export const rollupTotalSql = (knex: Knex, n: RollupNames, period: Period): Knex.Raw =>
+  knex.raw('SELECT COALESCE(SUM(??), 0) AS total FROM ?? WHERE ?', [
+    n.count,
+    n.rollup,
+    inPeriod(knex, n, period, null),
+  ]);

@@ -6,6 +6,7 @@ import {
   RANGE_SAMPLE,
   choosePlan,
   planFromRange,
+  type PlanBounds,
   type SearchPlan,
 } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
@@ -87,15 +88,17 @@ export const periodSampleSql = (knex: Knex, table: CallTable, filters: SearchFil
 
 /**
  * The indexes a search's statements are read through, or null where the database's planner
- * decides. `pageRows`: the rows a page reads (page size + 1); `sample` runs a sample statement.
+ * decides. `sample` runs a sample statement; `periodCalls` answers the period's size (from the
+ * statistics rollup), asked only when both samples are large.
  */
 export const planSearch = async (
   knex: Knex,
   dialect: string,
   table: CallTable,
   filters: SearchFilters,
-  pageRows: number,
-  sample: (statement: Knex.Raw) => Promise<SampleCount>
+  bounds: Omit<PlanBounds, 'periodCalls'>,
+  sample: (statement: Knex.Raw) => Promise<SampleCount>,
+  periodCalls: () => Promise<number>
 ): Promise<SearchPlan | null> => {
   if (!pluginChoosesIndex(dialect, filters)) return null;
   const range = await sample(rangeSampleSql(knex, table, filters));
@@ -103,5 +106,7 @@ export const planSearch = async (
   const fromRange = planFromRange(inRange);
   if (fromRange) return fromRange;
   const period = await sample(periodSampleSql(knex, table, filters));
-  return choosePlan(inRange, { seen: period.seen, matching: period.hits }, pageRows);
+  const periodSample = { seen: period.seen, matching: period.hits };
+  const known = period.seen < PERIOD_SAMPLE ? 0 : await periodCalls();
+  return choosePlan(inRange, periodSample, { ...bounds, periodCalls: known });
 };

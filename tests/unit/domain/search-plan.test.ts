@@ -6,6 +6,8 @@ import {
   planFromRange,
 } from '../../../server/src/domain/search-plan';
 
+const CAP = 10_000;
+
 /** Samples as the repository takes them, from the true sizes of a search. */
 const samples = (range: number, period: number, matches: number) => ({
   range: {
@@ -20,7 +22,7 @@ const samples = (range: number, period: number, matches: number) => ({
 
 const plan = (range: number, period: number, matches: number) => {
   const taken = samples(range, period, matches);
-  return choosePlan(taken.range, taken.period, 21);
+  return choosePlan(taken.range, taken.period, { pageRows: 21, cap: CAP, periodCalls: period });
 };
 
 describe('search plan (SQLite, prefix or suffix without an access code)', () => {
@@ -31,6 +33,7 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
   it('reads a small number range through the number index, without a period sample', () => {
     expect(planFromRange({ seen: 69, inPeriod: 12 })).toEqual({
       page: 'number',
+      newest: 'number',
       scan: 'number',
       export: 'number',
     });
@@ -49,16 +52,21 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
     ['31 days, 138*', 50_000, 171_271, 7734, 'period', 'number'],
     ['31 days, *8', 100_000, 171_271, 17_000, 'period', 'number'],
     ['1 day at 10M calls, 1*', 5_465_520, 55_250, 31_000, 'period', 'period'],
-    ['31 days, sparse matches in a broad range', 400_000, 171_271, 300, 'number', 'number'],
+    // Page: the period index finds 21 of 300 matches in about 12,000 rows, the range is 400,000.
+    ['31 days, sparse matches in a broad range', 400_000, 171_271, 300, 'period', 'number'],
   ])('%s: page through the %s index, every match through the %s index', (_label, ...rest) => {
     const [range, period, matches, page, scan] = rest;
-    expect(plan(range, period, matches)).toEqual({ page, scan, export: 'period' });
+    expect(plan(range, period, matches)).toMatchObject({ page, scan, export: 'period' });
   });
 
   it('reads a period smaller than its sample through the period index, whatever the range', () => {
-    expect(choosePlan({ seen: RANGE_SAMPLE, inPeriod: 0 }, { seen: 999, matching: 0 }, 21)).toEqual(
-      { page: 'period', scan: 'period', export: 'period' }
-    );
+    expect(
+      choosePlan(
+        { seen: RANGE_SAMPLE, inPeriod: 0 },
+        { seen: 999, matching: 0 },
+        { pageRows: 21, cap: CAP, periodCalls: 999 }
+      )
+    ).toEqual({ page: 'period', newest: 'period', scan: 'period', export: 'period' });
   });
 
   it('exports through the period index unless the range is small: each batch rereads it', () => {
@@ -69,7 +77,23 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
   it('reads every match through the number index while M / f < ROW_LOOKUP_COST · M / d', () => {
     // f = 10 % of the range is in the period; the break-even share of matches is d = 50 %.
     const range = { seen: RANGE_SAMPLE, inPeriod: RANGE_SAMPLE / 10 };
-    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 450 }, 21).scan).toBe('number');
-    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 550 }, 21).scan).toBe('period');
+    const bounds = { pageRows: 21, cap: CAP, periodCalls: 100_000 };
+    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 450 }, bounds).scan).toBe('number');
+    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 550 }, bounds).scan).toBe('period');
+  });
+
+  it('never reads a broad range whole for a page when its matches are sparse in a long period', () => {
+    // 10,000,000 calls over 181 days, a 31-day period: 1.7M calls. A prefix with 2M entries in
+    // its range, 1 % of the period matching: the period index finds a page in about 2,100 rows.
+    const sparse = plan(2_000_000, 1_712_707, 17_127);
+    expect(sparse.page).toBe('period');
+    // The same shape at 1,000,000 calls chooses the same: its cost follows the density.
+    expect(plan(200_000, 171_271, 1713).page).toBe('period');
+  });
+
+  it('reads a page through the number index when the whole range costs less than the period', () => {
+    // 120 matches in a 300,000-call period (0.04 %), 60,000 range entries: a page through the
+    // period index would look up about 50,000 rows; the whole range is cheaper.
+    expect(plan(60_000, 300_000, 120).page).toBe('number');
   });
 });

@@ -60,20 +60,36 @@ describe('planSearch', () => {
     };
     return { ran, sample };
   };
+  const BOUNDS = { pageRows: 21, cap: 10_000 };
+  /** The rollup's period size, counted when asked. */
+  const periodSize = (calls: number) => {
+    const asked = { times: 0 };
+    return { asked, periodCalls: async () => ((asked.times += 1), calls) };
+  };
+  const unasked = periodSize(0).periodCalls;
 
   it('leaves PostgreSQL, and searches the planner can serve alone, to the database', async () => {
     const { ran, sample } = sampler();
-    expect(await planSearch(sqlite, 'postgres', TABLE, prefix, 21, sample)).toBeNull();
+    expect(await planSearch(sqlite, 'postgres', TABLE, prefix, BOUNDS, sample, unasked)).toBeNull();
     expect(
-      await planSearch(sqlite, 'sqlite', TABLE, { ...prefix, accessCode: '1' }, 21, sample)
+      await planSearch(
+        sqlite,
+        'sqlite',
+        TABLE,
+        { ...prefix, accessCode: '1' },
+        BOUNDS,
+        sample,
+        unasked
+      )
     ).toBeNull();
     expect(ran).toEqual([]);
   });
 
   it('reads a range smaller than its sample through the number index, without a period sample', async () => {
     const { ran, sample } = sampler({ seen: RANGE_SAMPLE - 1, hits: 10 });
-    expect(await planSearch(sqlite, 'sqlite', TABLE, prefix, 21, sample)).toEqual({
+    expect(await planSearch(sqlite, 'sqlite', TABLE, prefix, BOUNDS, sample, unasked)).toEqual({
       page: 'number',
+      newest: 'number',
       scan: 'number',
       export: 'number',
     });
@@ -85,8 +101,9 @@ describe('planSearch', () => {
       { seen: RANGE_SAMPLE, hits: 0 },
       { seen: PERIOD_SAMPLE - 1, hits: 0 }
     );
-    expect(await planSearch(sqlite, 'sqlite', TABLE, prefix, 21, sample)).toEqual({
+    expect(await planSearch(sqlite, 'sqlite', TABLE, prefix, BOUNDS, sample, unasked)).toEqual({
       page: 'period',
+      newest: 'period',
       scan: 'period',
       export: 'period',
     });
@@ -94,5 +111,13 @@ describe('planSearch', () => {
       rangeSampleSql(sqlite, TABLE, prefix).toSQL().sql,
       periodSampleSql(sqlite, TABLE, prefix).toSQL().sql,
     ]);
+  });
+
+  it("weighs both indexes by the period's size from the rollup when both samples are large", async () => {
+    const { sample } = sampler({ seen: RANGE_SAMPLE, hits: 40 }, { seen: PERIOD_SAMPLE, hits: 10 });
+    const { asked, periodCalls } = periodSize(1_712_707);
+    const plan = await planSearch(sqlite, 'sqlite', TABLE, prefix, BOUNDS, sample, periodCalls);
+    expect(asked.times).toBe(1);
+    expect(plan?.page).toBe('period');
   });
 });
