@@ -3,6 +3,7 @@ import type { Strapi } from '@strapi/types';
 import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureRollupTriggers } from './database/call-rollup';
+import { assertSupportedDatabase } from './database/database-version';
 import { ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { logText } from './domain/log-text';
@@ -53,6 +54,7 @@ const buildRollupIfMissing = async (strapi: Strapi) => {
 };
 
 export default async ({ strapi }: { strapi: Strapi }) => {
+  await assertSupportedDatabase(strapi);
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
   await backfillFlowSteps(strapi);
