@@ -2,7 +2,7 @@ import type { Strapi } from '@strapi/types';
 
 import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
-import { ensureIndexes } from './database/indexes';
+import { dropRetiredIndexes, ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { logText } from './domain/log-text';
 import { subscribeLifecycles } from './lifecycles';
@@ -44,6 +44,7 @@ const schedulePurge = (strapi: Strapi) => {
 export default async ({ strapi }: { strapi: Strapi }) => {
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
+  await dropRetiredIndexes(strapi);
   await backfillFlowSteps(strapi);
   await attachUniqueConstraints(strapi);
   await ensureAccessCodeGuards(strapi);

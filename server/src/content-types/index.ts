@@ -3,6 +3,7 @@ import callRecord from './call-record';
 import chatbot from './chatbot';
 import exportTicket from './export-ticket';
 import ivrFlow from './ivr-flow';
+import savedSearch from './saved-search';
 import setting from './setting';
 
 export default {
@@ -12,4 +13,5 @@ export default {
   'ivr-flow': ivrFlow,
   'call-record': callRecord,
   'export-ticket': exportTicket,
+  'saved-search': savedSearch,
 };

@@ -136,6 +136,10 @@ const parseNumber = (raw: RawBody, problems: FieldProblem[]): NumberFilter | nul
   return NUMBER.test(value) ? { match: 'exact', value } : fail();
 };
 
+/** A calling-number filter as the search reads it, or null when the text is none or not one. */
+export const readNumberFilter = (text: string): NumberFilter | null =>
+  parseNumber({ callingNumber: text }, []);
+
 const parseAccessCode = (raw: RawBody, problems: FieldProblem[]): string | null => {
   const text = stringField(raw, 'accessCode', problems);
   if (text === undefined || text.trim() === '') return null;

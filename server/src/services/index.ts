@@ -10,6 +10,7 @@ import exportTickets from './export-tickets';
 import ingest from './ingest';
 import recordingPolicy from './recording-policy';
 import retention from './retention';
+import savedSearches from './saved-searches';
 import settings from './settings';
 
 export default {
@@ -25,5 +26,6 @@ export default {
   ingest,
   'recording-policy': recordingPolicy,
   retention,
+  'saved-searches': savedSearches,
   settings,
 };
