@@ -4,7 +4,7 @@ import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureRollupTriggers } from './database/call-rollup';
 import { assertSupportedDatabase } from './database/database-version';
-import { ensureIndexes } from './database/indexes';
+import { dropRetiredIndexes, ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { logText } from './domain/log-text';
 import { subscribeLifecycles } from './lifecycles';
@@ -57,6 +57,7 @@ export default async ({ strapi }: { strapi: Strapi }) => {
   await assertSupportedDatabase(strapi);
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureIndexes(strapi);
+  await dropRetiredIndexes(strapi);
   await backfillFlowSteps(strapi);
   await attachUniqueConstraints(strapi);
   await ensureAccessCodeGuards(strapi);

@@ -12,6 +12,7 @@ export const UID = {
   callRecord: 'plugin::call-history.call-record',
   callRollup: 'plugin::call-history.call-rollup',
   exportTicket: 'plugin::call-history.export-ticket',
+  savedSearch: 'plugin::call-history.saved-search',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

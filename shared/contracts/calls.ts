@@ -150,10 +150,44 @@ export interface FilterBody {
   accessCode?: string;
 }
 
+/**
+ * The orders a search can be read in, as `attribute:direction`; ties are broken by id in the
+ * same direction. Newest first is the default.
+ */
+export const SEARCH_SORTS = [
+  'startTime:desc',
+  'startTime:asc',
+  'durationSeconds:desc',
+  'durationSeconds:asc',
+] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const DEFAULT_SEARCH_SORT: SearchSort = 'startTime:desc';
+
+/** The page sizes a search accepts; anything else is a 400 naming pageSize. */
+export const SEARCH_PAGE_SIZES = [20, 50, 100] as const;
+export type SearchPageSize = (typeof SEARCH_PAGE_SIZES)[number];
+export const DEFAULT_SEARCH_PAGE_SIZE: SearchPageSize = 20;
+
+/** The body of `POST /calls/export` and `/calls/export/ticket`: the rows in the search's order. */
+export interface ExportBody extends FilterBody {
+  sort?: SearchSort;
+}
+
 /** The body of `POST /calls/search`. */
-export interface SearchBody extends FilterBody {
+export interface SearchBody extends ExportBody {
   pageSize: number;
   cursor?: string;
+}
+
+/** A search as a saved search keeps it: a search body without its cursor. */
+export type SavedSearchBody = Omit<SearchBody, 'cursor'>;
+
+/** One of the admin's own saved searches (`/saved-searches`). */
+export interface SavedSearch {
+  id: number;
+  name: string;
+  search: SavedSearchBody & { sort: SearchSort };
+  createdAt: string;
 }
 
 /** The answer of `POST /calls/search`. */
@@ -161,6 +195,7 @@ export interface SearchPage {
   results: CallListRow[];
   pagination: {
     pageSize: number;
+    sort: SearchSort;
     nextCursor: string | null;
     total: number;
     totalIsCapped: boolean;

@@ -4,5 +4,6 @@ import type { Strapi } from '@strapi/types';
 export declare const explainSearch: (
   strapi: Strapi,
   filters: object,
-  after?: { startTime: number; id: number } | null
+  after?: { startTime: number; id: number } | { key: number; id: number } | null,
+  sort?: 'startTime:desc' | 'startTime:asc' | 'durationSeconds:desc' | 'durationSeconds:asc'
 ) => Promise<string[]>;

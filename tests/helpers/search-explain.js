@@ -11,6 +11,7 @@ const DIST = path.resolve(__dirname, '..', '..', 'dist', 'server', 'src');
 const { callRecordColumns } = require(path.join(DIST, 'database', 'call-record-columns'));
 const { callRecordsRepository } = require(path.join(DIST, 'repositories', 'call-records'));
 const { countSql, pageSql } = require(path.join(DIST, 'repositories', 'call-search-sql'));
+const { readsInPeriodOrder, sortOrder } = require(path.join(DIST, 'domain', 'search-sort'));
 const { periodSampleSql, pluginChoosesIndex, rangeSampleSql } = require(
   path.join(DIST, 'repositories', 'search-index-plan')
 );
@@ -20,14 +21,24 @@ const PAGE_ROWS = 21;
 /** The default total cap. */
 const CAP = 10000;
 
-const explainSearch = async (strapi, filters, after = null) => {
+/**
+ * `after`: the previous page's last row, `{ startTime, id }` in a time order or `{ key, id }`;
+ * `sort`: one of the search's sorts, newest first by default.
+ */
+const explainSearch = async (strapi, filters, after = null, sort = 'startTime:desc') => {
   const knex = strapi.db.connection;
   const dialect = strapi.db.dialect.client;
   const sqlite = dialect === 'sqlite';
   const { table } = callRecordColumns(strapi);
   const chosen = await callRecordsRepository(strapi).plan(filters, PAGE_ROWS);
+  const order = sortOrder(sort);
+  const keyset = {
+    order,
+    after: after && { key: after.key === undefined ? after.startTime : after.key, id: after.id },
+  };
+  const pageAccess = chosen ? chosen[readsInPeriodOrder(order) ? 'page' : 'scan'] : null;
   const statements = [
-    pageSql(knex, table, filters, after, PAGE_ROWS, chosen ? chosen.page : null),
+    pageSql(knex, table, filters, keyset, PAGE_ROWS, pageAccess),
     countSql(knex, table, filters, CAP, chosen ? chosen.scan : null),
     ...(pluginChoosesIndex(dialect, filters)
       ? [rangeSampleSql(knex, table, filters), periodSampleSql(knex, table, filters)]

@@ -21,6 +21,7 @@ export const CALL_TABLE: CallTable = {
   table: 'calls',
   listed: ['id', 'call_id', 'start_time'],
   startTime: 'start_time',
+  durationSeconds: 'duration_seconds',
   id: 'id',
   callingNumber: 'calling_number',
   callingNumberReversed: 'calling_number_reversed',

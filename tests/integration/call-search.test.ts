@@ -1,7 +1,16 @@
+import { parse } from 'csv-parse/sync';
+
 import { UID } from '../../server/src/constants';
 import { describeOnSqlite } from '../helpers/dialect';
 import { explainSearch } from '../helpers/search-explain';
-import { bearer, createAdminUser, createRole, startTestApp, type TestApp } from '../helpers/strapi';
+import {
+  asText,
+  bearer,
+  createAdminUser,
+  createRole,
+  startTestApp,
+  type TestApp,
+} from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
 /** Search over HTTP against an oracle: the same filter through Strapi's own Query Engine. */
@@ -98,11 +107,12 @@ describe('POST /call-history/calls/search', () => {
   };
 
   it('answers newest first, with the pagination block and Query-Engine-shaped calls', async () => {
-    const response = await get({ ...period, pageSize: '5' }).expect(200);
+    const response = await get(period).expect(200);
     const body = response.body as Page;
-    expect(body.results).toHaveLength(5);
+    expect(body.results).toHaveLength(20);
     expect(body.pagination).toEqual({
-      pageSize: 5,
+      pageSize: 20,
+      sort: 'startTime:desc',
       nextCursor: expect.any(String),
       total: CAP,
       totalIsCapped: true,
@@ -146,7 +156,7 @@ describe('POST /call-history/calls/search', () => {
     const callingNumber = pattern();
     const expected = await oracle({ ...periodWhere, ...where(callingNumber) });
     expect(expected.length).toBeGreaterThan(0);
-    const { ids, pages } = await all({ ...period, callingNumber, pageSize: '7' });
+    const { ids, pages } = await all({ ...period, callingNumber, pageSize: '20' });
     expect(ids).toEqual(expected);
     expect(pages[0].pagination.total).toBe(Math.min(expected.length, CAP));
     expect(pages[0].pagination.totalIsCapped).toBe(expected.length > CAP);
@@ -170,7 +180,13 @@ describe('POST /call-history/calls/search', () => {
     const body = (await get({ ...period, accessCode: 'NOPE' }).expect(200)).body as Page;
     expect(body).toEqual({
       results: [],
-      pagination: { pageSize: 20, nextCursor: null, total: 0, totalIsCapped: false },
+      pagination: {
+        pageSize: 20,
+        sort: 'startTime:desc',
+        nextCursor: null,
+        total: 0,
+        totalIsCapped: false,
+      },
     });
   });
 
@@ -189,9 +205,9 @@ describe('POST /call-history/calls/search', () => {
       })) as { id: number };
       created.push(call.id);
     }
-    const query = { from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z', pageSize: '4' };
+    const query = { from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z', pageSize: '20' };
     const { ids, pages } = await all(query);
-    expect(pages).toHaveLength(12);
+    expect(pages).toHaveLength(3);
     expect(ids).toEqual([...created].sort((a, b) => b - a));
     expect(pages[pages.length - 1].pagination.nextCursor).toBeNull();
     expect(pages[0].pagination).toMatchObject({ total: 45, totalIsCapped: false });
@@ -239,7 +255,7 @@ describe('POST /call-history/calls/search', () => {
 
   describe('bad input: 400 naming the field, never a 500', () => {
     const cursorOf = async (query: Record<string, string>) =>
-      ((await get({ ...query, pageSize: '2' }).expect(200)).body as Page).pagination
+      ((await get({ ...query, pageSize: '20' }).expect(200)).body as Page).pagination
         .nextCursor as string;
 
     it.each<[string, Record<string, string>, string]>([
@@ -255,6 +271,10 @@ describe('POST /call-history/calls/search', () => {
       ['star on both ends', { ...period, callingNumber: '*56*' }, 'callingNumber'],
       ['SQL in accessCode', { ...period, accessCode: "x'; DROP TABLE users; --" }, 'accessCode'],
       ['pageSize 0', { ...period, pageSize: '0' }, 'pageSize'],
+      ['pageSize 10: not one of 20, 50, 100', { ...period, pageSize: '10' }, 'pageSize'],
+      ['pageSize 30', { ...period, pageSize: '30' }, 'pageSize'],
+      ['unknown sort', { ...period, sort: 'callingNumber:asc' }, 'sort'],
+      ['sort without a direction', { ...period, sort: 'startTime' }, 'sort'],
       ['pageSize 1000', { ...period, pageSize: '1000' }, 'pageSize'],
       ['pageSize -5', { ...period, pageSize: '-5' }, 'pageSize'],
       ['garbage cursor', { ...period, cursor: 'not-a-cursor' }, 'cursor'],
@@ -262,7 +282,7 @@ describe('POST /call-history/calls/search', () => {
       ['unknown tz', { ...period, tz: 'Moon/Base' }, 'tz'],
       ['impossible offset in from', { ...period, from: '2026-03-02T00:00:00+99:00' }, 'from'],
       ['offset beyond -14:00 in to', { ...period, to: '2026-03-05T00:00:00-14:30' }, 'to'],
-      ['unknown field', { ...period, sort: 'startTime:asc' }, 'sort'],
+      ['unknown field', { ...period, orderBy: 'startTime' }, 'orderBy'],
     ])('%s', async (_label, query, path) => {
       const response = await get(query).expect(400);
       expect(response.body).toMatchObject({
@@ -294,8 +314,8 @@ describe('POST /call-history/calls/search', () => {
     });
 
     it('pageSize as a JSON integer, and fields of the wrong JSON type', async () => {
-      const page = (await get({ ...period, pageSize: 3 }).expect(200)).body as Page;
-      expect(page.results).toHaveLength(3);
+      const page = (await get({ ...period, pageSize: 50 }).expect(200)).body as Page;
+      expect(page.results).toHaveLength(50);
       const response = await get({
         ...period,
         pageSize: 3.5,
@@ -320,10 +340,12 @@ describe('POST /call-history/calls/search', () => {
     it('a tampered cursor', async () => {
       const cursor = await cursorOf(period);
       const [payload, signature] = cursor.split('.');
-      const position = JSON.parse(Buffer.from(payload, 'base64url').toString()) as number[];
-      const forged = Buffer.from(JSON.stringify([position[0], position[1] + 1])).toString(
-        'base64url'
-      );
+      const [sort, key, id] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [
+        string,
+        number,
+        number,
+      ];
+      const forged = Buffer.from(JSON.stringify([sort, key, id + 1])).toString('base64url');
       const response = await get({ ...period, cursor: `${forged}.${signature}` }).expect(400);
       expect(response.body.error.details.errors[0].path).toEqual(['cursor']);
     });
@@ -333,7 +355,7 @@ describe('POST /call-history/calls/search', () => {
       const response = await get({ ...period, accessCode: '1001', cursor }).expect(400);
       expect(response.body.error.details.errors[0].path).toEqual(['cursor']);
       // The same cursor with its own filters, and another page size, is fine.
-      await get({ ...period, accessCode: '2001', cursor, pageSize: '9' }).expect(200);
+      await get({ ...period, accessCode: '2001', cursor, pageSize: '50' }).expect(200);
     });
   });
 
@@ -410,7 +432,7 @@ describe('POST /call-history/calls/search', () => {
     () => {
       const explain = (filters: object, after?: { startTime: number; id: number } | null) =>
         explainSearch(app.strapi, filters, after);
-      const PERIOD_IDX = 'call_history_call_records_period_idx';
+      const PERIOD_IDX = 'call_history_call_records_period_duration_idx';
       const NUMBER_IDX = 'call_history_call_records_number_period_idx';
       const REVERSED_IDX = 'call_history_call_records_reversed_number_period_idx';
       const SEARCH_INDEXES = [
@@ -543,5 +565,129 @@ describe('POST /call-history/calls/search', () => {
       expect(ids).toEqual(expected);
       expect(pages[0].pagination.total).toBe(Math.min(expected.length, CAP));
     }
+  });
+
+  describe('sorts: start time or duration, either way, keyset-paged', () => {
+    type Sort = 'startTime:desc' | 'startTime:asc' | 'durationSeconds:desc' | 'durationSeconds:asc';
+    const SORTS: Sort[] = [
+      'startTime:desc',
+      'startTime:asc',
+      'durationSeconds:desc',
+      'durationSeconds:asc',
+    ];
+    const sorted = async (where: Record<string, unknown>, sort: Sort) => {
+      const [attribute, direction] = sort.split(':');
+      const rows = (await app.strapi.db!.query(UID.callRecord).findMany({
+        select: ['id'],
+        where,
+        orderBy: [{ [attribute]: direction }, { id: direction }],
+      })) as Array<{ id: number }>;
+      return rows.map((row) => row.id);
+    };
+
+    it.each(SORTS)('%s: every page in the order of the Query Engine, ties by id', async (sort) => {
+      const expected = await sorted(periodWhere, sort);
+      // Durations repeat (a generator's calls last whole seconds): ties are many.
+      const { ids, pages } = await all({ ...period, sort, pageSize: '100' });
+      expect(ids).toEqual(expected);
+      expect(pages[0].pagination).toMatchObject({ sort, pageSize: 100 });
+      expect(pages[pages.length - 1].pagination.nextCursor).toBeNull();
+    });
+
+    it.each(SORTS)('%s with a number and an access code', async (sort) => {
+      const where = { ...periodWhere, callingNumber: { $startsWith: '13' }, accessCode: '2001' };
+      const expected = await sorted(where, sort);
+      expect(expected.length).toBeGreaterThan(0);
+      const { ids } = await all({
+        ...period,
+        callingNumber: '13*',
+        accessCode: '2001',
+        sort,
+        pageSize: '20',
+      });
+      expect(ids).toEqual(expected);
+    });
+
+    it('orders by duration within the period only', async () => {
+      const page = (await get({ ...period, sort: 'durationSeconds:desc' }).expect(200))
+        .body as Page;
+      const durations = page.results.map((call) => call.durationSeconds as number);
+      expect([...durations].sort((a, b) => b - a)).toEqual(durations);
+      for (const call of page.results) {
+        expect(Date.parse(call.startTime)).toBeGreaterThanOrEqual(Date.parse(period.from));
+        expect(Date.parse(call.startTime)).toBeLessThan(Date.parse(period.to));
+      }
+    });
+
+    it('refuses a cursor issued for another sort, naming cursor', async () => {
+      const first = (await get({ ...period, sort: 'durationSeconds:desc' }).expect(200))
+        .body as Page;
+      const cursor = first.pagination.nextCursor as string;
+      for (const sort of ['durationSeconds:asc', 'startTime:desc']) {
+        const response = await get({ ...period, sort, cursor }).expect(400);
+        expect(response.body.error.details.errors[0].path).toEqual(['cursor']);
+        expect(response.body.error.message).toMatch(/sort durationSeconds:desc/);
+      }
+      // Without a sort, the default (newest first) is asked: still another sort.
+      await get({ ...period, cursor }).expect(400);
+      await get({ ...period, sort: 'durationSeconds:desc', cursor }).expect(200);
+    });
+
+    it('exports in the chosen sort', async () => {
+      for (const sort of ['durationSeconds:asc', 'startTime:asc'] as Sort[]) {
+        const response = await exportCsv({ ...period, sort })
+          .buffer(true)
+          .parse(asText)
+          .expect(200);
+        const rows = parse(response.body as string, { columns: true, bom: true }) as Array<{
+          callId: string;
+        }>;
+        const callIds = rows.map((row) => row.callId);
+        const expected = (await app.strapi.db!.query(UID.callRecord).findMany({
+          select: ['callId'],
+          where: periodWhere,
+          orderBy: [{ [sort.split(':')[0]]: 'asc' }, { id: 'asc' }],
+        })) as Array<{ callId: string }>;
+        expect(callIds).toEqual(expected.map((row) => row.callId));
+      }
+      const refused = await exportCsv({ ...period, sort: 'id:asc' }).expect(400);
+      expect(refused.body.error.details.errors[0].path).toEqual(['sort']);
+    });
+
+    describeOnSqlite('the index of a sort (SQLite)', () => {
+      const PERIOD_IDX = 'call_history_call_records_period_duration_idx';
+      const filters = {
+        from: new Date(period.from),
+        to: new Date(period.to),
+        callingNumber: null,
+        accessCode: null,
+      };
+      const pageOf = (plan: string[]) =>
+        plan.slice(0, plan.indexOf('CO-ROUTINE capped')).join('\n');
+
+      it('reads a duration sort from the period index only, sorting its (duration, id) entries', async () => {
+        for (const sort of ['durationSeconds:desc', 'durationSeconds:asc'] as Sort[]) {
+          for (const after of [null, { key: 120, id: 1500 }]) {
+            const plan = await explainSearch(app.strapi, filters, after, sort);
+            expect(pageOf(plan)).toMatch(
+              new RegExp(`USING COVERING INDEX ${PERIOD_IDX}( |$)`, 'm')
+            );
+            expect(plan.filter((line) => /SCAN call_history_call_records\b/.test(line))).toEqual(
+              []
+            );
+          }
+        }
+      });
+
+      it('reads a time sort in the period index order, either way: no sort step', async () => {
+        for (const sort of ['startTime:desc', 'startTime:asc'] as Sort[]) {
+          for (const after of [null, { key: Date.parse('2026-03-03T00:00:00Z'), id: 1500 }]) {
+            const page = pageOf(await explainSearch(app.strapi, filters, after, sort));
+            expect(page).toMatch(new RegExp(`USING INDEX ${PERIOD_IDX}( |$)`, 'm'));
+            expect(page).not.toMatch(/TEMP B-TREE/);
+          }
+        }
+      });
+    });
   });
 });

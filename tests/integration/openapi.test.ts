@@ -76,6 +76,7 @@ describe('docs/openapi.yaml against the running plugin', () => {
   const substance: Record<string, (body: Record<string, unknown>) => void> = {
     getSettingsHistory: (body) => expect(body.data).not.toEqual([]),
     getAuditTrail: (body) => expect(body.data).not.toEqual([]),
+    listSavedSearches: (body) => expect(body.data).not.toEqual([]),
     listBots: (body) => expect(body.data).not.toEqual([]),
     previewRetention: (body) =>
       expect(body.data).toMatchObject({
@@ -85,7 +86,7 @@ describe('docs/openapi.yaml against the running plugin', () => {
         ]),
       }),
     searchCalls: (body) => {
-      expect(body.results).toHaveLength(2);
+      expect(body.results).toHaveLength(20);
       expect(body.pagination).toMatchObject({ nextCursor: expect.any(String) });
     },
     callStats: (body) => expect(body.data).toMatchObject({ perAccessCode: [expect.anything()] }),
@@ -98,6 +99,7 @@ describe('docs/openapi.yaml against the running plugin', () => {
       ).toEqual(new Set(['stored', 'duplicate', 'invalid', 'not_recorded'])),
   };
 
+  let savedCount = 0;
   /** One real request per documented operation, answering its success case. */
   const requests: Record<string, () => Promise<Response>> = {
     getSettings: () => app.http().get(`${ADMIN_PREFIX}/settings`).set(admin()),
@@ -149,7 +151,7 @@ describe('docs/openapi.yaml against the running plugin', () => {
         .http()
         .post(`${ADMIN_PREFIX}/calls/search`)
         .set(admin())
-        .send({ ...PERIOD, pageSize: 2 }),
+        .send({ ...PERIOD, sort: 'durationSeconds:desc', pageSize: 20 }),
     callStats: () =>
       app
         .http()
@@ -184,6 +186,27 @@ describe('docs/openapi.yaml against the running plugin', () => {
         reason: 'Closed',
       });
     },
+    listSavedSearches: async () => {
+      expect((await requests.createSavedSearch()).status).toBe(201);
+      return app.http().get(`${ADMIN_PREFIX}/saved-searches`).set(admin());
+    },
+    createSavedSearch: () =>
+      app
+        .http()
+        .post(`${ADMIN_PREFIX}/saved-searches`)
+        .set(admin())
+        .send({
+          ...PERIOD,
+          name: `Saved ${++savedCount}`,
+          callingNumber: '138*',
+          sort: 'startTime:asc',
+          pageSize: 50,
+        }),
+    deleteSavedSearch: async () => {
+      const saved = await requests.createSavedSearch();
+      expect(saved.status).toBe(201);
+      return app.http().delete(`${ADMIN_PREFIX}/saved-searches/${saved.body.data.id}`).set(admin());
+    },
     holdMatchingCalls: () =>
       app
         .http()
@@ -217,6 +240,13 @@ describe('docs/openapi.yaml against the running plugin', () => {
         makeCall('oa-traced', {}, 4),
         makeCall('oa-2', { startTime: '2026-03-01T09:00:00Z', endTime: '2026-03-01T09:01:00Z' }),
         makeCall('oa-3', { startTime: '2026-03-01T10:00:00Z', endTime: '2026-03-01T10:01:00Z' }),
+        // Enough calls for a search page of 20 with a next page.
+        ...Array.from({ length: 20 }, (_, i) =>
+          makeCall(`oa-page-${i}`, {
+            startTime: `2026-03-01T11:${String(i).padStart(2, '0')}:00Z`,
+            endTime: `2026-03-01T11:${String(i).padStart(2, '0')}:${String(10 + i)}Z`,
+          })
+        ),
       ],
     }).expect(200);
   });

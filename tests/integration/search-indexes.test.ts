@@ -49,10 +49,29 @@ describe('search indexes', () => {
       [
         'call_history_call_records_access_code_period_idx',
         'call_history_call_records_number_period_idx',
-        'call_history_call_records_period_idx',
+        'call_history_call_records_period_duration_idx',
         'call_history_call_records_reversed_number_period_idx',
       ].sort()
     );
+  });
+
+  it('drops the period index of earlier versions, which the period and duration index replaces', async () => {
+    strapi = await boot();
+    await strapi.db!.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [
+      'call_history_call_records_period_idx',
+      'call_history_call_records',
+      'start_time',
+      'id',
+    ]);
+    expect(await existingIndexes(strapi)).toContain('call_history_call_records_period_idx');
+    await strapi.destroy();
+    strapi = await boot();
+    expect(await existingIndexes(strapi)).not.toContain('call_history_call_records_period_idx');
+    expect(await existingIndexes(strapi)).toContain(
+      'call_history_call_records_period_duration_idx'
+    );
+    await strapi.destroy();
+    strapi = null;
   });
 
   it('creates them at boot and recreates them after they were dropped', async () => {

@@ -2,6 +2,7 @@
 
 import type { AuditAction } from '../../../shared/contracts/audit';
 import type { BotInput as BotFields } from '../../../shared/contracts/bots';
+import type { SearchPageSize, SearchSort } from '../../../shared/contracts/calls';
 
 export { BOT_KINDS, type Bot, type BotKind, type DecidedBy } from '../../../shared/contracts/bots';
 export type {
@@ -13,11 +14,22 @@ export type {
   CallRecord,
   CallStats,
   DecisionPart,
+  ExportBody,
   FilterBody,
+  SavedSearch,
+  SavedSearchBody,
   FlowStep,
   RecordingDecision,
   SearchBody,
   SearchPage,
+  SearchPageSize,
+  SearchSort,
+} from '../../../shared/contracts/calls';
+export {
+  DEFAULT_SEARCH_PAGE_SIZE,
+  DEFAULT_SEARCH_SORT,
+  SEARCH_PAGE_SIZES,
+  SEARCH_SORTS,
 } from '../../../shared/contracts/calls';
 export {
   FLAG_NAMES,
@@ -53,6 +65,12 @@ export interface SearchFilters {
   to: string;
   callingNumber?: string;
   accessCode?: string;
+}
+
+/** How the results are shown: their order and how many a page holds. */
+export interface SearchView {
+  sort: SearchSort;
+  pageSize: SearchPageSize;
 }
 
 /** The Audit Log page's filters, as the form holds them. */

@@ -10,6 +10,7 @@ export const queryKeys = {
   allCalls: ['call-history', 'calls'] as const,
   call: (callId: string) => ['call-history', 'call', callId] as const,
   stats: (body: object) => ['call-history', 'stats', body] as const,
+  savedSearches: ['call-history', 'saved-searches'] as const,
   // Keyed by the query string of the page (its filters, page size and cursor).
   auditLog: (query: string) => ['call-history', 'audit-log', query] as const,
 };

@@ -9,13 +9,12 @@ import type {
   SearchBody,
   SearchFilters,
   SearchPage,
+  SearchView,
 } from '../api/types';
 import { backendUrl } from '../utils/backendUrl';
 import { periodToApi } from '../utils/time';
 
 import { API, queryKeys } from './queryKeys';
-
-export const PAGE_SIZE = 20;
 
 /**
  * The body of the search, stats and export routes for these filters. The filters travel in a
@@ -29,10 +28,14 @@ export const filterBody = (filters: SearchFilters): FilterBody => {
   return body;
 };
 
-export const useCalls = (filters: SearchFilters | null, cursor: string | null) => {
+export const useCalls = (
+  filters: SearchFilters | null,
+  view: SearchView,
+  cursor: string | null
+) => {
   const { post } = useFetchClient();
   const body: SearchBody | null = filters
-    ? { ...filterBody(filters), pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }
+    ? { ...filterBody(filters), ...view, ...(cursor ? { cursor } : {}) }
     : null;
   return useQuery(
     queryKeys.calls(body ?? {}),
@@ -79,10 +82,14 @@ export const useCall = (callId: string | null) => {
  */
 export const useExportCalls = () => {
   const { post } = useFetchClient();
-  /** `revealReason`: export the full numbers (calls.reveal), audited with this reason. */
-  return async (filters: SearchFilters, revealReason?: string) => {
+  /**
+   * The rows come in `sort`, the search's. `revealReason`: export the full numbers
+   * (calls.reveal), audited with this reason.
+   */
+  return async (filters: SearchFilters, sort: SearchView['sort'], revealReason?: string) => {
     const { data } = await post<{ data: { url: string } }>(`${API}/calls/export/ticket`, {
       ...filterBody(filters),
+      sort,
       ...(revealReason === undefined ? {} : { reveal: true, reason: revealReason }),
     });
     const link = document.createElement('a');

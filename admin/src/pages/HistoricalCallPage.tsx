@@ -22,7 +22,9 @@ import { HoldMatchingAction } from '../components/HoldMatchingAction';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
 import { ResultsTable } from '../components/ResultsTable';
 import { RevealReasonDialog } from '../components/RevealReasonDialog';
+import { SavedSearchesControl } from '../components/SavedSearchesControl';
 import { SearchForm } from '../components/SearchForm';
+import { SearchViewControls } from '../components/SearchViewControls';
 import { useBots } from '../hooks/useBots';
 import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
 import { useCursorStack } from '../hooks/useCursorStack';
@@ -39,15 +41,19 @@ const CallHistoryTab = () => {
   const t = useT();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
   const { allowedActions: botAccess } = useRBAC(BOTS_READ);
-  const { filters, setFilters, openCallId, openCall } = useSearchFilters();
+  const { filters, setFilters, view, setView, setSearch, openCallId, openCall } =
+    useSearchFilters();
   const filterKey = JSON.stringify(filters);
-  const paging = useCursorStack(filterKey);
+  // A cursor belongs to its filters and its sort: either change starts again from page 1.
+  const paging = useCursorStack(JSON.stringify([filters, view]));
 
-  const calls = useCalls(filters, paging.cursor);
+  const calls = useCalls(filters, view, paging.cursor);
   const stats = useCallStats(filters);
   const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
   const exportCallsWithReason = useExportCalls();
-  const exportCalls = useDownload(exportCallsWithReason);
+  const exportCalls = useDownload((shown: SearchFilters) =>
+    exportCallsWithReason(shown, view.sort)
+  );
   const [askingExportReason, setAskingExportReason] = useState(false);
   const canExportFullNumbers = Boolean(allowedActions.canExport && allowedActions.canReveal);
 
@@ -106,6 +112,10 @@ const CallHistoryTab = () => {
           </Box>
         </GridItem>
       </Grid>
+      <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
+        <SavedSearchesControl filters={filters} view={view} onRun={setSearch} />
+        <SearchViewControls view={view} onChange={setView} />
+      </Flex>
       <ResultsTable
         page={calls.data}
         isLoading={calls.isFetching}
@@ -136,7 +146,7 @@ const CallHistoryTab = () => {
           confirmLabel={t('export.reveal.confirm', 'Export')}
           onConfirm={async (reason) => {
             // The dialog shows a refusal itself, next to the reason.
-            await exportCallsWithReason(filters, reason);
+            await exportCallsWithReason(filters, view.sort, reason);
             setAskingExportReason(false);
           }}
           onClose={() => setAskingExportReason(false)}

@@ -169,6 +169,18 @@ declare module '@strapi/design-system' {
   export const MultiSelect: ComponentType<MultiSelectProps>;
   export const MultiSelectOption: ComponentType<{ value: string; children?: ReactNode }>;
 
+  export interface SingleSelectProps extends FieldProps {
+    value?: string | number | null;
+    onChange?: (value: string | number) => void;
+    onClear?: () => void;
+    clearLabel?: string;
+    placeholder?: string;
+    size?: 'S' | 'M';
+    children?: ReactNode;
+  }
+  export const SingleSelect: ComponentType<SingleSelectProps>;
+  export const SingleSelectOption: ComponentType<{ value: string | number; children?: ReactNode }>;
+
   export interface ToggleInputProps extends FieldProps {
     checked: boolean | null;
     onLabel: string;

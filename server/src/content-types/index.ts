@@ -4,6 +4,7 @@ import callRollup from './call-rollup';
 import chatbot from './chatbot';
 import exportTicket from './export-ticket';
 import ivrFlow from './ivr-flow';
+import savedSearch from './saved-search';
 import setting from './setting';
 
 export default {
@@ -14,4 +15,5 @@ export default {
   'call-record': callRecord,
   'call-rollup': callRollup,
   'export-ticket': exportTicket,
+  'saved-search': savedSearch,
 };

@@ -4,7 +4,12 @@ import type { Context } from 'koa';
 
 import { PERMISSIONS, PLUGIN_ID } from '../constants';
 import type { AuditUser } from '../domain/audit';
-import { parseFilterBody, parseSearchBody, type RawBody } from '../domain/search-query';
+import {
+  parseExportBody,
+  parseFilterBody,
+  parseSearchBody,
+  type RawBody,
+} from '../domain/search-query';
 import type { ClaimedTicket } from '../services/export-tickets';
 import { sendCsvDownload } from '../utils/csv-stream';
 import { fieldError } from '../utils/errors';
@@ -59,8 +64,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return parsed.value;
   };
 
+  /** An export's filters and the order of its rows (the search's sort). */
+  const parseExport = (raw: RawBody) => {
+    const parsed = parseExportBody(raw, getConfig(strapi));
+    if (!parsed.ok) throw validationError(parsed.errors);
+    return parsed.value;
+  };
+
   const sendCsv = async (ctx: Context, request: ExportRequest, user?: AuditUser) => {
-    const filters = parseFilters(request.filters);
+    const filters = parseExport(request.filters);
     if (request.reveal) {
       await service().auditRevealedExport(request.filters, request.reveal.reason, user);
     }
@@ -100,7 +112,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async exportTicket(ctx: Context) {
       const raw = bodyOf(ctx);
       const request = await exportRequest(ctx, raw);
-      parseFilters(request.filters);
+      parseExport(request.filters);
       const adminId = (ctx.state.user as { id: number }).id;
       const ticket = await getService(strapi, 'export-tickets').issue(adminId, {
         ...request.filters,

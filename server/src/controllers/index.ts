@@ -4,6 +4,7 @@ import callHolds from './call-holds';
 import callSearch from './call-search';
 import ingest from './ingest';
 import retention from './retention';
+import savedSearches from './saved-searches';
 import settings from './settings';
 
 export default {
@@ -14,4 +15,5 @@ export default {
   settings,
   'call-holds': callHolds,
   'call-search': callSearch,
+  'saved-searches': savedSearches,
 };

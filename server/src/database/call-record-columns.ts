@@ -19,6 +19,7 @@ export interface CallTable {
   /** The columns a search page and an export batch select, in model order. */
   listed: readonly string[];
   startTime: string;
+  durationSeconds: string;
   id: string;
   callingNumber: string;
   callingNumberReversed: string;
@@ -60,6 +61,7 @@ export const callRecordColumns = (strapi: Strapi): CallRecordColumns => {
       table: tableOf(strapi, UID.callRecord),
       listed: listed.map((attribute) => attribute.column),
       startTime: column('startTime'),
+      durationSeconds: column('durationSeconds'),
       id: column('id'),
       callingNumber: column('callingNumber'),
       callingNumberReversed: column('callingNumberReversed'),

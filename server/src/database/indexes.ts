@@ -44,11 +44,14 @@ export const INDEXES: IndexSpec[] = [
     unique: true,
   },
   // Call History search (docs/design.md#search-contract): each filter is an index range scan, newest first by
-  // (startTime, id) so that the keyset ORDER BY is read from the index, not sorted.
+  // (startTime, id) so that the keyset ORDER BY is read from the index, not sorted. The period
+  // index also carries durationSeconds: a duration sort cannot read it in order, so it reads
+  // the period's entries index only and sorts their (duration, id), and only a page's rows are
+  // read whole.
   {
-    name: 'call_history_call_records_period_idx',
+    name: 'call_history_call_records_period_duration_idx',
     uid: UID.callRecord,
-    attributes: ['startTime', 'id'],
+    attributes: ['startTime', 'id', 'durationSeconds'],
   },
   {
     name: 'call_history_call_records_number_period_idx',
@@ -98,6 +101,15 @@ export const INDEXES: IndexSpec[] = [
   },
 ];
 
+/**
+ * Indexes of earlier versions that a declared one replaces: dropped at boot, once their
+ * replacement exists, so that the database keeps one period index, not two of equal cost.
+ */
+export const RETIRED_INDEXES: string[] = [
+  // (startTime, id): the period index before it carried durationSeconds.
+  'call_history_call_records_period_idx',
+];
+
 export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEXES) => {
   const db = getDb(strapi);
   for (const index of indexes) {
@@ -109,4 +121,10 @@ export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEX
       [index.name, table, ...columns]
     );
   }
+};
+
+/** SQLite and PostgreSQL name an index in their schema without its table. */
+export const dropRetiredIndexes = async (strapi: Strapi, names: string[] = RETIRED_INDEXES) => {
+  const db = getDb(strapi);
+  for (const name of names) await db.connection.raw('DROP INDEX IF EXISTS ??', [name]);
 };

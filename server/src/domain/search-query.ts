@@ -1,5 +1,13 @@
 import { DateTime, IANAZone } from 'luxon';
 
+import {
+  DEFAULT_SEARCH_PAGE_SIZE,
+  DEFAULT_SEARCH_SORT,
+  SEARCH_PAGE_SIZES,
+  SEARCH_SORTS,
+  type SearchSort,
+} from '../../../shared/contracts/calls';
+
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from './access-code';
 import { instantMessage, readInstant } from './instant';
 
@@ -30,10 +38,15 @@ export interface SearchFilters {
   accessCode: string | null;
 }
 
-export interface SearchQuery extends SearchFilters {
+/** The filters and the order of an export: the rows come in the search's order. */
+export interface SortedFilters extends SearchFilters {
+  sort: SearchSort;
+  tz: string;
+}
+
+export interface SearchQuery extends SortedFilters {
   pageSize: number;
   cursor: string | null;
-  tz: string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[] };
@@ -45,7 +58,10 @@ export interface QueryLimits {
 export const PAGE_SIZE = { min: 1, max: 100, default: 20 } as const;
 
 const FILTER_KEYS = ['from', 'to', 'callingNumber', 'accessCode', 'tz'] as const;
-const SEARCH_KEYS = [...FILTER_KEYS, 'pageSize', 'cursor'] as const;
+const EXPORT_KEYS = [...FILTER_KEYS, 'sort'] as const;
+/** What a saved search keeps: a search without its cursor. */
+export const SAVED_SEARCH_KEYS = [...EXPORT_KEYS, 'pageSize'] as const;
+const SEARCH_KEYS = [...SAVED_SEARCH_KEYS, 'cursor'] as const;
 
 // A phone number: an optional leading + then digits (what the call platform sends).
 const NUMBER = /^\+?\d{1,32}$/;
@@ -119,6 +135,10 @@ const parseNumber = (raw: RawBody, problems: FieldProblem[]): NumberFilter | nul
   }
   return NUMBER.test(value) ? { match: 'exact', value } : fail();
 };
+
+/** A calling-number filter as the search reads it, or null when the text is none or not one. */
+export const readNumberFilter = (text: string): NumberFilter | null =>
+  parseNumber({ callingNumber: text }, []);
 
 const parseAccessCode = (raw: RawBody, problems: FieldProblem[]): string | null => {
   const text = stringField(raw, 'accessCode', problems);
@@ -224,6 +244,34 @@ export const parsePageSize = (
   return value;
 };
 
+/** A search's page size: one of the sizes the admin offers (SEARCH_PAGE_SIZES). */
+const parseSearchPageSize = (raw: RawBody, problems: FieldProblem[]): number => {
+  const given = raw.pageSize;
+  if (given === undefined || given === null) return DEFAULT_SEARCH_PAGE_SIZE;
+  const value = typeof given === 'string' && /^\d{1,4}$/.test(given) ? Number(given) : given;
+  if (!(SEARCH_PAGE_SIZES as readonly unknown[]).includes(value)) {
+    problems.push({
+      path: 'pageSize',
+      message: `pageSize must be one of ${SEARCH_PAGE_SIZES.join(', ')}`,
+    });
+    return DEFAULT_SEARCH_PAGE_SIZE;
+  }
+  return value as number;
+};
+
+const isSearchSort = (value: unknown): value is SearchSort =>
+  (SEARCH_SORTS as readonly unknown[]).includes(value);
+
+const parseSort = (raw: RawBody, problems: FieldProblem[]): SearchSort => {
+  const text = stringField(raw, 'sort', problems);
+  if (text === undefined || text === '') return DEFAULT_SEARCH_SORT;
+  if (!isSearchSort(text)) {
+    problems.push({ path: 'sort', message: `sort must be one of ${SEARCH_SORTS.join(', ')}` });
+    return DEFAULT_SEARCH_SORT;
+  }
+  return text;
+};
+
 export const parseCursor = (raw: RawBody, problems: FieldProblem[]): string | null => {
   const text = stringField(raw, 'cursor', problems);
   if (text === undefined || text === '') return null;
@@ -237,20 +285,49 @@ export const parseCursor = (raw: RawBody, problems: FieldProblem[]): string | nu
 export const done = <T>(value: T | null, problems: FieldProblem[]): Validated<T> =>
   problems.length > 0 || value === null ? { ok: false, errors: problems } : { ok: true, value };
 
-/** `POST /calls/search`: the filters, the page size and the cursor. */
+/** The filters, the order and the page size: a search without its cursor. */
+export type SavedSearchQuery = Omit<SearchQuery, 'cursor'>;
+
+const parseSortedPage = (
+  raw: RawBody,
+  limits: QueryLimits,
+  problems: FieldProblem[]
+): SavedSearchQuery | null => {
+  const filters = parseFilters(raw, limits, problems);
+  const sort = parseSort(raw, problems);
+  const pageSize = parseSearchPageSize(raw, problems);
+  return filters && { ...filters, sort, pageSize };
+};
+
+/** `POST /calls/search`: the filters, the order, the page size and the cursor. */
 export const parseSearchBody = (raw: RawBody, limits: QueryLimits): Validated<SearchQuery> => {
   const problems: FieldProblem[] = [];
   rejectUnknown(raw, SEARCH_KEYS, problems);
-  const filters = parseFilters(raw, limits, problems);
-  const pageSize = parsePageSize(raw, problems);
+  const search = parseSortedPage(raw, limits, problems);
   const cursor = parseCursor(raw, problems);
-  return done(filters && { ...filters, pageSize, cursor }, problems);
+  return done(search && { ...search, cursor }, problems);
 };
 
-/**
- * `POST /calls/export`, `/calls/export/ticket` and `/calls/stats`: the filters and the client's
- * time zone.
- */
+/** A saved search's search: validated as the search itself is, without a cursor. */
+export const parseSavedSearchBody = (
+  raw: RawBody,
+  limits: QueryLimits
+): Validated<SavedSearchQuery> => {
+  const problems: FieldProblem[] = [];
+  rejectUnknown(raw, SAVED_SEARCH_KEYS, problems);
+  return done(parseSortedPage(raw, limits, problems), problems);
+};
+
+/** `POST /calls/export` and `/calls/export/ticket`: the filters and the order of the rows. */
+export const parseExportBody = (raw: RawBody, limits: QueryLimits): Validated<SortedFilters> => {
+  const problems: FieldProblem[] = [];
+  rejectUnknown(raw, EXPORT_KEYS, problems);
+  const filters = parseFilters(raw, limits, problems);
+  const sort = parseSort(raw, problems);
+  return done(filters && { ...filters, sort }, problems);
+};
+
+/** `POST /calls/stats` and `/calls/hold`: the filters and the client's time zone. */
 export const parseFilterBody = (
   raw: RawBody,
   limits: QueryLimits

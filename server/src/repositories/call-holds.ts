@@ -9,7 +9,7 @@ import type { SearchFilters } from '../domain/search-query';
 import { getDb } from '../utils/strapi';
 
 import { CallQueryError, callRecordsRepository } from './call-records';
-import { pageSql } from './call-search-sql';
+import { NEWEST_FIRST, pageSql } from './call-search-sql';
 import { fromDb } from './row-conversion';
 
 /** A call's hold, as stored. */
@@ -117,7 +117,9 @@ export const callHoldsRepository = (strapi: Strapi) => {
       for (;;) {
         let rows: Array<Record<string, unknown>>;
         try {
-          rows = rowsOf(await pageSql(knex, keys, filters, after, size, access));
+          rows = rowsOf(
+            await pageSql(knex, keys, filters, { order: NEWEST_FIRST, after }, size, access)
+          );
         } catch (error) {
           // knex's own error writes the searched number among the SQL's bound values.
           throw new CallQueryError(error);
@@ -130,7 +132,7 @@ export const callHoldsRepository = (strapi: Strapi) => {
         if (rows.length < size) return;
         const last = rows[rows.length - 1];
         after = {
-          startTime: new Date(last[table.startTime] as string | number | Date).getTime(),
+          key: new Date(last[table.startTime] as string | number | Date).getTime(),
           id: Number(last[table.id]),
         };
       }

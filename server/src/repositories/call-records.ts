@@ -13,11 +13,19 @@ import { logText } from '../domain/log-text';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { SearchPlan } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
+import { readsInPeriodOrder, type SortOrder } from '../domain/search-sort';
 import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getConfig, getDb } from '../utils/strapi';
 
 import { rollupBucketsSql, rollupPerAccessCodeSql, rollupTotalSql } from './call-rollup-sql';
-import { bucketCountsSql, countSql, pageSql, type Access } from './call-search-sql';
+import {
+  bucketCountsSql,
+  countSql,
+  pageSql,
+  sortColumn,
+  type Access,
+  type Keyset,
+} from './call-search-sql';
 import { fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
 
@@ -117,19 +125,26 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
   const readPage = async (
     filters: SearchFilters,
-    after: CursorPosition | null,
+    keyset: Keyset,
     limit: number,
     access: Access
   ) => {
-    const rows = await run(pageSql(knex, table, filters, after, limit, access));
+    const rows = await run(pageSql(knex, table, filters, keyset, limit, access));
+    const key = sortColumn(table, keyset.order);
+    const keyOf =
+      keyset.order.attribute === 'startTime' ? toMillis : (value: unknown) => Number(value);
     return rows.map((row) => ({
       call: fromRow(listed, row) as CallRow,
-      position: {
-        startTime: toMillis(row[table.startTime]),
-        id: Number(row[table.id]),
-      } as CursorPosition,
+      position: { key: keyOf(row[key]), id: Number(row[table.id]) } as CursorPosition,
     }));
   };
+
+  /**
+   * The plan's index for the rows of a page or an export. A time order stops after its rows,
+   * so the plan's page (or export) choice; any other order reads every match, so its scan's.
+   */
+  const rowsKind = (order: SortOrder, inOrder: 'page' | 'export'): keyof SearchPlan =>
+    readsInPeriodOrder(order) ? inOrder : 'scan';
 
   return {
     /** The attributes Call Details returns, in model order. */
@@ -145,25 +160,33 @@ export const callRecordsRepository = (strapi: Strapi) => {
      */
     plan,
 
-    /** One keyset page, newest first, ties broken by id; `limit` rows at most. */
+    /** One keyset page in the keyset's order, ties broken by id; `limit` rows at most. */
     async page(
       filters: SearchFilters,
-      after: CursorPosition | null,
+      keyset: Keyset,
       limit: number,
       chosen?: SearchPlan | null
     ): Promise<Array<{ call: CallRow; position: CursorPosition }>> {
-      return readPage(filters, after, limit, await accessFor('page', filters, limit, chosen));
+      const kind = rowsKind(keyset.order, 'page');
+      return readPage(filters, keyset, limit, await accessFor(kind, filters, limit, chosen));
     },
 
     /** The number of matching calls, counted up to `cap + 1` rows only. */
     countUpTo,
 
-    /** The whole result in keyset batches: memory stays one batch whatever the row count. */
-    async *batches(filters: SearchFilters, size = 1000): AsyncGenerator<CallRow[]> {
-      const access = await accessFor('export', filters, size, undefined);
+    /**
+     * The whole result in keyset batches, in `order`: memory stays one batch whatever the row
+     * count.
+     */
+    async *batches(
+      filters: SearchFilters,
+      order: SortOrder,
+      size = 1000
+    ): AsyncGenerator<CallRow[]> {
+      const access = await accessFor(rowsKind(order, 'export'), filters, size, undefined);
       let after: CursorPosition | null = null;
       for (;;) {
-        const page = await readPage(filters, after, size, access);
+        const page = await readPage(filters, { order, after }, size, access);
         if (page.length === 0) return;
         yield page.map((entry) => entry.call);
         if (page.length < size) return;

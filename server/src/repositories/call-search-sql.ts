@@ -7,6 +7,7 @@ import { prefixUpperBound } from '../domain/number-range';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { IndexChoice } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
+import { readsInPeriodOrder, type SortOrder } from '../domain/search-sort';
 
 /**
  * The statements of the Call History search (docs/design.md#search-contract), where the Query
@@ -22,6 +23,18 @@ import type { SearchFilters } from '../domain/search-query';
  * a term from choosing an index), null leaves the choice to the database's planner.
  */
 export type Access = IndexChoice | null;
+
+/** The order of a page and, after a cursor, the position of the previous page's last row. */
+export interface Keyset {
+  order: SortOrder;
+  after: CursorPosition | null;
+}
+
+/** The default order, and the one of the statements whose order does not matter. */
+export const NEWEST_FIRST: SortOrder = { attribute: 'startTime', descending: true };
+
+/** The first page's WHERE: the counts' and the statistics'. */
+const FROM_THE_TOP: Keyset = { order: NEWEST_FIRST, after: null };
 
 /** The number filter as an index range: the column and the prefix it starts with. */
 export const numberRange = (
@@ -66,36 +79,51 @@ export const sampleRangeSql = (knex: Knex, column: string, prefix: string): Knex
 };
 
 /**
- * The WHERE of every search shape; the period is half-open, [from, to). After a cursor, the
- * period's upper bound becomes the cursor's start time, so the index seek starts at the
- * cursor instead of walking the pages before it.
+ * The period, half-open [from, to), and the keyset condition after a cursor. In a time order
+ * the cursor's start time replaces the period's bound on its side, so the index seek starts at
+ * the cursor instead of walking the pages before it; in a duration order the whole period is
+ * read and the (duration, id) condition drops the rows of the pages before.
  */
+const periodSql = (
+  knex: Knex,
+  table: CallTable,
+  filters: SearchFilters,
+  { order, after }: Keyset,
+  access: Access
+): Knex.Raw => {
+  const { startTime: START, id: ID } = table;
+  const term = access === 'number' ? '+??' : '??';
+  const before = order.descending ? '<' : '>';
+  // Date objects are bound as the Query Engine binds them: epoch milliseconds on SQLite
+  // (knex's better-sqlite3 client), a timestamp on PostgreSQL.
+  if (after && readsInPeriodOrder(order)) {
+    const at = new Date(after.key);
+    const bounds = order.descending
+      ? knex.raw(`${term} >= ? AND ${term} <= ?`, [START, filters.from, START, at])
+      : knex.raw(`${term} >= ? AND ${term} < ?`, [START, at, START, filters.to]);
+    return knex.raw(`? AND (??, ??) ${before} (?, ?)`, [bounds, START, ID, at, after.id]);
+  }
+  const period = knex.raw(`${term} >= ? AND ${term} < ?`, [START, filters.from, START, filters.to]);
+  if (!after) return period;
+  return knex.raw(`? AND (??, ??) ${before} (?, ?)`, [
+    period,
+    table.durationSeconds,
+    ID,
+    after.key,
+    after.id,
+  ]);
+};
+
+/** The WHERE of every search shape. */
 export const whereSql = (
   knex: Knex,
   table: CallTable,
   filters: SearchFilters,
-  after: CursorPosition | null,
+  keyset: Keyset,
   access: Access
 ): Knex.Raw => {
-  const { startTime: START, id: ID } = table;
   const number = filters.callingNumber;
-  const period = access === 'number' ? '+?? >= ? AND +?? ' : '?? >= ? AND ?? ';
-  // Date objects are bound as the Query Engine binds them: epoch milliseconds on SQLite
-  // (knex's better-sqlite3 client), a timestamp on PostgreSQL.
-  const parts: Knex.Raw[] = [
-    after
-      ? knex.raw(`${period}<= ? AND (??, ??) < (?, ?)`, [
-          START,
-          filters.from,
-          START,
-          new Date(after.startTime),
-          START,
-          ID,
-          new Date(after.startTime),
-          after.id,
-        ])
-      : knex.raw(`${period}< ?`, [START, filters.from, START, filters.to]),
-  ];
+  const parts: Knex.Raw[] = [periodSql(knex, table, filters, keyset, access)];
   const range = numberRange(table, filters);
   if (number?.match === 'exact') {
     parts.push(knex.raw('?? = ?', [table.callingNumber, number.value]));
@@ -108,26 +136,56 @@ export const whereSql = (
   return knex.raw(parts.map(() => '?').join(' AND '), parts);
 };
 
-/** One keyset page, newest first, ties broken by id; `limit` rows at most. */
+/** The column a sort orders by. */
+export const sortColumn = (table: CallTable, order: SortOrder): string =>
+  order.attribute === 'startTime' ? table.startTime : table.durationSeconds;
+
+/**
+ * One keyset page in the keyset's order, ties broken by id; `limit` rows at most. A time order
+ * reads the period index in order and stops after `limit` rows. A duration order cannot: the
+ * inner statement reads the period's (start_time, duration_seconds, id) entries, index only,
+ * keeps the first `limit` in duration order, and only those rows are read whole.
+ */
 export const pageSql = (
   knex: Knex,
   table: CallTable,
   filters: SearchFilters,
-  after: CursorPosition | null,
+  keyset: Keyset,
   limit: number,
   access: Access
-): Knex.Raw =>
-  knex.raw(
-    `SELECT ${table.listed.map(() => '??').join(', ')} FROM ?? WHERE ? ORDER BY ?? DESC, ?? DESC LIMIT ?`,
+): Knex.Raw => {
+  const direction = keyset.order.descending ? 'DESC' : 'ASC';
+  const columns = table.listed.map(() => '??').join(', ');
+  const orderBy = `ORDER BY ?? ${direction}, ?? ${direction}`;
+  const key = sortColumn(table, keyset.order);
+  const where = whereSql(knex, table, filters, keyset, access);
+  if (readsInPeriodOrder(keyset.order)) {
+    return knex.raw(`SELECT ${columns} FROM ?? WHERE ? ${orderBy} LIMIT ?`, [
+      ...table.listed,
+      table.table,
+      where,
+      key,
+      table.id,
+      limit,
+    ]);
+  }
+  return knex.raw(
+    `SELECT ${columns} FROM ?? WHERE ?? IN (SELECT ?? FROM ?? WHERE ? ${orderBy} LIMIT ?) ${orderBy}`,
     [
       ...table.listed,
       table.table,
-      whereSql(knex, table, filters, after, access),
-      table.startTime,
+      table.id,
+      table.id,
+      table.table,
+      where,
+      key,
       table.id,
       limit,
+      key,
+      table.id,
     ]
   );
+};
 
 /** Counting reads at most cap + 1 matches, index only wherever the chosen index covers it. */
 export const countSql = (
@@ -139,7 +197,7 @@ export const countSql = (
 ): Knex.Raw =>
   knex.raw('SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ? LIMIT ?) capped', [
     table.table,
-    whereSql(knex, table, filters, null, access),
+    whereSql(knex, table, filters, FROM_THE_TOP, access),
     cap + 1,
   ]);
 
@@ -160,7 +218,7 @@ export const bucketCountsSql = (
   newest: number | null
 ): Knex.Raw => {
   const { startTime: START, accessCode: CODE } = table;
-  const condition = whereSql(knex, table, filters, null, access);
+  const condition = whereSql(knex, table, filters, FROM_THE_TOP, access);
   const matching =
     newest === null
       ? knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition])

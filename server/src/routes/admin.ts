@@ -114,6 +114,25 @@ export default {
       handler: 'call-search.download',
       config: { auth: false, policies: ['plugin::call-history.export-ticket'] },
     },
+    // Saved searches: each admin lists, saves and deletes their own (never another's).
+    {
+      method: 'GET',
+      path: '/saved-searches',
+      handler: 'saved-searches.find',
+      config: guarded(PERMISSIONS.callsRead),
+    },
+    {
+      method: 'POST',
+      path: '/saved-searches',
+      handler: 'saved-searches.create',
+      config: guarded(PERMISSIONS.callsRead),
+    },
+    {
+      method: 'DELETE',
+      path: '/saved-searches/:id',
+      handler: 'saved-searches.remove',
+      config: guarded(PERMISSIONS.callsRead),
+    },
     // Legal hold: a reason in the body, audited; the bulk form takes the search's filters.
     {
       method: 'POST',

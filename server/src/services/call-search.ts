@@ -18,7 +18,8 @@ import {
 import { markFlowTrace } from '../domain/flow-trace';
 import { callNumbers, maskCall, maskNumber } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
-import type { RawBody, SearchFilters, SearchQuery } from '../domain/search-query';
+import type { RawBody, SearchFilters, SearchQuery, SortedFilters } from '../domain/search-query';
+import { sortOrder } from '../domain/search-sort';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
 import { csvStream } from '../utils/csv-stream';
 import { fieldError } from '../utils/errors';
@@ -68,17 +69,25 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async search(query: SearchQuery) {
       const fingerprint = filtersFingerprint(query);
       const secret = signingSecret(strapi, 'cursor');
-      const after = query.cursor ? decodeCursor(query.cursor, fingerprint, secret) : null;
-      if (query.cursor && !after) {
+      const opened = query.cursor ? decodeCursor(query.cursor, fingerprint, secret) : null;
+      if (query.cursor && !opened) {
         throw fieldError(
           'cursor',
           'cursor is not valid for this search: it was altered, or issued for other filters'
         );
       }
+      if (opened && opened.sort !== query.sort) {
+        throw fieldError(
+          'cursor',
+          `cursor was issued for sort ${opened.sort}, not ${query.sort}: start again from the first page`
+        );
+      }
+      const order = sortOrder(query.sort);
       const cap = getConfig(strapi).totalCap;
       // One choice of index for the page and the count (repositories/search-index-plan.ts).
       const plan = await calls().plan(query, query.pageSize + 1);
-      const page = await calls().page(query, after, query.pageSize + 1, plan);
+      const keyset = { order, after: opened?.position ?? null };
+      const page = await calls().page(query, keyset, query.pageSize + 1, plan);
       const counted = await calls().countUpTo(query, cap, plan);
       const rows = page.slice(0, query.pageSize);
       const last = rows[rows.length - 1];
@@ -88,9 +97,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
         results: rows.map((row) => masked(listRow(row.call))),
         pagination: {
           pageSize: query.pageSize,
+          sort: query.sort,
           nextCursor:
             page.length > query.pageSize && last
-              ? encodeCursor(last.position, fingerprint, secret)
+              ? encodeCursor({ sort: query.sort, position: last.position }, fingerprint, secret)
               : null,
           total: Math.min(counted, cap),
           totalIsCapped: counted > cap,
@@ -143,16 +153,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /**
-     * The search as CSV, streamed batch by batch from the database into csv-stringify. The
+     * The search as CSV, in its sort, streamed batch by batch from the database into csv-stringify. The
      * first batch is read before anything is sent, so a database failure there is an error
      * answer; a later one destroys the stream with its error (the controller then cuts the
      * connection: the status is already out, and a download that simply ended would look
      * complete).
      */
-    async exportCsv(filters: ZonedFilters, { reveal = false }: { reveal?: boolean } = {}) {
+    async exportCsv(filters: SortedFilters, { reveal = false }: { reveal?: boolean } = {}) {
       const repository = calls();
       const extras = repository.listedAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
-      const batches = repository.batches(filters, EXPORT_BATCH);
+      const batches = repository.batches(filters, sortOrder(filters.sort), EXPORT_BATCH);
       const first = await batches.next();
       const record = (call: Record<string, unknown>) =>
         csvRecord(reveal ? call : masked(call), filters.tz, extras);

@@ -10,8 +10,9 @@ import { currentAdmin } from './audit';
 /**
  * Erasure by number for a data-subject request (docs/design.md#privacy): every call of the
  * exact calling number that is not held is deleted, in bounded batches through the
- * call-deletion service. Held calls are counted apart and kept. The audit entry keeps a keyed
- * hash of the number, never the number.
+ * call-deletion service. Held calls are counted apart and kept. Every admin's saved searches
+ * whose calling-number filter finds the number are deleted too (docs/design.md#saved-searches).
+ * The audit entry keeps a keyed hash of the number, never the number.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
   const deletion = () => getService(strapi, 'call-deletion');
@@ -45,11 +46,12 @@ export default ({ strapi }: { strapi: Strapi }) => {
         await nextTurn();
       }
       const { held } = await counts(callingNumber);
+      const savedSearches = await getService(strapi, 'saved-searches').eraseNumber(callingNumber);
       await getService(strapi, 'audit').record(
         {
           action: 'calls.erase',
           subject: { numberHash: numberHash(callingNumber, signingSecret(strapi, 'erasure')) },
-          changes: { erased, held, batches, perAccessCode },
+          changes: { erased, held, batches, perAccessCode, savedSearches },
           reason,
         },
         user

@@ -11,6 +11,7 @@ import exportTickets from './export-tickets';
 import ingest from './ingest';
 import recordingPolicy from './recording-policy';
 import retention from './retention';
+import savedSearches from './saved-searches';
 import settings from './settings';
 
 export default {
@@ -27,5 +28,6 @@ export default {
   ingest,
   'recording-policy': recordingPolicy,
   retention,
+  'saved-searches': savedSearches,
   settings,
 };

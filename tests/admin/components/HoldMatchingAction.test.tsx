@@ -14,7 +14,7 @@ jest.mock('@strapi/helper-plugin', () => ({
 const FILTERS = { from: '2026-11-02', to: '2026-11-05', callingNumber: '*5678' };
 const page = (total: number, totalIsCapped = false): SearchPage => ({
   results: total > 0 ? [listRow()] : [],
-  pagination: { pageSize: 20, nextCursor: null, total, totalIsCapped },
+  pagination: { pageSize: 20, sort: 'startTime:desc', nextCursor: null, total, totalIsCapped },
 });
 
 beforeEach(() => {

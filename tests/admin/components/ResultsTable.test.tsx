@@ -21,7 +21,14 @@ const page = (overrides: Partial<SearchPage['pagination']> = {}): SearchPage => 
       flowSteps: null,
     }),
   ],
-  pagination: { pageSize: 2, nextCursor: 'abc', total: 10_000, totalIsCapped: true, ...overrides },
+  pagination: {
+    pageSize: 2,
+    sort: 'startTime:desc',
+    nextCursor: 'abc',
+    total: 10_000,
+    totalIsCapped: true,
+    ...overrides,
+  },
 });
 
 const props = {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 
-import type { SearchFilters } from '../../../admin/src/api/types';
+import type { SearchFilters, SearchView } from '../../../admin/src/api/types';
 import { useCallStats, useCalls, useExportCalls } from '../../../admin/src/hooks/useCalls';
 import { listRow } from '../fixtures';
 import { renderInAdmin } from '../render';
@@ -19,15 +19,17 @@ const FILTERS: SearchFilters = {
   accessCode: '1001',
 };
 
+const VIEW: SearchView = { sort: 'durationSeconds:desc', pageSize: 50 };
+
 const Probe = ({ cursor }: { cursor: string | null }) => {
-  const calls = useCalls(FILTERS, cursor);
+  const calls = useCalls(FILTERS, VIEW, cursor);
   const stats = useCallStats(FILTERS);
   const exportCalls = useExportCalls();
   return (
     <div>
       <span>{calls.data ? `${calls.data.results.length} rows` : 'loading'}</span>
       <span>{stats.data ? `${stats.data.perDay.length} days` : 'loading'}</span>
-      <button type="button" onClick={() => void exportCalls(FILTERS)}>
+      <button type="button" onClick={() => void exportCalls(FILTERS, VIEW.sort)}>
         export
       </button>
     </div>
@@ -41,7 +43,13 @@ beforeEach(() => {
       return {
         data: {
           results: [listRow()],
-          pagination: { pageSize: 20, nextCursor: null, total: 1, totalIsCapped: false },
+          pagination: {
+            pageSize: 50,
+            sort: 'durationSeconds:desc',
+            nextCursor: null,
+            total: 1,
+            totalIsCapped: false,
+          },
         },
       };
     }
@@ -65,7 +73,8 @@ describe('the Call History hooks', () => {
       ...period,
       callingNumber: '*5678',
       accessCode: '1001',
-      pageSize: 20,
+      sort: 'durationSeconds:desc',
+      pageSize: 50,
       cursor: 'next.page',
     });
     expect(client.post).toHaveBeenCalledWith('/call-history/calls/stats', {
@@ -76,7 +85,7 @@ describe('the Call History hooks', () => {
     expect(client.get).not.toHaveBeenCalled();
   });
 
-  it('asks for an export link with the same body and lets the browser download it', async () => {
+  it('asks for an export link with the same body and sort, and lets the browser download it', async () => {
     const clicked: string[] = [];
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
       this: HTMLAnchorElement
@@ -89,7 +98,11 @@ describe('the Call History hooks', () => {
       await waitFor(() => expect(clicked).toHaveLength(1));
       expect(client.post).toHaveBeenCalledWith(
         '/call-history/calls/export/ticket',
-        expect.objectContaining({ callingNumber: '*5678', accessCode: '1001' })
+        expect.objectContaining({
+          callingNumber: '*5678',
+          accessCode: '1001',
+          sort: 'durationSeconds:desc',
+        })
       );
       expect(clicked[0]).toBe('http://localhost/call-history/calls/export/download?ticket=abc');
     } finally {

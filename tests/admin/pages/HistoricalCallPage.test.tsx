@@ -17,7 +17,13 @@ const page = (body: SearchBody): SearchPage => {
   const index = body.cursor ? Number(body.cursor.slice(1)) : 0;
   return {
     results: [listRow({ id: index + 1, callId: `CALL-P${index}` })],
-    pagination: { pageSize: 20, nextCursor: `c${index + 1}`, total: 100, totalIsCapped: false },
+    pagination: {
+      pageSize: 20,
+      sort: 'startTime:desc',
+      nextCursor: `c${index + 1}`,
+      total: 100,
+      totalIsCapped: false,
+    },
   };
 };
 
@@ -41,12 +47,15 @@ const renderPage = () =>
 
 const next = () => screen.getByRole('button', { name: 'Next' });
 
-// The page is the design system's heaviest tree (date pickers, chart): slow on a busy machine.
+// The page is the design system's heaviest tree (date pickers, chart, selects): slow on a busy
+// machine.
+jest.setTimeout(90_000);
 const shows = (callId: string) => screen.findByText(callId, {}, { timeout: 15_000 });
 
 beforeEach(() => {
   client.post.mockReset().mockImplementation(answer);
-  client.get.mockReset();
+  // The saved-search list: none.
+  client.get.mockReset().mockResolvedValue({ data: { data: [] } });
 });
 
 describe('HistoricalCallPage paging', () => {

@@ -13,7 +13,10 @@ const filters: SearchFilters = {
 };
 const fingerprint = filtersFingerprint(filters);
 const secret = 'server-secret';
-const position = { startTime: Date.parse('2026-03-01T10:00:00Z'), id: 4242 };
+const position = {
+  sort: 'startTime:desc' as const,
+  position: { key: Date.parse('2026-03-01T10:00:00Z'), id: 4242 },
+};
 
 describe('search cursors', () => {
   it('round-trips a position', () => {
@@ -25,7 +28,9 @@ describe('search cursors', () => {
   it('refuses a cursor whose position was edited', () => {
     const cursor = encodeCursor(position, fingerprint, secret);
     const [, signature] = cursor.split('.');
-    const forged = Buffer.from(JSON.stringify([position.startTime, 1])).toString('base64url');
+    const forged = Buffer.from(JSON.stringify([position.sort, position.position.key, 1])).toString(
+      'base64url'
+    );
     expect(decodeCursor(`${forged}.${signature}`, fingerprint, secret)).toBeNull();
   });
 
@@ -34,6 +39,18 @@ describe('search cursors', () => {
     const other = filtersFingerprint({ ...filters, accessCode: '1002' });
     expect(decodeCursor(cursor, other, secret)).toBeNull();
     expect(decodeCursor(cursor, fingerprint, 'another-secret')).toBeNull();
+  });
+
+  it('carries its sort, so a position is never read in another order', () => {
+    const longest = { sort: 'durationSeconds:desc' as const, position: { key: 3600, id: 7 } };
+    expect(decodeCursor(encodeCursor(longest, fingerprint, secret), fingerprint, secret)).toEqual(
+      longest
+    );
+    const [, signature] = encodeCursor(longest, fingerprint, secret).split('.');
+    const resorted = Buffer.from(JSON.stringify(['durationSeconds:asc', 3600, 7])).toString(
+      'base64url'
+    );
+    expect(decodeCursor(`${resorted}.${signature}`, fingerprint, secret)).toBeNull();
   });
 
   it('refuses garbage without throwing', () => {

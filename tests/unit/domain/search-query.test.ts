@@ -1,8 +1,9 @@
 import { validateCall } from '../../../server/src/domain/call-input/call-contract';
 import {
-  PAGE_SIZE,
   isTimeZone,
+  parseExportBody,
   parseFilterBody,
+  parseSavedSearchBody,
   parseSearchBody,
   type FieldProblem,
 } from '../../../server/src/domain/search-query';
@@ -27,7 +28,8 @@ describe('parseSearchBody', () => {
         to: new Date('2026-03-01T16:00:00Z'),
         callingNumber: null,
         accessCode: null,
-        pageSize: PAGE_SIZE.default,
+        sort: 'startTime:desc',
+        pageSize: 20,
         cursor: null,
         tz: 'UTC',
       },
@@ -54,9 +56,28 @@ describe('parseSearchBody', () => {
     };
     expect(pageSize(50)).toBe(50);
     expect(pageSize('50')).toBe(50);
-    expect(pageSize(null)).toBe(PAGE_SIZE.default);
-    for (const bad of [0, 101, 2.5, -1, Number.NaN, true, [10], { n: 1 }]) {
+    expect(pageSize(20)).toBe(20);
+    expect(pageSize(100)).toBe(100);
+    expect(pageSize(null)).toBe(20);
+    expect(pageSize(undefined)).toBe(20);
+    // The admin offers 20, 50 and 100: any other size is refused, naming pageSize.
+    for (const bad of [0, 1, 10, 25, 99, 101, 2.5, -1, Number.NaN, true, [10], { n: 1 }]) {
       expect({ bad, result: pageSize(bad) }).toEqual({ bad, result: ['pageSize'] });
+    }
+  });
+
+  it('reads each sort, newest first by default, and names sort when it is unknown', () => {
+    for (const sort of [
+      'startTime:desc',
+      'startTime:asc',
+      'durationSeconds:desc',
+      'durationSeconds:asc',
+    ]) {
+      const parsed = parseSearchBody({ ...period, sort }, limits);
+      expect(parsed.ok && parsed.value.sort).toBe(sort);
+    }
+    for (const bad of ['startTime', 'duration:desc', 'id:asc', 'STARTTIME:DESC', 1, true]) {
+      expect({ bad, paths: pathsOf({ ...period, sort: bad }) }).toEqual({ bad, paths: ['sort'] });
     }
   });
 
@@ -114,6 +135,7 @@ describe('parseSearchBody', () => {
     ['lone star', { ...period, callingNumber: '*' }, 'callingNumber'],
     ['SQL in accessCode', { ...period, accessCode: '1; DROP TABLE x' }, 'accessCode'],
     ['pageSize 0', { ...period, pageSize: '0' }, 'pageSize'],
+    ['pageSize 10', { ...period, pageSize: 10 }, 'pageSize'],
     ['pageSize 101', { ...period, pageSize: '101' }, 'pageSize'],
     ['pageSize not a number', { ...period, pageSize: 'ten' }, 'pageSize'],
     ['pageSize fraction', { ...period, pageSize: '2.5' }, 'pageSize'],
@@ -249,6 +271,37 @@ describe('parseFilterBody', () => {
     expect(parsed.ok && parsed.value).toMatchObject({ tz: 'Europe/Paris', accessCode: '2001' });
     const paged = parseFilterBody({ ...period, pageSize: '10' }, limits);
     expect(paged.ok ? [] : paged.errors.map((problem) => problem.path)).toEqual(['pageSize']);
+  });
+});
+
+describe('parseExportBody', () => {
+  it('reads the filters and the sort, and refuses paging parameters', () => {
+    const parsed = parseExportBody({ ...period, sort: 'durationSeconds:asc' }, limits);
+    expect(parsed.ok && parsed.value.sort).toBe('durationSeconds:asc');
+    const defaulted = parseExportBody(period, limits);
+    expect(defaulted.ok && defaulted.value.sort).toBe('startTime:desc');
+    const paged = parseExportBody({ ...period, pageSize: 20, cursor: 'a.b' }, limits);
+    expect(paged.ok ? [] : paged.errors.map((problem) => problem.path)).toEqual([
+      'pageSize',
+      'cursor',
+    ]);
+  });
+});
+
+describe('parseSavedSearchBody', () => {
+  it('reads a search without its cursor', () => {
+    const parsed = parseSavedSearchBody(
+      { ...period, callingNumber: '86138*', sort: 'startTime:asc', pageSize: 50 },
+      limits
+    );
+    expect(parsed.ok && parsed.value).toEqual(
+      expect.objectContaining({ sort: 'startTime:asc', pageSize: 50 })
+    );
+    expect(parsed.ok && 'cursor' in parsed.value).toBe(false);
+    const withCursor = parseSavedSearchBody({ ...period, cursor: 'a.b' }, limits);
+    expect(withCursor.ok ? [] : withCursor.errors.map((problem) => problem.path)).toEqual([
+      'cursor',
+    ]);
   });
 });
 

@@ -2,9 +2,11 @@ import type { Knex } from 'knex';
 
 import type { SearchFilters } from '../../../server/src/domain/search-query';
 import {
+  NEWEST_FIRST as NEWEST,
   bucketCountsSql,
   countSql,
   pageSql,
+  type Keyset,
 } from '../../../server/src/repositories/call-search-sql';
 import {
   CALL_TABLE as TABLE,
@@ -19,6 +21,8 @@ import {
 const period: SearchFilters = { from, to, callingNumber: null, accessCode: null };
 const SELECT = 'SELECT "id", "call_id", "start_time" FROM "calls" WHERE';
 const NEWEST_FIRST = 'ORDER BY "start_time" DESC, "id" DESC LIMIT ?';
+const TOP: Keyset = { order: NEWEST, after: null };
+const AFTER: Keyset = { order: NEWEST, after: { key: 5000, id: 7 } };
 
 describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
   /** The expected SQL is written with PostgreSQL's quotes; SQLite's knex quotes with backticks. */
@@ -27,7 +31,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
 
   it('pages a period newest first, the period half-open', () => {
     expectSql(
-      pageSql(knex, TABLE, period, null, 21, null),
+      pageSql(knex, TABLE, period, TOP, 21, null),
       `${SELECT} "start_time" >= ? AND "start_time" < ? ${NEWEST_FIRST}`,
       [from, to, 21]
     );
@@ -35,7 +39,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
 
   it('seeks from the cursor: the period ends at its start time, ties broken by id', () => {
     expectSql(
-      pageSql(knex, TABLE, period, { startTime: 5000, id: 7 }, 21, null),
+      pageSql(knex, TABLE, period, AFTER, 21, null),
       `${SELECT} "start_time" >= ? AND "start_time" <= ? AND ("start_time", "id") < (?, ?) ${NEWEST_FIRST}`,
       [from, new Date(5000), new Date(5000), 7, 21]
     );
@@ -51,7 +55,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
           callingNumber: { match: 'exact', value: '8613800001234' },
           accessCode: '2001',
         },
-        null,
+        TOP,
         21,
         null
       ),
@@ -62,7 +66,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
 
   it('reads a prefix as an index range, kept exact by LIKE', () => {
     expectSql(
-      pageSql(knex, TABLE, prefix, null, 21, null),
+      pageSql(knex, TABLE, prefix, TOP, 21, null),
       `${SELECT} "start_time" >= ? AND "start_time" < ? AND "calling_number" >= ? AND "calling_number" < ? AND "calling_number" LIKE ? ${NEWEST_FIRST}`,
       [from, to, '138', '139', '138%', 21]
     );
@@ -74,7 +78,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
         knex,
         TABLE,
         { ...period, callingNumber: { match: 'prefix', value: '99' } },
-        null,
+        TOP,
         21,
         null
       ),
@@ -89,7 +93,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
         knex,
         TABLE,
         { ...period, callingNumber: { match: 'suffix', value: '5678' } },
-        null,
+        TOP,
         21,
         null
       ),
@@ -100,14 +104,48 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
 
   it('keeps the period terms off the index for the number index, and the number terms for the period index', () => {
     expectSql(
-      pageSql(knex, TABLE, prefix, null, 21, 'number'),
+      pageSql(knex, TABLE, prefix, TOP, 21, 'number'),
       `${SELECT} +"start_time" >= ? AND +"start_time" < ? AND "calling_number" >= ? AND "calling_number" < ? AND "calling_number" LIKE ? ${NEWEST_FIRST}`,
       [from, to, '138', '139', '138%', 21]
     );
     expectSql(
-      pageSql(knex, TABLE, prefix, { startTime: 5000, id: 7 }, 21, 'period'),
+      pageSql(knex, TABLE, prefix, AFTER, 21, 'period'),
       `${SELECT} "start_time" >= ? AND "start_time" <= ? AND ("start_time", "id") < (?, ?) AND +"calling_number" >= ? AND +"calling_number" < ? AND +"calling_number" LIKE ? ${NEWEST_FIRST}`,
       [from, new Date(5000), new Date(5000), 7, '138', '139', '138%', 21]
+    );
+  });
+
+  it('pages oldest first from the cursor: the period starts at its start time', () => {
+    const oldest: Keyset = {
+      order: { attribute: 'startTime', descending: false },
+      after: { key: 5000, id: 7 },
+    };
+    expectSql(
+      pageSql(knex, TABLE, period, oldest, 21, null),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? AND ("start_time", "id") > (?, ?) ORDER BY "start_time" ASC, "id" ASC LIMIT ?`,
+      [new Date(5000), to, new Date(5000), 7, 21]
+    );
+  });
+
+  it('sorts by duration over the whole period, reading whole rows for the page only', () => {
+    const longest: Keyset = {
+      order: { attribute: 'durationSeconds', descending: true },
+      after: { key: 300, id: 7 },
+    };
+    const order = 'ORDER BY "duration_seconds" DESC, "id" DESC';
+    expectSql(
+      pageSql(knex, TABLE, period, longest, 21, null),
+      `${SELECT} "id" IN (SELECT "id" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? AND ("duration_seconds", "id") < (?, ?) ${order} LIMIT ?) ${order}`,
+      [from, to, 300, 7, 21]
+    );
+    const shortest: Keyset = {
+      order: { attribute: 'durationSeconds', descending: false },
+      after: null,
+    };
+    expectSql(
+      pageSql(knex, TABLE, period, shortest, 21, null),
+      `${SELECT} "id" IN (SELECT "id" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? ORDER BY "duration_seconds" ASC, "id" ASC LIMIT ?) ORDER BY "duration_seconds" ASC, "id" ASC`,
+      [from, to, 21]
     );
   });
 
