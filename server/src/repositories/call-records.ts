@@ -10,6 +10,12 @@ import type { SearchFilters } from '../domain/search-query';
 import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getDb } from '../utils/strapi';
 
+import {
+  DECISION_REASON,
+  DECISION_RECORD_FLOW,
+  exportPageSql,
+  readsDecisionFacts,
+} from './call-export-sql';
 import { bucketsSql, countSql, pageSql, perAccessCodeSql, type Access } from './call-search-sql';
 import { fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
@@ -47,6 +53,16 @@ const rowsOf = (result: unknown): Array<Record<string, unknown>> => {
 };
 
 const toMillis = (value: unknown): number => new Date(value as string | number | Date).getTime();
+
+/** The decision's two facts as exportPageSql reads them: what the CSV reads of the json. */
+const decisionFacts = (row: Record<string, unknown>) => {
+  const recordFlow = row[DECISION_RECORD_FLOW];
+  const reason = row[DECISION_REASON];
+  return {
+    recordFlow: recordFlow === 'true' ? true : recordFlow === 'false' ? false : undefined,
+    reason: typeof reason === 'string' ? reason : undefined,
+  };
+};
 
 export const callRecordsRepository = (strapi: Strapi) => {
   const db = getDb(strapi);
@@ -90,6 +106,11 @@ export const callRecordsRepository = (strapi: Strapi) => {
     return Number(rows[0]?.total ?? 0);
   };
 
+  const positionOf = (row: Record<string, unknown>): CursorPosition => ({
+    startTime: toMillis(row[table.startTime]),
+    id: Number(row[table.id]),
+  });
+
   const readPage = async (
     filters: SearchFilters,
     after: CursorPosition | null,
@@ -99,10 +120,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
     const rows = await run(pageSql(knex, table, filters, after, limit, access));
     return rows.map((row) => ({
       call: fromRow(listed, row) as CallRow,
-      position: {
-        startTime: toMillis(row[table.startTime]),
-        id: Number(row[table.id]),
-      } as CursorPosition,
+      position: positionOf(row),
     }));
   };
 
@@ -133,16 +151,44 @@ export const callRecordsRepository = (strapi: Strapi) => {
     /** The number of matching calls, counted up to `cap + 1` rows only. */
     countUpTo,
 
-    /** The whole result in keyset batches: memory stays one batch whatever the row count. */
-    async *batches(filters: SearchFilters, size = 1000): AsyncGenerator<CallRow[]> {
+    /**
+     * The CSV export's rows in keyset batches: memory stays one batch whatever the row count.
+     * Only `attributes` are read (listed ones), and `recordingDecision` is answered as the two
+     * facts the CSV prints, `{ recordFlow, reason }`, read by the database where it can
+     * (call-export-sql.ts).
+     */
+    async *batches(
+      filters: SearchFilters,
+      size: number,
+      attributes: readonly string[]
+    ): AsyncGenerator<CallRow[]> {
       const access = await accessFor('export', filters, size, undefined);
+      const decision = listed.find((attribute) => attribute.name === 'recordingDecision');
+      const factsColumn =
+        decision && attributes.includes(decision.name) && readsDecisionFacts(dialect)
+          ? decision.column
+          : null;
+      const read = listed.filter(
+        (attribute) =>
+          attributes.includes(attribute.name) && !(factsColumn && attribute === decision)
+      );
+      // The keyset's two columns too: the next batch starts after the last row.
+      const columns = [
+        ...new Set([table.id, table.startTime, ...read.map((attribute) => attribute.column)]),
+      ];
       let after: CursorPosition | null = null;
       for (;;) {
-        const page = await readPage(filters, after, size, access);
-        if (page.length === 0) return;
-        yield page.map((entry) => entry.call);
-        if (page.length < size) return;
-        after = page[page.length - 1].position;
+        const rows = await run(
+          exportPageSql(knex, dialect, table, filters, after, size, access, columns, factsColumn)
+        );
+        if (rows.length === 0) return;
+        yield rows.map((row) => {
+          const call = fromRow(read, row);
+          if (factsColumn) call.recordingDecision = decisionFacts(row);
+          return call;
+        });
+        if (rows.length < size) return;
+        after = positionOf(rows[rows.length - 1]);
       }
     },
 
