@@ -15,7 +15,7 @@ import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import { foldBucketsIntoDays } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
-import { callNumbers, maskCall, maskNumber } from '../domain/number-mask';
+import { callNumbers, maskCall, maskCallInPlace, maskNumber } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
 import type { RawBody, SearchFilters, SearchQuery } from '../domain/search-query';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
@@ -162,7 +162,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
       ]);
       const first = await batches.next();
       const write = csvRecordWriter(filters.tz, extras);
-      const record = (call: Record<string, unknown>) => write(reveal ? call : masked(call));
+      const phones = phoneAttributes();
+      const rule = getConfig(strapi).numberMask;
+      // The rows are the export's own, read for this line only: masked where they are.
+      const record = (call: Record<string, unknown>) =>
+        write(reveal ? call : maskCallInPlace(call, phones, rule));
       async function* rows() {
         if (first.done) return;
         yield first.value;
