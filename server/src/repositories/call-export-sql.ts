@@ -20,11 +20,10 @@ export const DECISION_REASON = 'call_history_decision_reason';
 const decisionFacts = (knex: Knex, dialect: string, column: string): Knex.Raw[] | null => {
   if (dialect === 'sqlite') {
     return [
-      knex.raw("CASE WHEN json_valid(??) THEN json_type(??, '$.recordFlow') END AS ??", [
-        column,
-        column,
-        DECISION_RECORD_FLOW,
-      ]),
+      knex.raw(
+        "CASE WHEN json_valid(??) AND json_type(??, '$.recordFlow') IN ('true', 'false') THEN json_type(??, '$.recordFlow') END AS ??",
+        [column, column, column, DECISION_RECORD_FLOW]
+      ),
       knex.raw(
         "CASE WHEN json_valid(??) AND json_type(??, '$.reason') = 'text' THEN json_extract(??, '$.reason') END AS ??",
         [column, column, column, DECISION_REASON]
