@@ -22,126 +22,32 @@
  * purge-postgres.md on PostgreSQL).
  */
 
-const fs = require('fs');
-const http = require('http');
 const os = require('os');
-const path = require('path');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const APP_DIR = path.join(ROOT, 'tests', 'app');
+const {
+  CLIENT,
+  args,
+  option,
+  outFile,
+  log,
+  prepareDatabase,
+  bootStrapi,
+  requester,
+  adminToken,
+  percentile,
+  writeResults,
+} = require('./support/harness');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
-};
 const CALLS = Number(option('calls', '1000000'));
 const BASELINE_SECONDS = Number(option('baseline-seconds', '30'));
-const CLIENT = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
-const OUT = path.resolve(
-  option(
-    'out',
-    path.join(__dirname, 'results', CLIENT === 'postgres' ? 'purge-postgres.md' : 'purge.md')
-  )
-);
+const OUT = outFile('purge');
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
 /** Calls older than this many days are expired. */
 const RETENTION_DAYS = 200;
 
-process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'error';
-process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-process.env.BROWSER = 'none';
 // The host app's cron stays off: the benchmark starts the purge itself, once.
 process.env.CALL_HISTORY_PURGE_CRON = process.env.CALL_HISTORY_PURGE_CRON || 'false';
-
-const ADMIN = {
-  email: 'bench@call-history.test',
-  password: 'Bench-Pass-1234',
-  firstname: 'Bench',
-  lastname: 'Admin',
-};
-
-const log = (...parts) => process.stdout.write(`${parts.join(' ')}\n`);
-
-const prepareDatabase = async () => {
-  if (CLIENT === 'sqlite') {
-    const file = path.join(os.tmpdir(), `call-history-purge-${CALLS}.db`);
-    for (const suffix of ['', '-wal', '-shm', '-journal'])
-      fs.rmSync(file + suffix, { force: true });
-    process.env.DATABASE_FILENAME = file;
-    return `SQLite file ${file}`;
-  }
-  const { Client } = require('pg');
-  const name = `call_history_purge_${CALLS}`;
-  const admin = new Client({
-    host: process.env.DATABASE_HOST || '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT || 5432),
-    user: process.env.DATABASE_USERNAME || 'postgres',
-    password: process.env.DATABASE_PASSWORD || '',
-    database: 'postgres',
-  });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  process.env.DATABASE_NAME = name;
-  return `PostgreSQL database ${name}`;
-};
-
-/** One request per client on its own keep-alive connection: the two clients never queue. */
-const requester = () => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const once = (port, method, urlPath, { token, body } = {}) =>
-    new Promise((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      const payload = body ? JSON.stringify(body) : undefined;
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path: urlPath,
-          agent,
-          headers: {
-            ...(token ? { Authorization: `Bearer ${token}` } : {}),
-            ...(payload
-              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
-              : {}),
-          },
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (chunk) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode,
-              ms: Number(process.hrtime.bigint() - started) / 1e6,
-              text: Buffer.concat(chunks).toString('utf8'),
-            })
-          );
-          res.on('error', reject);
-        }
-      );
-      req.on('error', reject);
-      if (payload) req.write(payload);
-      req.end();
-    });
-  return async (port, method, urlPath, options) => {
-    try {
-      return await once(port, method, urlPath, options);
-    } catch (error) {
-      if (error && error.code === 'ECONNRESET') return once(port, method, urlPath, options);
-      throw error;
-    }
-  };
-};
-
-const percentile = (values, p) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** A batch of recent calls, with 20-step traces like the ingest benchmark's traced case. */
 let sequence = 0;
@@ -181,8 +87,9 @@ const recentBatch = () => {
 const runClients = async (port, { apiToken, adminToken, searchBody }, until) => {
   const ingest = [];
   const search = [];
-  const ingestRequest = requester();
-  const searchRequest = requester();
+  // One request per client on its own keep-alive connection: the two clients never queue.
+  const ingestRequest = requester().request;
+  const searchRequest = requester().request;
   const loop = async (times, send) => {
     while (!until()) times.push(await send());
   };
@@ -218,13 +125,9 @@ const summary = (times) => ({
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '–');
 
 const main = async () => {
-  const described = await prepareDatabase();
-  const createStrapi = require('@strapi/strapi');
+  const described = await prepareDatabase({ prefix: 'purge', calls: CALLS });
   const { generateCalls, ensureDemoBots } = require('../support/call-generator');
-  const strapi = await createStrapi({ appDir: APP_DIR, distDir: APP_DIR }).load();
-  await strapi.server.mount();
-  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const port = strapi.server.httpServer.address().port;
+  const { strapi, port } = await bootStrapi();
   log(`Strapi up on port ${port} (${described})`);
   const plugin = strapi.plugin('call-history');
 
@@ -256,8 +159,7 @@ const main = async () => {
   }
   log(`Generation took ${((Date.now() - generationStarted) / 1000).toFixed(0)} s`);
 
-  const registered = await requester()(port, 'POST', '/admin/register-admin', { body: ADMIN });
-  const adminToken = JSON.parse(registered.text).data.token;
+  const adminJwt = await adminToken(requester().request, port);
   const { accessKey: apiToken } = await strapi.admin.services['api-token'].create({
     name: 'purge benchmark',
     type: 'full-access',
@@ -270,7 +172,7 @@ const main = async () => {
     to: iso(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY_MS),
     pageSize: 20,
   };
-  const clients = { apiToken, adminToken, searchBody };
+  const clients = { apiToken, adminToken: adminJwt, searchBody };
 
   const retention = plugin.service('retention');
   await plugin.service('settings').update({ retentionDays: RETENTION_DAYS });
@@ -327,10 +229,8 @@ Expired calls left after the purge: ${remainingExpired.toLocaleString('en')}.
 | ingest (batch of ${BATCH}) | ${rows.baselineIngest.n}, ${ms(rows.baselineIngest.p50)}, ${ms(rows.baselineIngest.p95)} | ${rows.purgeIngest.n}, ${ms(rows.purgeIngest.p50)}, ${ms(rows.purgeIngest.p95)} | ${ratio(rows.purgeIngest.p95, rows.baselineIngest.p95)} |
 | search (one day, page 1) | ${rows.baselineSearch.n}, ${ms(rows.baselineSearch.p50)}, ${ms(rows.baselineSearch.p95)} | ${rows.purgeSearch.n}, ${ms(rows.purgeSearch.p50)}, ${ms(rows.purgeSearch.p95)} | ${ratio(rows.purgeSearch.p95, rows.baselineSearch.p95)} |
 `;
-  fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, report);
   log(report);
-  log(`Written to ${path.relative(ROOT, OUT)}`);
+  writeResults(OUT, report);
   await strapi.destroy();
   if (remainingExpired !== 0) {
     process.exitCode = 1;

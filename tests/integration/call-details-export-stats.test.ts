@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 
 import { UID } from '../../server/src/constants';
+import { csvColumns, neutraliseFormula } from '../../server/src/domain/call-csv';
+import { maskCall, type NumberMaskRule } from '../../server/src/domain/number-mask';
 import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots, generateCalls } from '../support/call-generator';
 
@@ -338,6 +341,81 @@ describe('Call Details, CSV export and statistics', () => {
         endReason: "'@SUM(1+1)",
         flowRecorded: 'false',
       });
+    });
+
+    it('writes the bytes of luxon and csv-stringify: a daylight-saving day, quoted text', async () => {
+      // Europe/Berlin springs forward on 2026-03-29 at 01:00 UTC (02:00 → 03:00 local).
+      const texts = ['ended, "badly"\nagain', '=1+1', 'plain', 'a\rb', '  spaced  '];
+      for (let i = 0; i < 40; i += 1) {
+        const start = Date.parse('2026-03-28T23:05:00.000Z') + i * 7 * 60_000 + i * 13;
+        await db().create({
+          data: {
+            callId: `csv-dst-${i}`,
+            callingNumber: i % 2 ? '+8613800138000' : '13800138000',
+            calledNumber: i % 3 ? '10086' : null,
+            accessCode: '3001',
+            startTime: new Date(start).toISOString(),
+            endTime: new Date(start + 65_432).toISOString(),
+            endReason: texts[i % texts.length],
+          },
+        });
+      }
+      const period = { from: '2026-03-29T00:00:00+01:00', to: '2026-03-30T00:00:00+02:00' };
+      const calls = (await db().findMany({
+        where: { startTime: { $gte: new Date(period.from), $lt: new Date(period.to) } },
+        orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
+      })) as Array<Record<string, unknown>>;
+      expect(calls.length).toBeGreaterThanOrEqual(40);
+      const { numberMask } = app.strapi.config.get('plugin.call-history') as {
+        numberMask: NumberMaskRule;
+      };
+      // The export as it was written before the batch writer: luxon per time, csv-stringify.
+      const reference = (masked: boolean) => {
+        const local = (value: unknown) =>
+          DateTime.fromJSDate(new Date(value as string), { zone: 'Europe/Berlin' }).toISO({
+            suppressMilliseconds: false,
+          }) ?? '';
+        const text = (value: unknown) =>
+          value === null || value === undefined ? '' : String(value);
+        const rows = calls.map((raw) => {
+          const call = masked ? maskCall(raw, [], numberMask) : raw;
+          const decision = call.recordingDecision as {
+            reason?: string;
+            recordFlow?: boolean;
+          } | null;
+          return [
+            text(call.callId),
+            text(call.callingNumber),
+            text(call.calledNumber),
+            text(call.accessCode),
+            text(call.botKind),
+            text(call.botName),
+            new Date(call.startTime as string).toISOString(),
+            local(call.startTime),
+            new Date(call.endTime as string).toISOString(),
+            local(call.endTime),
+            'Europe/Berlin',
+            text(call.durationSeconds),
+            text(call.endReason),
+            String(decision?.recordFlow ?? typeof call.flowSteps === 'number'),
+            text(call.flowSteps),
+            decision?.reason ?? '',
+          ].map(neutraliseFormula);
+        });
+        return stringify(rows, { bom: true, header: true, columns: csvColumns([]) });
+      };
+      const masked = await exportCsv({ ...period, tz: 'Europe/Berlin' }).expect(200);
+      expect(masked.body).toBe(reference(true));
+      const revealed = await exportCsv({
+        ...period,
+        tz: 'Europe/Berlin',
+        reveal: true,
+        reason: 'compare the bytes',
+      }).expect(200);
+      expect(revealed.body).toBe(reference(false));
+      expect(revealed.body).toContain('"ended, ""badly""\nagain"');
+      expect(revealed.body).toContain('+01:00');
+      expect(revealed.body).toContain('+02:00');
     });
 
     it('refuses a bad tz and a bad period, naming them', async () => {

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
-
 import callRecordSchema from '../content-types/call-record/schema';
 
 import { flowRecorded, type CallRow } from './call-list';
+import { zonedIsoWriter } from './zoned-iso';
 
 /**
  * The columns of the CSV export: the call data an agent reads in the table, each time both in
@@ -37,22 +36,37 @@ export const COVERED_ATTRIBUTES = new Set<string>([
   'updatedAt',
 ]);
 
+/**
+ * The call attributes the base columns print: with the extras, all an export reads. Not the
+ * trace (its stored step count is printed), nor the hold, nor Strapi's timestamps.
+ */
+export const CSV_BASE_ATTRIBUTES: readonly string[] = [
+  'callId',
+  'callingNumber',
+  'calledNumber',
+  'accessCode',
+  'botKind',
+  'botName',
+  'startTime',
+  'endTime',
+  'durationSeconds',
+  'endReason',
+  'flowSteps',
+  'recordingDecision',
+];
+
 export const csvColumns = (extraAttributes: string[]): string[] => [
   ...BASE_COLUMNS,
   ...extraAttributes,
 ];
 
-const utc = (value: unknown): string => {
-  if (value === null || value === undefined || value === '') return '';
+/** A time's cells: in UTC and in the zone, both empty when there is none. */
+const timeCells = (value: unknown, local: (ms: number) => string): [string, string] => {
+  if (value === null || value === undefined || value === '') return ['', ''];
   const date = new Date(value as string);
-  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
-};
-
-const local = (value: unknown, tz: string): string => {
-  if (value === null || value === undefined || value === '') return '';
-  const date = new Date(value as string);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return DateTime.fromJSDate(date, { zone: tz }).toISO({ suppressMilliseconds: false }) ?? '';
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return [String(value), String(value)];
+  return [date.toISOString(), local(ms)];
 };
 
 const text = (value: unknown): string => {
@@ -80,29 +94,43 @@ const decisionReason = (decision: unknown): string => {
 };
 
 /**
- * One CSV record (an array in the order of `csvColumns`): csv-stringify does the quoting, every
- * cell is neutralised against formulas.
+ * A writer of CSV records (arrays in the order of `csvColumns`) for one export: every cell is
+ * neutralised against formulas, the quoting is csv-text's. It keeps the zone's offsets of the
+ * hours it has written (zoned-iso.ts), so one writer serves a whole export.
  */
-export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]): string[] => {
-  const cells = [
-    text(call.callId),
-    text(call.callingNumber),
-    text(call.calledNumber),
-    text(call.accessCode),
-    text(call.botKind),
-    text(call.botName),
-    utc(call.startTime),
-    local(call.startTime, tz),
-    utc(call.endTime),
-    local(call.endTime, tz),
-    tz,
-    text(call.durationSeconds),
-    text(call.endReason),
-    flowRecorded(call) ? 'true' : 'false',
-    // The count stored with the call: the export never reads the trace itself.
-    text(call.flowSteps),
-    decisionReason(call.recordingDecision),
-    ...extraAttributes.map((name) => text(call[name])),
-  ];
-  return cells.map(neutraliseFormula);
+export const csvRecordWriter = (
+  tz: string,
+  extraAttributes: readonly string[]
+): ((call: CallRow) => string[]) => {
+  const local = zonedIsoWriter(tz);
+  return (call) => {
+    const [startUtc, startLocal] = timeCells(call.startTime, local);
+    const [endUtc, endLocal] = timeCells(call.endTime, local);
+    const cells = [
+      text(call.callId),
+      text(call.callingNumber),
+      text(call.calledNumber),
+      text(call.accessCode),
+      text(call.botKind),
+      text(call.botName),
+      startUtc,
+      startLocal,
+      endUtc,
+      endLocal,
+      tz,
+      text(call.durationSeconds),
+      text(call.endReason),
+      flowRecorded(call) ? 'true' : 'false',
+      // The count stored with the call: the export never reads the trace itself.
+      text(call.flowSteps),
+      decisionReason(call.recordingDecision),
+    ];
+    for (const name of extraAttributes) cells.push(text(call[name]));
+    for (let i = 0; i < cells.length; i += 1) cells[i] = neutraliseFormula(cells[i]);
+    return cells;
+  };
 };
+
+/** One CSV record of one call (`csvRecordWriter` for a single record). */
+export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]): string[] =>
+  csvRecordWriter(tz, extraAttributes)(call);

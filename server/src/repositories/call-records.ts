@@ -17,6 +17,12 @@ import { readsInPeriodOrder, type SortOrder } from '../domain/search-sort';
 import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getConfig, getDb } from '../utils/strapi';
 
+import {
+  DECISION_REASON,
+  DECISION_RECORD_FLOW,
+  exportPageSql,
+  readsDecisionFacts,
+} from './call-export-sql';
 import { rollupBucketsSql, rollupPerAccessCodeSql, rollupTotalSql } from './call-rollup-sql';
 import {
   bucketCountsSql,
@@ -62,6 +68,16 @@ const rowsOf = (result: unknown): Array<Record<string, unknown>> => {
 };
 
 const toMillis = (value: unknown): number => new Date(value as string | number | Date).getTime();
+
+/** The decision's two facts as exportPageSql reads them: what the CSV reads of the json. */
+const decisionFacts = (row: Record<string, unknown>) => {
+  const recordFlow = row[DECISION_RECORD_FLOW];
+  const reason = row[DECISION_REASON];
+  return {
+    recordFlow: recordFlow === 'true' ? true : recordFlow === 'false' ? false : undefined,
+    reason: typeof reason === 'string' ? reason : undefined,
+  };
+};
 
 export const callRecordsRepository = (strapi: Strapi) => {
   const db = getDb(strapi);
@@ -123,6 +139,15 @@ export const callRecordsRepository = (strapi: Strapi) => {
     return Number(rows[0]?.total ?? 0);
   };
 
+  /** A row's keyset position in `order`: its sort key (a time in milliseconds, or a duration) and id. */
+  const positionOf = (row: Record<string, unknown>, order: SortOrder): CursorPosition => {
+    const key = row[sortColumn(table, order)];
+    return {
+      key: order.attribute === 'startTime' ? toMillis(key) : Number(key),
+      id: Number(row[table.id]),
+    };
+  };
+
   const readPage = async (
     filters: SearchFilters,
     keyset: Keyset,
@@ -130,12 +155,9 @@ export const callRecordsRepository = (strapi: Strapi) => {
     access: Access
   ) => {
     const rows = await run(pageSql(knex, table, filters, keyset, limit, access));
-    const key = sortColumn(table, keyset.order);
-    const keyOf =
-      keyset.order.attribute === 'startTime' ? toMillis : (value: unknown) => Number(value);
     return rows.map((row) => ({
       call: fromRow(listed, row) as CallRow,
-      position: { key: keyOf(row[key]), id: Number(row[table.id]) } as CursorPosition,
+      position: positionOf(row, keyset.order),
     }));
   };
 
@@ -175,22 +197,58 @@ export const callRecordsRepository = (strapi: Strapi) => {
     countUpTo,
 
     /**
-     * The whole result in keyset batches, in `order`: memory stays one batch whatever the row
-     * count.
+     * The CSV export's rows in keyset batches, in `order`: memory stays one batch whatever the
+     * row count. Only `attributes` are read (listed ones), and `recordingDecision` is answered
+     * as the two facts the CSV prints, `{ recordFlow, reason }`, read by the database where it
+     * can (call-export-sql.ts).
      */
     async *batches(
       filters: SearchFilters,
       order: SortOrder,
-      size = 1000
+      size: number,
+      attributes: readonly string[]
     ): AsyncGenerator<CallRow[]> {
       const access = await accessFor(rowsKind(order, 'export'), filters, size, undefined);
+      const decision = listed.find((attribute) => attribute.name === 'recordingDecision');
+      const factsColumn =
+        decision && attributes.includes(decision.name) && readsDecisionFacts(dialect)
+          ? decision.column
+          : null;
+      const read = listed.filter(
+        (attribute) =>
+          attributes.includes(attribute.name) && !(factsColumn && attribute === decision)
+      );
+      // The keyset's columns too: the next batch starts after the last row.
+      const columns = [
+        ...new Set([
+          table.id,
+          sortColumn(table, order),
+          ...read.map((attribute) => attribute.column),
+        ]),
+      ];
       let after: CursorPosition | null = null;
       for (;;) {
-        const page = await readPage(filters, { order, after }, size, access);
-        if (page.length === 0) return;
-        yield page.map((entry) => entry.call);
-        if (page.length < size) return;
-        after = page[page.length - 1].position;
+        const rows = await run(
+          exportPageSql(
+            knex,
+            dialect,
+            table,
+            filters,
+            { order, after },
+            size,
+            access,
+            columns,
+            factsColumn
+          )
+        );
+        if (rows.length === 0) return;
+        yield rows.map((row) => {
+          const call = fromRow(read, row);
+          if (factsColumn) call.recordingDecision = decisionFacts(row);
+          return call;
+        });
+        if (rows.length < size) return;
+        after = positionOf(rows[rows.length - 1], order);
       }
     },
 

@@ -152,16 +152,16 @@ export const pageSql = (
   filters: SearchFilters,
   keyset: Keyset,
   limit: number,
-  access: Access
+  access: Access,
+  select: Knex.Raw = knex.raw(table.listed.map(() => '??').join(', '), table.listed)
 ): Knex.Raw => {
   const direction = keyset.order.descending ? 'DESC' : 'ASC';
-  const columns = table.listed.map(() => '??').join(', ');
   const orderBy = `ORDER BY ?? ${direction}, ?? ${direction}`;
   const key = sortColumn(table, keyset.order);
   const where = whereSql(knex, table, filters, keyset, access);
   if (readsInPeriodOrder(keyset.order)) {
-    return knex.raw(`SELECT ${columns} FROM ?? WHERE ? ${orderBy} LIMIT ?`, [
-      ...table.listed,
+    return knex.raw(`SELECT ? FROM ?? WHERE ? ${orderBy} LIMIT ?`, [
+      select,
       table.table,
       where,
       key,
@@ -170,9 +170,9 @@ export const pageSql = (
     ]);
   }
   return knex.raw(
-    `SELECT ${columns} FROM ?? WHERE ?? IN (SELECT ?? FROM ?? WHERE ? ${orderBy} LIMIT ?) ${orderBy}`,
+    `SELECT ? FROM ?? WHERE ?? IN (SELECT ?? FROM ?? WHERE ? ${orderBy} LIMIT ?) ${orderBy}`,
     [
-      ...table.listed,
+      select,
       table.table,
       table.id,
       table.id,

@@ -141,16 +141,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async exportCsv(filters: AuditFilters) {
       let batch = await read(filters, null, EXPORT_BATCH);
-      async function* records() {
+      async function* batches() {
         while (batch.length > 0) {
-          for (const entry of batch) yield auditCsvRecord(entry);
+          yield batch;
           if (batch.length < EXPORT_BATCH) return;
           batch = await read(filters, batch[batch.length - 1].id, EXPORT_BATCH);
         }
       }
       return {
         filename: `call-history-audit_${new Date().toISOString().slice(0, 10)}.csv`,
-        stream: csvStream(strapi, records(), AUDIT_CSV_COLUMNS, 'audit log export'),
+        stream: csvStream(strapi, batches(), auditCsvRecord, AUDIT_CSV_COLUMNS, 'audit log export'),
       };
     },
   };
