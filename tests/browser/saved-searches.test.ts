@@ -51,7 +51,6 @@ describe('sort, page size and saved searches in chromium', () => {
   };
   const firstRowShows = (callId: string) =>
     page.locator('tbody tr').first().filter({ hasText: callId }).waitFor();
-  const firstCallId = () => page.getByRole('row').nth(1).getByRole('cell').first().innerText();
 
   beforeAll(async () => {
     ({ page, context } = await browserApp.newPage());
@@ -78,12 +77,11 @@ describe('sort, page size and saved searches in chromium', () => {
   });
 
   it('sorts by duration and pages with the chosen page size', async () => {
-    expect(await firstCallId()).toContain('CALL-SS-00');
+    await firstRowShows('CALL-SS-00');
     await choose('Sort', 'Longest first');
     await page.waitForURL(/sort=durationSeconds%3Adesc/);
     await page.getByRole('row', { name: new RegExp(LONGEST) }).waitFor();
     await firstRowShows(LONGEST);
-    expect(await firstCallId()).toContain(LONGEST);
 
     await choose('Per page', '50');
     await page.getByText(`Showing 50 of ${CALLS} calls`).waitFor();

@@ -28,7 +28,9 @@ describe('search cursors', () => {
   it('refuses a cursor whose position was edited', () => {
     const cursor = encodeCursor(position, fingerprint, secret);
     const [, signature] = cursor.split('.');
-    const forged = Buffer.from(JSON.stringify([position.sort, position.position.key, 1])).toString('base64url');
+    const forged = Buffer.from(JSON.stringify([position.sort, position.position.key, 1])).toString(
+      'base64url'
+    );
     expect(decodeCursor(`${forged}.${signature}`, fingerprint, secret)).toBeNull();
   });
 
