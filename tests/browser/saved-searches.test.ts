@@ -104,11 +104,11 @@ describe('sort, page size and saved searches in chromium', () => {
   it('saves the search under a name, runs it again from the list, and deletes it', async () => {
     await page.getByRole('button', { name: 'Save search' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save this search' });
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.getByText('Give the search a name.').waitFor();
     await dialog.getByLabel('Name').fill('Longest calls, 50 a page');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'saved-search-dialog.png') });
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     // The page shows the saved search it matches.
     await page
