@@ -228,7 +228,7 @@ describe('the admin pages in chromium', () => {
       }
     };
     page.on('request', onRequest);
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('Showing 2 of 2 calls').waitFor();
     page.off('request', onRequest);
     expect(page.url()).toContain('callingNumber=*5678');

@@ -140,7 +140,7 @@ describe('legal hold in chromium', () => {
 
   it('holds every call matching a search after confirming how many', async () => {
     await page.getByLabel('Calling number').fill('*5678');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('Showing 4 of 4 calls').waitFor();
 
     await page.getByRole('button', { name: 'Hold all matching' }).click();

@@ -650,6 +650,31 @@ describe('POST /call-history/calls/search', () => {
         })) as Array<{ callId: string }>;
         expect(callIds).toEqual(expected.map((row) => row.callId));
       }
+      // The download link keeps the sort it was issued with.
+      const ticket = await app
+        .http()
+        .post('/call-history/calls/export/ticket')
+        .set(bearer(token))
+        .send({ ...period, sort: 'durationSeconds:desc' })
+        .expect(200);
+      const downloaded = await app
+        .http()
+        .get(ticket.body.data.url as string)
+        .buffer(true)
+        .parse(asText)
+        .expect(200);
+      const longestFirst = (await app.strapi.db!.query(UID.callRecord).findMany({
+        select: ['callId'],
+        where: periodWhere,
+        orderBy: [{ durationSeconds: 'desc' }, { id: 'desc' }],
+      })) as Array<{ callId: string }>;
+      expect(
+        (
+          parse(downloaded.body as string, { columns: true, bom: true }) as Array<{
+            callId: string;
+          }>
+        ).map((row) => row.callId)
+      ).toEqual(longestFirst.map((row) => row.callId));
       const refused = await exportCsv({ ...period, sort: 'id:asc' }).expect(400);
       expect(refused.body.error.details.errors[0].path).toEqual(['sort']);
     });

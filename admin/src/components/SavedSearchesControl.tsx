@@ -1,4 +1,5 @@
 import {
+  Box,
   Button,
   Dialog,
   DialogBody,
@@ -70,7 +71,7 @@ const SaveSearchDialog = ({ filters, view, onClose }: SaveDialogProps) => {
 
   return (
     <Dialog onClose={onClose} title={t('savedSearches.save.title', 'Save this search')} isOpen>
-      <DialogBody icon={<Plus />}>
+      <DialogBody>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Typography>
             {t(
@@ -140,26 +141,29 @@ export const SavedSearchesControl = ({ filters, view, onRun }: SavedSearchesCont
 
   return (
     <Flex gap={2} alignItems="flex-end">
-      <SingleSelect
-        name="savedSearch"
-        label={t('savedSearches.label', 'Saved searches')}
-        size="S"
-        placeholder={
-          list.length === 0
-            ? t('savedSearches.none', 'None saved yet')
-            : t('savedSearches.choose', 'Run a saved search')
-        }
-        disabled={list.length === 0}
-        error={saved.error ? toApiError(saved.error).message : undefined}
-        value={current ? String(current.id) : null}
-        onChange={run}
-      >
-        {list.map((entry) => (
-          <SingleSelectOption key={entry.id} value={String(entry.id)}>
-            {entry.name}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
+      <Box minWidth="16rem">
+        <SingleSelect
+          name="savedSearch"
+          label={t('savedSearches.label', 'Saved searches')}
+          size="S"
+          placeholder={
+            list.length === 0
+              ? t('savedSearches.none', 'None saved yet')
+              : t('savedSearches.choose', 'Run a saved search')
+          }
+          disabled={list.length === 0}
+          error={saved.error ? toApiError(saved.error).message : undefined}
+          // '' rather than null: with null the select would keep showing the last one chosen.
+          value={current ? String(current.id) : ''}
+          onChange={run}
+        >
+          {list.map((entry) => (
+            <SingleSelectOption key={entry.id} value={String(entry.id)}>
+              {entry.name}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Box>
       {current && (
         <IconButton
           label={t('savedSearches.delete', 'Delete saved search {name}', { name: current.name })}

@@ -55,6 +55,7 @@ export interface QueryLimits {
   maxPeriodDays: number;
 }
 
+/** The bounds of a free page size (the audit log's); a call search takes SEARCH_PAGE_SIZES. */
 export const PAGE_SIZE = { min: 1, max: 100, default: 20 } as const;
 
 const FILTER_KEYS = ['from', 'to', 'callingNumber', 'accessCode', 'tz'] as const;
