@@ -23,6 +23,7 @@ const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
+const v8 = require('v8');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -198,11 +199,19 @@ const server = async () => {
     let rssPeak = rssBefore;
     /** RSS every 100 ms: the report shows the largest of each tenth of the upload. */
     const samples = [];
+    /** @type {Record<string, number>} the largest use of each V8 heap space */
+    const spacePeaks = {};
     let heapPeak = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => {
       const usage = process.memoryUsage();
       rssPeak = Math.max(rssPeak, usage.rss);
       samples.push(usage.rss);
+      for (const space of v8.getHeapSpaceStatistics()) {
+        spacePeaks[space.space_name] = Math.max(
+          spacePeaks[space.space_name] ?? 0,
+          space.space_used_size
+        );
+      }
       heapPeak = Math.max(heapPeak, usage.heapUsed);
     }, 100);
     const result = /** @type {any} */ (await run(CALLS, 'stream'));
@@ -225,6 +234,9 @@ const server = async () => {
       rssPeakMb: mb(rssPeak),
       rssGrowthMb: mb(rssPeak - rssBefore),
       heapPeakMb: mb(heapPeak),
+      spacePeaksMb: Object.fromEntries(
+        Object.entries(spacePeaks).map(([name, bytes]) => [name, mb(bytes)])
+      ),
       rssByTenthMb: Array.from({ length: 10 }, (_, tenth) =>
         mb(
           Math.max(

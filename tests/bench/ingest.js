@@ -51,6 +51,8 @@ Object.assign(process.env, {
   DATABASE_CLIENT: CLIENT,
   DATABASE_FILENAME: path.join(dbDir, 'bench.db'),
   STRAPI_JSON_LIMIT: settings.jsonLimit,
+  // The baseline creates calls through the Content Manager, which shows call records only then.
+  CALL_HISTORY_SHOW_IN_CONTENT_MANAGER: 'true',
   STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
   STRAPI_TELEMETRY_DISABLED: 'true',
   BROWSER: 'none',

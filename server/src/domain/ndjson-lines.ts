@@ -38,7 +38,11 @@ export async function* ndjsonLines(
   let tooLong = false;
   let line = 0;
   for await (const read of source) {
-    const bytes = typeof read === 'string' ? Buffer.from(read, 'utf8') : Buffer.from(read);
+    // A view of the read, not a copy: only the part of a line that goes on is copied (below).
+    const bytes =
+      typeof read === 'string'
+        ? Buffer.from(read, 'utf8')
+        : Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     let start = 0;
     for (;;) {
       const end = bytes.indexOf(NEWLINE, start);

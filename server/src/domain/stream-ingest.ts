@@ -34,7 +34,7 @@ export interface StreamSummary {
 }
 
 /** A line that is a call, parsed; or its `invalid` result. */
-type Entry = { line: number; raw: unknown; bytes: number } | { line: number; result: CallResult };
+type Entry = { line: number; raw: unknown } | { line: number; result: CallResult };
 
 const invalidLine = (line: number, reason: string): CallResult => ({
   callId: null,
@@ -52,7 +52,7 @@ export const parseLine = (entry: NdjsonLine, maxLineBytes: number): Entry => {
     };
   }
   try {
-    return { line: entry.line, raw: JSON.parse(entry.text) as unknown, bytes: entry.text.length };
+    return { line: entry.line, raw: JSON.parse(entry.text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { line: entry.line, result: invalidLine(entry.line, `not valid JSON (${reason})`) };
@@ -87,12 +87,20 @@ export const ingestLines = async (
 ): Promise<StreamSummary> => {
   const counts: BatchCounts = { stored: 0, notRecorded: 0, duplicate: 0, invalid: 0 };
   let lastLine = 0;
-  let entries: Entry[] = [];
-  let calls: unknown[] = [];
+  /** The chunk being gathered: kept as the lines' text, parsed only when the chunk commits. */
+  let pending: NdjsonLine[] = [];
   let bytes = 0;
 
   const commit = async (): Promise<StreamFailure | null> => {
-    if (entries.length === 0) return null;
+    if (pending.length === 0) return null;
+    // Parsed here rather than as each line arrives: the calls then live for one commit, not
+    // for the whole read of their chunk, and V8 collects them young instead of promoting them
+    // to the old generation, which would grow the heap by hundreds of MB on a long upload.
+    const entries = pending.map((line) => parseLine(line, limits.maxLineBytes));
+    pending = [];
+    bytes = 0;
+    const calls: unknown[] = [];
+    for (const entry of entries) if ('raw' in entry) calls.push(entry.raw);
     let answer: BatchAnswer | null = null;
     if (calls.length > 0) {
       try {
@@ -104,22 +112,15 @@ export const ingestLines = async (
     }
     const results = chunkResults(entries, answer);
     addCounts(counts, results);
-    entries = [];
-    calls = [];
-    bytes = 0;
     await emit(results);
     return null;
   };
 
   for await (const line of lines) {
     lastLine = line.line;
-    const entry = parseLine(line, limits.maxLineBytes);
-    entries.push(entry);
-    if ('raw' in entry) {
-      calls.push(entry.raw);
-      bytes += entry.bytes;
-    }
-    if (entries.length >= limits.chunkSize || bytes >= limits.chunkBytes) {
+    pending.push(line);
+    if ('text' in line) bytes += line.text.length;
+    if (pending.length >= limits.chunkSize || bytes >= limits.chunkBytes) {
       const failure = await commit();
       if (failure) return { lines: lastLine, counts, complete: false, error: failure };
     }

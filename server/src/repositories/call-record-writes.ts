@@ -46,10 +46,12 @@ interface InsertPlan {
 }
 
 /**
- * Under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement: a batch of
- * 1,000 calls of the plugin's 17 columns is one statement, with room for extension columns.
+ * Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement, and small
+ * enough that the arrays of one statement's values (ours, and knex's copies) stay below V8's
+ * large-object size (128 KB): those are allocated in the old generation, and a streamed upload's
+ * thousands of statements would grow the heap by hundreds of MB before a full GC took them.
  */
-const MAX_BINDINGS_PER_STATEMENT = 30_000;
+const MAX_BINDINGS_PER_STATEMENT = 10_000;
 /** Strapi's own callId bound: 1,000 of them in one `IN (…)` stays far below the limits too. */
 const LOOKUP_CHUNK = 1000;
 
