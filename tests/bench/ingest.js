@@ -76,6 +76,9 @@ const main = async () => {
   await strapi.load();
   await strapi.server.mount();
   const httpServer = strapi.server.httpServer;
+  // On a loaded machine a floor batch between two requests can outlast Node's 5 s keep-alive,
+  // and fetch would reuse a socket the server is closing.
+  httpServer.keepAliveTimeout = 60_000;
   await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no port');
