@@ -60,12 +60,8 @@ export const defaultConfig: PluginConfig = {
    * milliseconds, so an ingest or a search waits that long at most.
    */
   purgeBatchSize: 1000,
-  /**
-   * 100 calls: a chunk's calls then die young in V8's heap. With 1,000 a commit allocates enough
-   * for them to be promoted to the old generation, and a million-call upload grew the server's
-   * RSS by 213 MB before a full GC (100: under 10 MB; tests/bench/results/ingest-stream.md).
-   */
-  streamChunkSize: 100,
+  /** The batch route's own bound: a chunk of a stream is one batch of the batch route. */
+  streamChunkSize: 1000,
   /**
    * 256 KiB: a 1,000-step trace of ordinary steps (a node, a short input, a reply of a
    * sentence or two: ~250 bytes each) fits, about 60 times the 20-step traces of the

@@ -23,7 +23,7 @@ describe('plugin config validator', () => {
     expect(defaultConfig).toMatchObject({
       purgeCron: '0 30 3 * * *',
       purgeBatchSize: 1000,
-      streamChunkSize: 100,
+      streamChunkSize: 1000,
     });
     for (const purgeCron of ['30 3 * * *', '*/10 * * * * *', '0 0 2 * * SUN', false]) {
       expect(() => config.validator({ ...defaultConfig, purgeCron })).not.toThrow();
