@@ -48,8 +48,8 @@ interface InsertPlan {
 /**
  * Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement, and small
  * enough that the arrays of one statement's values (ours, and knex's copies) stay below V8's
- * large-object size (128 KB): those are allocated in the old generation, and a streamed upload's
- * thousands of statements would grow the heap by hundreds of MB before a full GC took them.
+ * large-object size (128 KB): those are allocated straight in the old generation, which only a
+ * full GC frees, and a streamed upload runs thousands of statements.
  */
 const MAX_BINDINGS_PER_STATEMENT = 10_000;
 /** Strapi's own callId bound: 1,000 of them in one `IN (…)` stays far below the limits too. */
