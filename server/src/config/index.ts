@@ -35,6 +35,12 @@ export interface PluginConfig extends CallLimits {
   purgeCron: string | false;
   /** Calls deleted per purge or erasure batch, each batch in its own short transaction. */
   purgeBatchSize: number;
+  /**
+   * Calls of a streamed upload (`application/x-ndjson`, docs/design.md#streaming-ingest)
+   * committed per transaction: the calls read ahead of the database, and what a failed upload
+   * loses at most before it is sent again.
+   */
+  streamChunkSize: number;
 }
 
 /** A stored number has at most 31 digits; keeping more of either end means nothing. */
@@ -54,6 +60,8 @@ export const defaultConfig: PluginConfig = {
    * milliseconds, so an ingest or a search waits that long at most.
    */
   purgeBatchSize: 1000,
+  /** The batch route's own bound: a chunk of a stream is one batch of the batch route. */
+  streamChunkSize: 1000,
   /**
    * 256 KiB: a 1,000-step trace of ordinary steps (a node, a short input, a reply of a
    * sentence or two: ~250 bytes each) fits, about 60 times the 20-step traces of the
@@ -83,6 +91,7 @@ const schema = yup
         (value) => value === false || (typeof value === 'string' && CRON_RULE.test(value))
       ),
     purgeBatchSize: yup.number().strict().integer().min(1).max(100_000).required(),
+    streamChunkSize: yup.number().strict().integer().min(1).max(10_000).required(),
     maxFlowTraceBytes: yup
       .number()
       .strict()

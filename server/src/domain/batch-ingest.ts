@@ -116,7 +116,9 @@ export const decideBatch = (
       if (evaluation.outcome === 'refuse') {
         return { kind: 'refuse', index, callId, reason: evaluation.reason };
       }
-      const data = { ...call, ...storedFields(call, evaluation.decision) };
+      // `call` is the validator's own copy (checkWholeCall), made for this batch: it takes the
+      // plugin's fields in place rather than being copied once more.
+      const data = Object.assign(call, storedFields(call, evaluation.decision));
       return { kind: 'write', index, callId, data, decision: evaluation.decision };
     })
   );
@@ -162,13 +164,18 @@ export const settleBatch = (
   return { results: settled, counts: countResults(settled) };
 };
 
-export const countResults = (results: CallResult[]): BatchCounts => {
-  const counts: BatchCounts = { stored: 0, notRecorded: 0, duplicate: 0, invalid: 0 };
+/** Adds each result to its count: a batch's, or the running total of a streamed upload. */
+export const addCounts = (counts: BatchCounts, results: CallResult[]): void => {
   for (const result of results) {
     if (result.status === 'stored') counts.stored += 1;
     else if (result.status === 'not_recorded') counts.notRecorded += 1;
     else if (result.status === 'duplicate') counts.duplicate += 1;
     else counts.invalid += 1;
   }
+};
+
+export const countResults = (results: CallResult[]): BatchCounts => {
+  const counts: BatchCounts = { stored: 0, notRecorded: 0, duplicate: 0, invalid: 0 };
+  addCounts(counts, results);
   return counts;
 };

@@ -20,14 +20,37 @@ interface ColumnAttribute {
   default?: unknown;
 }
 
+/** One writable column and how a call's value becomes its bound value. */
 interface WritableColumn {
   attribute: string;
   column: string;
   type: string;
   default?: unknown;
+  /** createdAt and updatedAt: the batch's time when the call gives none. */
+  stamped: boolean;
+  convert: Conversion;
 }
 
-/** Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
+/**
+ * What a multi-row INSERT of call records needs from Strapi's metadata, derived once per model
+ * (the metadata is built at boot and never changes after) rather than once per batch.
+ */
+interface InsertPlan {
+  table: string;
+  callIdColumn: string;
+  columns: WritableColumn[];
+  names: string[];
+  rowsPerStatement: number;
+  /** The INSERT for n rows, by n: a batch uses at most two sizes. */
+  statements: Map<number, string>;
+}
+
+/**
+ * Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement, and small
+ * enough that the arrays of one statement's values (ours, and knex's copies) stay below V8's
+ * large-object size (128 KB): those are allocated straight in the old generation, which only a
+ * full GC frees, and a streamed upload runs thousands of statements.
+ */
 const MAX_BINDINGS_PER_STATEMENT = 10_000;
 /** Strapi's own callId bound: 1,000 of them in one `IN (…)` stays far below the limits too. */
 const LOOKUP_CHUNK = 1000;
@@ -43,59 +66,98 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
  * datetime as a Date (knex binds it as epoch milliseconds on SQLite, a timestamp on PostgreSQL),
  * a time as `HH:mm:ss.SSS`; null stays SQL NULL.
  */
-export const toColumnValue = (type: string, value: unknown): unknown => {
-  if (value === null || value === undefined) return null;
-  switch (type) {
-    case 'json':
-    case 'blocks':
-      return JSON.stringify(value);
-    case 'datetime':
-    case 'timestamp':
-      return value instanceof Date ? value : new Date(value as string | number);
-    case 'time': {
-      const match = typeof value === 'string' ? TIME.exec(value) : null;
-      if (!match) return value;
-      const [, hours, minutes, seconds = '00', fraction = ''] = match;
-      return `${hours}:${minutes}:${seconds}.${fraction.padEnd(3, '0')}`;
-    }
-    case 'biginteger':
-      return String(value);
-    default:
-      return value;
-  }
+const CONVERSIONS: Record<string, (value: NonNullable<unknown>) => unknown> = {
+  json: (value) => JSON.stringify(value),
+  blocks: (value) => JSON.stringify(value),
+  datetime: (value) => (value instanceof Date ? value : new Date(value as string | number)),
+  timestamp: (value) => (value instanceof Date ? value : new Date(value as string | number)),
+  time: (value) => {
+    const match = typeof value === 'string' ? TIME.exec(value) : null;
+    if (!match) return value;
+    const [, hours, minutes, seconds = '00', fraction = ''] = match;
+    return `${hours}:${minutes}:${seconds}.${fraction.padEnd(3, '0')}`;
+  },
+  biginteger: (value) => String(value),
 };
+
+type Conversion = (value: unknown) => unknown;
+
+const keep: Conversion = (value) => value ?? null;
+
+/** The conversion of a column type, chosen once per column rather than once per value. */
+const conversionOf = (type: string): Conversion => {
+  const convert = CONVERSIONS[type];
+  return convert
+    ? (value) => (value === null || value === undefined ? null : convert(value))
+    : keep;
+};
+
+export const toColumnValue = (type: string, value: unknown): unknown => conversionOf(type)(value);
 
 const defaultValue = (column: WritableColumn): unknown =>
   typeof column.default === 'function' ? (column.default as () => unknown)() : column.default;
+
+/** The bound value of one column for one call, as `toColumnValue` stores it. */
+const columnValue = (column: WritableColumn, data: CallData, now: Date): unknown => {
+  let value = data[column.attribute];
+  if (column.stamped) value ??= now;
+  if (value === undefined && column.default !== undefined) value = defaultValue(column);
+  return column.convert(value);
+};
+
+const plans = new WeakMap<object, InsertPlan>();
+
+interface ModelMeta {
+  tableName: string;
+  attributes: Record<string, unknown>;
+}
+
+/** Every scalar column of call-record, the developer's extension attributes included. */
+const insertPlan = (meta: ModelMeta): InsertPlan => {
+  const known = plans.get(meta);
+  if (known) return known;
+  const columns = Object.entries(meta.attributes as Record<string, ColumnAttribute>)
+    .filter(([attribute, spec]) => attribute !== 'id' && !SKIPPED_TYPES.has(spec.type))
+    .map(([attribute, spec]) => ({
+      attribute,
+      column: spec.columnName ?? attribute,
+      type: spec.type,
+      default: spec.default,
+      stamped: attribute === 'createdAt' || attribute === 'updatedAt',
+      convert: conversionOf(spec.type),
+    }));
+  const callId = (meta.attributes.callId as ColumnAttribute | undefined)?.columnName ?? 'callId';
+  const plan: InsertPlan = {
+    table: meta.tableName,
+    callIdColumn: callId,
+    columns,
+    names: columns.map((column) => column.column),
+    rowsPerStatement: Math.max(1, Math.floor(MAX_BINDINGS_PER_STATEMENT / columns.length)),
+    statements: new Map(),
+  };
+  plans.set(meta, plan);
+  return plan;
+};
+
+// Raw SQL rather than knex's insert builder: on SQLite the builder turns a multi-row insert
+// into `SELECT … UNION ALL …`, capped at 500 rows and slower to compile. Identifiers are
+// bound with ??, values with ?.
+const insertStatement = (plan: InsertPlan, rows: number): string => {
+  const known = plan.statements.get(rows);
+  if (known !== undefined) return known;
+  const tuple = `(${plan.names.map(() => '?').join(', ')})`;
+  const sql =
+    `INSERT INTO ?? (${plan.names.map(() => '??').join(', ')}) VALUES ` +
+    `${new Array<string>(rows).fill(tuple).join(', ')} ON CONFLICT (??) DO NOTHING RETURNING ??`;
+  plan.statements.set(rows, sql);
+  return sql;
+};
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const db = () => getDb(strapi);
   const meta = () => db().metadata.get(UID.callRecord);
 
-  /** Every scalar column of call-record, the developer's extension attributes included. */
-  const writableColumns = (): WritableColumn[] =>
-    Object.entries(meta().attributes as Record<string, ColumnAttribute>)
-      .filter(([attribute, spec]) => attribute !== 'id' && !SKIPPED_TYPES.has(spec.type))
-      .map(([attribute, spec]) => ({
-        attribute,
-        column: spec.columnName ?? attribute,
-        type: spec.type,
-        default: spec.default,
-      }));
-
   const callIdColumn = () => columnOf(strapi, UID.callRecord, 'callId');
-
-  /** One row with every writable column, so that all rows of a multi-row INSERT match. */
-  const toRow = (columns: WritableColumn[], data: CallData, now: Date) => {
-    const row: Record<string, unknown> = {};
-    for (const column of columns) {
-      let value = data[column.attribute];
-      if (column.attribute === 'createdAt' || column.attribute === 'updatedAt') value ??= now;
-      if (value === undefined && column.default !== undefined) value = defaultValue(column);
-      row[column.column] = toColumnValue(column.type, value);
-    }
-    return row;
-  };
 
   return {
     /** Runs the work in one transaction: everything it wrote is kept, or nothing. */
@@ -150,27 +212,21 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async insertNew(trx: Knex.Transaction, calls: CallData[]): Promise<Set<string>> {
       const inserted = new Set<string>();
       if (calls.length === 0) return inserted;
-      const columns = writableColumns();
-      const callId = callIdColumn();
+      const plan = insertPlan(meta());
+      const { columns, names, callIdColumn: callId } = plan;
       const now = new Date();
-      const rows = [...calls]
-        .sort((a, b) => (String(a.callId) < String(b.callId) ? -1 : 1))
-        .map((call) => toRow(columns, call, now));
-      const perStatement = Math.max(1, Math.floor(MAX_BINDINGS_PER_STATEMENT / columns.length));
-      // Raw SQL rather than knex's insert builder: on SQLite the builder turns a multi-row insert
-      // into `SELECT … UNION ALL …`, capped at 500 rows and slower to compile. Identifiers are
-      // bound with ??, values with ?.
-      const names = columns.map((column) => column.column);
-      const tuple = `(${names.map(() => '?').join(', ')})`;
-      for (let start = 0; start < rows.length; start += perStatement) {
-        const chunk = rows.slice(start, start + perStatement);
-        const sql =
-          `INSERT INTO ?? (${names.map(() => '??').join(', ')}) VALUES ` +
-          `${chunk.map(() => tuple).join(', ')} ON CONFLICT (??) DO NOTHING RETURNING ??`;
-        const bindings: Knex.RawBinding[] = [meta().tableName, ...names];
-        for (const row of chunk) for (const name of names) bindings.push(row[name] as Knex.Value);
+      const sorted = [...calls].sort((a, b) =>
+        (a.callId as string) < (b.callId as string) ? -1 : 1
+      );
+      for (let start = 0; start < sorted.length; start += plan.rowsPerStatement) {
+        const chunk = sorted.slice(start, start + plan.rowsPerStatement);
+        // The values go straight into the bindings: no row object per call in between.
+        const bindings: Knex.RawBinding[] = [plan.table, ...names];
+        for (const call of chunk) {
+          for (const column of columns) bindings.push(columnValue(column, call, now) as Knex.Value);
+        }
         bindings.push(callId, callId);
-        const result = (await trx.raw(sql, bindings)) as
+        const result = (await trx.raw(insertStatement(plan, chunk.length), bindings)) as
           | Array<Record<string, string>>
           | { rows: Array<Record<string, string>> };
         const returned = Array.isArray(result) ? result : result.rows;

@@ -11,6 +11,13 @@ import {
 } from '../domain/batch-ingest';
 import { callRecordedPayload, type RecordedCall } from '../domain/call-events';
 import { storedFields, type CallData } from '../domain/call-policy';
+import { ndjsonLines } from '../domain/ndjson-lines';
+import {
+  ingestLines,
+  type LineResult,
+  type StreamFailure,
+  type StreamSummary,
+} from '../domain/stream-ingest';
 import { classifyWriteFailure, databaseMessage, errorCode } from '../domain/write-failure';
 import callRecordWrites from '../repositories/call-record-writes';
 import { emitEvent, getConfig, getService } from '../utils/strapi';
@@ -42,6 +49,17 @@ export class BatchNotStoredError extends Error {
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * A chunk of a streamed upload is committed early once its lines hold this much text, so that
+ * a chunk of calls with large traces stays within what the batch route's 16 MB body holds.
+ */
+const STREAM_CHUNK_BYTES = 16 * 1024 * 1024;
+/**
+ * The longest line read: a call whose trace is at its byte bound, written with every
+ * character escaped (up to twice its UTF-8 bytes), and its other fields.
+ */
+const maxLineBytes = (maxFlowTraceBytes: number) => 2 * maxFlowTraceBytes + 64 * 1024;
+
 export default ({ strapi }: { strapi: Strapi }) => {
   const writes = callRecordWrites({ strapi });
 
@@ -52,10 +70,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await writes.transaction(async (trx) => {
-          const existing = await writes.findExistingCallIds(trx, callIds);
-          const inserted = await writes.insertNew(
+          // Insert first: ON CONFLICT DO NOTHING answers which rows were new, so the lookup of
+          // calls stored before is left with the callIds the insert did not take (none, in
+          // the common batch of new calls). A callId this batch inserted was not stored before.
+          const inserted = await writes.insertNew(trx, rows);
+          const existing = await writes.findExistingCallIds(
             trx,
-            rows.filter((row) => !existing.has(row.callId as string))
+            callIds.filter((callId) => !inserted.has(callId))
           );
           return { existing, inserted };
         });
@@ -106,6 +127,34 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (inserted.size > 0)
         emitEvent(strapi, EVENTS.callRecorded, recordedEvent(intents, inserted));
       return answer;
+    },
+
+    /**
+     * Stores a streamed upload of newline-delimited calls (docs/design.md#streaming-ingest):
+     * chunk by chunk through `ingestBatch`, so each chunk is one batch with the batch's rules,
+     * its own transaction and its own event. `emit` receives each chunk's result lines and is
+     * awaited before more of the upload is read. `failureOf` answers a failed chunk as the
+     * batch route would.
+     */
+    ingestStream(
+      upload: AsyncIterable<Buffer | Uint8Array | string>,
+      emit: (results: LineResult[]) => Promise<void>,
+      failureOf: (error: unknown) => StreamFailure
+    ): Promise<StreamSummary> {
+      const config = getConfig(strapi);
+      const lineBound = maxLineBytes(config.maxFlowTraceBytes);
+      return ingestLines(
+        ndjsonLines(upload, lineBound),
+        {
+          chunkSize: config.streamChunkSize,
+          chunkBytes: STREAM_CHUNK_BYTES,
+          maxLineBytes: lineBound,
+        },
+        // Through the service, so that a host's wrapper of ingestBatch applies to every chunk.
+        (calls) => getService(strapi, 'ingest').ingestBatch(calls),
+        emit,
+        failureOf
+      );
     },
   };
 };

@@ -31,6 +31,9 @@ module.exports = ({ env }) => ({
       ...(env('CALL_HISTORY_PURGE_BATCH_SIZE')
         ? { purgeBatchSize: env.int('CALL_HISTORY_PURGE_BATCH_SIZE') }
         : {}),
+      ...(env('CALL_HISTORY_STREAM_CHUNK_SIZE')
+        ? { streamChunkSize: env.int('CALL_HISTORY_STREAM_CHUNK_SIZE') }
+        : {}),
       // Unset, the plugin's own defaults apply (256 KiB, 24 h): the tests check those too.
       ...(env('CALL_HISTORY_MAX_FLOW_TRACE_BYTES')
         ? { maxFlowTraceBytes: env.int('CALL_HISTORY_MAX_FLOW_TRACE_BYTES') }

@@ -20,7 +20,11 @@ describe('plugin config validator', () => {
   });
 
   it('accepts cron rules of 5 or 6 fields, or false for no purge job', () => {
-    expect(defaultConfig).toMatchObject({ purgeCron: '0 30 3 * * *', purgeBatchSize: 1000 });
+    expect(defaultConfig).toMatchObject({
+      purgeCron: '0 30 3 * * *',
+      purgeBatchSize: 1000,
+      streamChunkSize: 1000,
+    });
     for (const purgeCron of ['30 3 * * *', '*/10 * * * * *', '0 0 2 * * SUN', false]) {
       expect(() => config.validator({ ...defaultConfig, purgeCron })).not.toThrow();
     }
@@ -72,6 +76,9 @@ describe('plugin config validator', () => {
     [{ purgeBatchSize: 0 }, 'purgeBatchSize'],
     [{ purgeBatchSize: 100_001 }, 'purgeBatchSize'],
     [{ purgeBatchSize: '1000' }, 'purgeBatchSize'],
+    [{ streamChunkSize: 0 }, 'streamChunkSize'],
+    [{ streamChunkSize: 10_001 }, 'streamChunkSize'],
+    [{ streamChunkSize: 1.5 }, 'streamChunkSize'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
   });
