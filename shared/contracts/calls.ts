@@ -130,6 +130,15 @@ export interface CallRecord extends CallFields {
   holdReason: string | null;
 }
 
+/** The answer of `GET /calls/:callId`: the call, and the labels of developer-added attributes. */
+export interface CallDetailsAnswer {
+  data: CallRecord;
+  meta: {
+    /** Attribute name → its `pluginOptions['call-history'].label`, for those that have one. */
+    attributeLabels: Record<string, string>;
+  };
+}
+
 /**
  * A search row: the list columns only. The trace is Call Details' (behind calls.details); the
  * row says whether flow details were kept and how many steps they have.
@@ -206,4 +215,9 @@ export interface CallHold {
 export interface CallStats {
   perDay: Array<{ day: string; count: number }>;
   perAccessCode: Array<{ accessCode: string; count: number }>;
+  /**
+   * A calling-number search matched more than `totalCap` calls: the counts are of the newest
+   * `totalCap` matches only.
+   */
+  isCapped: boolean;
 }

@@ -18,6 +18,7 @@ import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { SearchPage } from '../api/types';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { getTrad } from '../utils/getTrad';
 import { formatDuration } from '../utils/time';
@@ -50,22 +51,20 @@ export const ResultsTable = ({
   onNext,
   onPrevious,
 }: ResultsTableProps) => {
-  const { formatDate, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const dates = useDateFormat();
   const t = useT();
-  const time = (value: string) =>
-    formatDate(value, {
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-  const clock = (value: string) =>
-    formatDate(value, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
   if (error) {
-    return <AnErrorOccurred content={{ id: getTrad('results.error'), defaultMessage: error }} />;
+    return (
+      <AnErrorOccurred
+        content={{
+          id: getTrad('results.error'),
+          defaultMessage: 'The search failed: {reason}',
+          values: { reason: error },
+        }}
+      />
+    );
   }
   if (!page) {
     return (
@@ -114,7 +113,9 @@ export const ResultsTable = ({
                   {call.held && <HeldBadge />}
                   {canOpenDetails && (
                     <IconButton
-                      label={t('results.open', 'Details')}
+                      label={t('results.open', 'Details of call {callId}', {
+                        callId: call.callId,
+                      })}
                       icon={<Eye />}
                       noBorder
                       onClick={() => onOpen(call.callId)}
@@ -138,9 +139,9 @@ export const ResultsTable = ({
               </Td>
               <Td>
                 <Flex direction="column" alignItems="flex-start">
-                  <Typography>{time(call.startTime)}</Typography>
+                  <Typography>{dates.dateTime(call.startTime)}</Typography>
                   <Typography variant="pi" textColor="neutral600">
-                    {`→ ${clock(call.endTime)} (${formatDuration(call.durationSeconds)})`}
+                    {`→ ${dates.time(call.endTime)} (${formatDuration(call.durationSeconds)})`}
                   </Typography>
                 </Flex>
               </Td>

@@ -2,8 +2,9 @@ import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 
-import type { CallStats } from '../../../shared/contracts/calls';
+import { OWN_CALL_ATTRIBUTES, type CallStats } from '../../../shared/contracts/calls';
 import { UID } from '../constants';
+import { attributeLabelsOf } from '../domain/attribute-labels';
 import type { AuditUser } from '../domain/audit';
 import { COVERED_ATTRIBUTES, csvColumns, csvRecord } from '../domain/call-csv';
 import { detailsRow, listRow } from '../domain/call-list';
@@ -105,6 +106,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return masked(withMarkedTrace(detailsRow(call)));
     },
 
+    /** The labels developers gave the attributes they added, for Call Details' field names. */
+    attributeLabels(): Record<string, string> {
+      return attributeLabelsOf(
+        strapi.getModel(UID.callRecord).attributes as Record<string, unknown>,
+        calls().readableAttributes(),
+        OWN_CALL_ATTRIBUTES
+      );
+    },
+
     /**
      * The full numbers of one call, audited (`calls.reveal`: who, when, the callId, the reason;
      * never a number). The caller has checked `calls.reveal` and the reason.
@@ -174,6 +184,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return {
         perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
         perAccessCode,
+        // Placeholder until the capped stats land (the lead's branch sets it for real).
+        isCapped: false,
       };
     },
   };
