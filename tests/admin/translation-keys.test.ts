@@ -37,7 +37,10 @@ const keysUsed = (files: string[]) =>
     const text = readFileSync(file, 'utf8');
     return PATTERNS.flatMap((pattern) =>
       [...text.matchAll(pattern)].flatMap((match) =>
-        match.slice(1).filter(Boolean).map((key) => `${path.relative(ADMIN, file)}: ${key}`)
+        match
+          .slice(1)
+          .filter(Boolean)
+          .map((key) => `${path.relative(ADMIN, file)}: ${key}`)
       )
     );
   });

@@ -34,7 +34,7 @@ const Field = ({ label, children }: { label: string; children: React.ReactNode }
 /** A step's node type or result code: red on a sys_err that is not the benign quirk. */
 const StepBadge = ({ failed, children }: { failed: boolean; children: string }) => (
   <Badge
-    textColor={failed ? 'danger700' : 'neutral600'}
+    textColor={failed ? 'danger700' : 'neutral700'}
     backgroundColor={failed ? 'danger100' : 'neutral150'}
   >
     {children}

@@ -46,7 +46,8 @@ export const CallDetailsModal = ({
   const title = t('details.title', 'Call Details — {callId}', { callId });
   const shown = data && numbers ? { ...data.call, ...numbers } : data?.call;
   const revealAction = numbers ? (
-    <Badge active>{t('reveal.shown', 'Full numbers (reveal audited)')}</Badge>
+    <Badge textColor="primary700" backgroundColor="primary100">
+      {t('reveal.shown', 'Full numbers (reveal audited)')}</Badge>
   ) : canReveal ? (
     <Button size="S" variant="secondary" startIcon={<Eye />} onClick={() => setAsking(true)}>
       {t('reveal.button', 'Reveal')}

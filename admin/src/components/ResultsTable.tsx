@@ -41,6 +41,11 @@ interface ResultsTableProps {
 
 const COLUMNS = 6;
 
+// The design system's badge colours (primary600 on primary200, neutral600 on neutral150) fall
+// short of WCAG AA contrast (axe, tests/browser/agent-pages.test.ts): one shade darker text.
+const RECORDED = { textColor: 'primary700', backgroundColor: 'primary100' } as const;
+const NOT_RECORDED = { textColor: 'neutral700', backgroundColor: 'neutral150' } as const;
+
 export const ResultsTable = ({
   page,
   isLoading,
@@ -153,7 +158,7 @@ export const ResultsTable = ({
                     search row never carries the trace itself (Call Details does). */}
                 {call.flowRecorded ? (
                   <Flex gap={2}>
-                    <Badge active>{t('results.flow.yes', 'Recorded')}</Badge>
+                    <Badge {...RECORDED}>{t('results.flow.yes', 'Recorded')}</Badge>
                     {typeof call.flowSteps === 'number' && (
                       <Typography variant="pi" textColor="neutral600">
                         {t('results.flow.steps', '{count, plural, one {# step} other {# steps}}', {
@@ -163,7 +168,7 @@ export const ResultsTable = ({
                     )}
                   </Flex>
                 ) : (
-                  <Badge>{t('results.flow.no', 'Not recorded')}</Badge>
+                  <Badge {...NOT_RECORDED}>{t('results.flow.no', 'Not recorded')}</Badge>
                 )}
               </Td>
             </Tr>

@@ -182,7 +182,9 @@ describe('CallDetails', () => {
     expect(screen.queryByText('flowSteps')).not.toBeInTheDocument();
     expect(screen.getByText('gold')).toBeInTheDocument();
     expect(screen.getByText('Vip').nextSibling).toHaveTextContent(/^No$/);
-    expect(screen.getByText('Answered at').nextSibling).toHaveTextContent(/^\d{2}\/\d{2}\/2026, \d{2}:\d{2}:05$/);
+    expect(screen.getByText('Answered at').nextSibling).toHaveTextContent(
+      /^\d{2}\/\d{2}\/2026, \d{2}:\d{2}:05$/
+    );
     expect(screen.getByText('Answered at').nextSibling).not.toHaveTextContent('T09:00:05');
     expect(screen.getByText('{"queue":"north"}')).toBeInTheDocument();
     expect(screen.queryByText('createdAt')).not.toBeInTheDocument();
