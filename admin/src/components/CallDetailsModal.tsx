@@ -47,7 +47,8 @@ export const CallDetailsModal = ({
   const shown = data && numbers ? { ...data.call, ...numbers } : data?.call;
   const revealAction = numbers ? (
     <Badge textColor="primary700" backgroundColor="primary100">
-      {t('reveal.shown', 'Full numbers (reveal audited)')}</Badge>
+      {t('reveal.shown', 'Full numbers (reveal audited)')}
+    </Badge>
   ) : canReveal ? (
     <Button size="S" variant="secondary" startIcon={<Eye />} onClick={() => setAsking(true)}>
       {t('reveal.button', 'Reveal')}

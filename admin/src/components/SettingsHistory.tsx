@@ -77,9 +77,7 @@ export const SettingsHistory = ({
             {entries.map((entry, index) => (
               <Tr key={`${entry.at}-${index}`}>
                 <Td>
-                  <Typography>
-                    {dates.dateTime(entry.at)}
-                  </Typography>
+                  <Typography>{dates.dateTime(entry.at)}</Typography>
                 </Td>
                 <Td>
                   <Typography>{entry.user?.email ?? t('history.system', 'System')}</Typography>

@@ -3,7 +3,6 @@ import { useState } from 'react';
 
 import { useApiError } from './useApiError';
 
-
 /**
  * A download started by a button: `busy` while it runs (the button shows it loading), the
  * server's message as a warning if it fails.

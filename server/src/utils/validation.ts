@@ -7,13 +7,10 @@ import type { FieldProblem } from '../domain/search-query';
  * message holds every problem's, so a client showing only the message still says what to fix.
  */
 export const validationError = (problems: FieldProblem[]) =>
-  new errors.ValidationError(
-    problems.map((problem) => problem.message).join('; '),
-    {
-      errors: problems.map((problem) => ({
-        path: [problem.path],
-        message: problem.message,
-        name: 'ValidationError',
-      })),
-    }
-  );
+  new errors.ValidationError(problems.map((problem) => problem.message).join('; '), {
+    errors: problems.map((problem) => ({
+      path: [problem.path],
+      message: problem.message,
+      name: 'ValidationError',
+    })),
+  });
