@@ -130,6 +130,15 @@ export interface CallRecord extends CallFields {
   holdReason: string | null;
 }
 
+/** The answer of `GET /calls/:callId`: the call, and the labels of developer-added attributes. */
+export interface CallDetailsAnswer {
+  data: CallRecord;
+  meta: {
+    /** Attribute name → its `pluginOptions['call-history'].label`, for those that have one. */
+    attributeLabels: Record<string, string>;
+  };
+}
+
 /**
  * A search row: the list columns only. The trace is Call Details' (behind calls.details); the
  * row says whether flow details were kept and how many steps they have.

@@ -178,7 +178,10 @@ describe('the admin pages in chromium', () => {
     await modal.getByLabel('Access code').fill('1001');
     await modal.getByRole('checkbox', { name: 'Flow call recording' }).uncheck();
     await modal.getByRole('button', { name: 'Save' }).click();
-    await modal.getByText('accessCode 1001 is already used by robot "Sales bot"').waitFor();
+    // The server's refusal in the user's words, with what to do.
+    await modal
+      .getByText('This access code is already used by the robot "Sales bot": choose another code.')
+      .waitFor();
     await modal.getByLabel('Access code').fill('2001');
     await modal.getByRole('button', { name: 'Save' }).click();
     await modal.waitFor({ state: 'detached' });
@@ -244,11 +247,9 @@ describe('the admin pages in chromium', () => {
       .getByRole('row', { name: /CALL-BROWSER-0002/ })
       .getByText('Not recorded')
       .waitFor();
-    await page
-      .getByRole('img', { name: 'Calls per day' })
-      .locator('path.recharts-rectangle')
-      .first()
-      .waitFor({ state: 'attached' });
+    await page.locator('.recharts-surface path.recharts-rectangle').first().waitFor();
+    // The chart's text alternative: the same counts in a table only screen readers see.
+    await page.getByRole('table', { name: 'Calls per day' }).waitFor({ state: 'attached' });
     // Off the refresh button, or its tooltip covers the filters in the screenshot.
     await page.mouse.move(0, 0);
     await page.getByRole('tooltip').waitFor({ state: 'hidden' });

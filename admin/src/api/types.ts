@@ -8,6 +8,7 @@ export { BOT_KINDS, type Bot, type BotKind, type DecidedBy } from '../../../shar
 export type {
   BulkHoldResult,
   CallFields,
+  CallDetailsAnswer,
   CallHold,
   CallListRow,
   CallNumbers,

@@ -13,10 +13,10 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { AnErrorOccurred } from '@strapi/helper-plugin';
-import { useIntl } from 'react-intl';
 
 import { isFlagValue } from '../../../shared/contracts/settings';
 import type { AuditPage } from '../api/types';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { ACTION_LABELS, changeLines, subjectText, valueText } from '../utils/auditText';
 import { getTrad } from '../utils/getTrad';
@@ -48,14 +48,22 @@ export const AuditLogTable = ({
   onNext,
   onPrevious,
 }: AuditLogTableProps) => {
-  const { formatDate, formatTime } = useIntl();
+  const dates = useDateFormat();
   const t = useT();
   // A flag's value in the words of the settings page (On, Off, Bot-level control).
   const flagText = (value: unknown) =>
     isFlagValue(value) ? t(...VALUE_TEXT[value]) : valueText(value);
 
   if (error) {
-    return <AnErrorOccurred content={{ id: getTrad('audit.error'), defaultMessage: error }} />;
+    return (
+      <AnErrorOccurred
+        content={{
+          id: getTrad('audit.error'),
+          defaultMessage: 'The audit log could not be loaded: {reason}',
+          values: { reason: error },
+        }}
+      />
+    );
   }
   if (!page) {
     return (
@@ -105,9 +113,9 @@ export const AuditLogTable = ({
               <Td>
                 {/* Date above time: the narrow column leaves room for what changed and why. */}
                 <Flex direction="column" alignItems="flex-start">
-                  <Typography>{formatDate(entry.at, { dateStyle: 'medium' })}</Typography>
+                  <Typography>{dates.day(entry.at)}</Typography>
                   <Typography variant="pi" textColor="neutral600">
-                    {formatTime(entry.at, { timeStyle: 'medium' })}
+                    {dates.time(entry.at)}
                   </Typography>
                 </Flex>
               </Td>

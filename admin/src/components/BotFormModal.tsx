@@ -20,9 +20,9 @@ import {
   type BotInput,
   type BotKind,
 } from '../api/types';
+import { useApiError } from '../hooks/useApiError';
 import { useSaveBot } from '../hooks/useBots';
 import { useT } from '../hooks/useT';
-import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 import { parseRetentionDays, retentionDaysText } from '../utils/retentionDays';
 
@@ -36,6 +36,7 @@ interface BotFormModalProps {
 /** Create or edit a robot / IVR flow with its two recording switches. */
 export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
   const t = useT();
+  const readError = useApiError();
   const toggleNotification = useNotification();
   const save = useSaveBot(kind);
   const [input, setInput] = useState<BotInput>({
@@ -79,10 +80,10 @@ export const BotFormModal = ({ kind, bot, onClose }: BotFormModalProps) => {
           onClose();
         },
         onError: (error) => {
-          const apiError = toApiError(error);
-          setErrors(apiError.fieldErrors);
-          if (Object.keys(apiError.fieldErrors).length === 0) {
-            toggleNotification({ type: 'warning', message: apiError.message });
+          const problem = readError(error);
+          setErrors(problem.fieldErrors);
+          if (Object.keys(problem.fieldErrors).length === 0) {
+            toggleNotification({ type: 'warning', message: problem.message });
           }
         },
       }

@@ -1,9 +1,10 @@
 import { Badge, Box, Flex, Grid, GridItem, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import { OWN_CALL_ATTRIBUTES } from '../../../shared/contracts/calls';
 import type { CallRecord, FlowStep } from '../api/types';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
+import { attributeWords } from '../utils/attributeWords';
 import { browserTimeZone, formatDuration } from '../utils/time';
 
 import { BotKindBadge } from './BotKindBadge';
@@ -33,7 +34,7 @@ const Field = ({ label, children }: { label: string; children: React.ReactNode }
 /** A step's node type or result code: red on a sys_err that is not the benign quirk. */
 const StepBadge = ({ failed, children }: { failed: boolean; children: string }) => (
   <Badge
-    textColor={failed ? 'danger700' : 'neutral600'}
+    textColor={failed ? 'danger700' : 'neutral700'}
     backgroundColor={failed ? 'danger100' : 'neutral150'}
   >
     {children}
@@ -49,7 +50,7 @@ const FREE_TEXT = { whiteSpace: 'pre-wrap' } as const;
  * route marks every step, and the timeline only reads the marks.
  */
 const Timeline = ({ steps }: { steps: FlowStep[] }) => {
-  const { formatTime } = useIntl();
+  const dates = useDateFormat();
   const t = useT();
   return (
     <Box as="ol" aria-label={t('details.timeline', 'Flow trace')}>
@@ -73,7 +74,7 @@ const Timeline = ({ steps }: { steps: FlowStep[] }) => {
                 {`#${step.seq}`}
               </Typography>
               <Typography variant="pi" textColor="neutral600">
-                {formatTime(step.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                {dates.time(step.at)}
               </Typography>
               <Typography fontWeight="bold">{step.nodeName ?? step.nodeId}</Typography>
               {step.nodeType && <StepBadge failed={failed}>{step.nodeType}</StepBadge>}
@@ -108,20 +109,21 @@ const Timeline = ({ steps }: { steps: FlowStep[] }) => {
  */
 export const CallDetails = ({
   call,
+  labels = {},
   revealAction,
 }: {
   call: CallRecord;
+  /** The labels developers gave the attributes they added (the details route's meta). */
+  labels?: Record<string, string>;
   revealAction?: React.ReactNode;
 }) => {
-  const { formatDate } = useIntl();
+  const dates = useDateFormat();
   const t = useT();
-  const time = (value: string) =>
-    formatDate(value, { dateStyle: 'medium', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
   const custom = Object.entries(call).filter(([key]) => !OWN_ATTRIBUTES.has(key));
   // The details route answers values, not their types: read them the way they look.
   const displayAdded = (value: unknown): string => {
     if (typeof value === 'boolean') return value ? t('details.yes', 'Yes') : t('details.no', 'No');
-    if (typeof value === 'string' && UTC_DATETIME.test(value)) return time(value);
+    if (typeof value === 'string' && UTC_DATETIME.test(value)) return dates.dateTime(value);
     return display(value);
   };
   const sentence = notRecordedSentence(call, t);
@@ -158,10 +160,10 @@ export const CallDetails = ({
           </Field>
         </GridItem>
         <GridItem col={4} s={6}>
-          <Field label={t('results.start', 'Start')}>{time(call.startTime)}</Field>
+          <Field label={t('results.start', 'Start')}>{dates.dateTime(call.startTime)}</Field>
         </GridItem>
         <GridItem col={4} s={6}>
-          <Field label={t('results.end', 'End')}>{time(call.endTime)}</Field>
+          <Field label={t('results.end', 'End')}>{dates.dateTime(call.endTime)}</Field>
         </GridItem>
         <GridItem col={4} s={6}>
           <Field label={t('results.duration', 'Duration')}>
@@ -173,7 +175,7 @@ export const CallDetails = ({
         </GridItem>
         {custom.map(([key, value]) => (
           <GridItem col={4} s={6} key={key}>
-            <Field label={key}>{displayAdded(value)}</Field>
+            <Field label={labels[key] ?? attributeWords(key)}>{displayAdded(value)}</Field>
           </GridItem>
         ))}
       </Grid>

@@ -14,9 +14,9 @@ import { Eye } from '@strapi/icons';
 import { useState } from 'react';
 
 import type { CallNumbers } from '../api/types';
+import { useApiError } from '../hooks/useApiError';
 import { useCall, useRevealCall } from '../hooks/useCalls';
 import { useT } from '../hooks/useT';
-import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 import { CallDetails } from './CallDetails';
@@ -38,14 +38,17 @@ export const CallDetailsModal = ({
   onClose: () => void;
 }) => {
   const t = useT();
+  const readError = useApiError();
   const { data, error, isLoading } = useCall(callId);
   const reveal = useRevealCall(callId);
   const [numbers, setNumbers] = useState<CallNumbers | null>(null);
   const [asking, setAsking] = useState(false);
   const title = t('details.title', 'Call Details — {callId}', { callId });
-  const shown = data && numbers ? { ...data, ...numbers } : data;
+  const shown = data && numbers ? { ...data.call, ...numbers } : data?.call;
   const revealAction = numbers ? (
-    <Badge active>{t('reveal.shown', 'Full numbers (reveal audited)')}</Badge>
+    <Badge textColor="primary700" backgroundColor="primary100">
+      {t('reveal.shown', 'Full numbers (reveal audited)')}
+    </Badge>
   ) : canReveal ? (
     <Button size="S" variant="secondary" startIcon={<Eye />} onClick={() => setAsking(true)}>
       {t('reveal.button', 'Reveal')}
@@ -66,13 +69,17 @@ export const CallDetailsModal = ({
         )}
         {error ? (
           <AnErrorOccurred
-            content={{ id: getTrad('details.error'), defaultMessage: toApiError(error).message }}
+            content={{
+              id: getTrad('details.error'),
+              defaultMessage: 'Call Details could not be loaded: {reason}',
+              values: { reason: readError(error).message },
+            }}
           />
         ) : null}
         {shown && (
           <Flex direction="column" alignItems="stretch" gap={6}>
             <CallHoldPanel call={shown} />
-            <CallDetails call={shown} revealAction={revealAction} />
+            <CallDetails call={shown} labels={data?.labels} revealAction={revealAction} />
           </Flex>
         )}
         {/* Inside the modal's React tree: a click in the dialog is not "outside" the modal. */}

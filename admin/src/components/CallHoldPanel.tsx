@@ -2,10 +2,10 @@ import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification, useRBAC } from '@strapi/helper-plugin';
 import { Lock } from '@strapi/icons';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 
 import type { CallRecord } from '../api/types';
 import { useCallHold } from '../hooks/useCallHolds';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS } from '../permissions';
 
@@ -30,7 +30,7 @@ export const HeldBadge = () => {
  */
 export const CallHoldPanel = ({ call }: { call: CallRecord }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const dates = useDateFormat();
   const toggleNotification = useNotification();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
   const { hold, release } = useCallHold(call.callId);
@@ -50,10 +50,7 @@ export const CallHoldPanel = ({ call }: { call: CallRecord }) => {
               {call.heldAt && (
                 <Typography variant="pi" textColor="neutral700">
                   {t('hold.since', 'Under legal hold since {date}', {
-                    date: formatDate(call.heldAt, {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    } as Intl.DateTimeFormatOptions),
+                    date: dates.dateTime(call.heldAt),
                   })}
                 </Typography>
               )}

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import type { ErasurePreview, ErasureResult } from '../api/types';
+import { useApiError } from '../hooks/useApiError';
 import { useErase, useErasurePreview } from '../hooks/useRetention';
 import { useT } from '../hooks/useT';
-import { toApiError } from '../utils/apiError';
 
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -20,6 +20,7 @@ const NUMBER = /^\+?[0-9]{1,31}$/;
  */
 export const ErasureForm = () => {
   const t = useT();
+  const readError = useApiError();
   const { formatNumber } = useIntl();
   const toggleNotification = useNotification();
   const preview = useErasurePreview();
@@ -36,10 +37,10 @@ export const ErasureForm = () => {
   const counts = counted && counted.number === number ? counted.counts : null;
 
   const fail = (error: unknown) => {
-    const apiError = toApiError(error);
-    setErrors(apiError.fieldErrors);
-    if (Object.keys(apiError.fieldErrors).length === 0) {
-      toggleNotification({ type: 'warning', message: apiError.message });
+    const problem = readError(error);
+    setErrors(problem.fieldErrors);
+    if (Object.keys(problem.fieldErrors).length === 0) {
+      toggleNotification({ type: 'warning', message: problem.message });
     }
   };
 

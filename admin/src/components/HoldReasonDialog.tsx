@@ -10,8 +10,8 @@ import {
 import { Lock } from '@strapi/icons';
 import { useState, type ReactNode } from 'react';
 
+import { useApiError } from '../hooks/useApiError';
 import { useT } from '../hooks/useT';
-import { toApiError } from '../utils/apiError';
 
 /** The server's bound on a hold or release reason (server/src/domain/call-hold.ts). */
 export const MAX_REASON_LENGTH = 1000;
@@ -40,6 +40,7 @@ export const HoldReasonDialog = ({
   danger = false,
 }: HoldReasonDialogProps) => {
   const t = useT();
+  const readError = useApiError();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
@@ -59,7 +60,7 @@ export const HoldReasonDialog = ({
       await onConfirm(trimmed);
       onClose();
     } catch (failure) {
-      const problem = toApiError(failure);
+      const problem = readError(failure);
       setError(problem.fieldErrors.reason ?? problem.message);
       setSending(false);
     }

@@ -18,6 +18,7 @@ import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { SearchPage } from '../api/types';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { getTrad } from '../utils/getTrad';
 import { formatDuration } from '../utils/time';
@@ -40,6 +41,11 @@ interface ResultsTableProps {
 
 const COLUMNS = 6;
 
+// The design system's badge colours (primary600 on primary200, neutral600 on neutral150) fall
+// short of WCAG AA contrast (axe, tests/browser/agent-pages.test.ts): one shade darker text.
+const RECORDED = { textColor: 'primary700', backgroundColor: 'primary100' } as const;
+const NOT_RECORDED = { textColor: 'neutral700', backgroundColor: 'neutral150' } as const;
+
 export const ResultsTable = ({
   page,
   isLoading,
@@ -50,22 +56,20 @@ export const ResultsTable = ({
   onNext,
   onPrevious,
 }: ResultsTableProps) => {
-  const { formatDate, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const dates = useDateFormat();
   const t = useT();
-  const time = (value: string) =>
-    formatDate(value, {
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-  const clock = (value: string) =>
-    formatDate(value, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
   if (error) {
-    return <AnErrorOccurred content={{ id: getTrad('results.error'), defaultMessage: error }} />;
+    return (
+      <AnErrorOccurred
+        content={{
+          id: getTrad('results.error'),
+          defaultMessage: 'The search failed: {reason}',
+          values: { reason: error },
+        }}
+      />
+    );
   }
   if (!page) {
     return (
@@ -114,7 +118,9 @@ export const ResultsTable = ({
                   {call.held && <HeldBadge />}
                   {canOpenDetails && (
                     <IconButton
-                      label={t('results.open', 'Details')}
+                      label={t('results.open', 'Details of call {callId}', {
+                        callId: call.callId,
+                      })}
                       icon={<Eye />}
                       noBorder
                       onClick={() => onOpen(call.callId)}
@@ -138,9 +144,9 @@ export const ResultsTable = ({
               </Td>
               <Td>
                 <Flex direction="column" alignItems="flex-start">
-                  <Typography>{time(call.startTime)}</Typography>
+                  <Typography>{dates.dateTime(call.startTime)}</Typography>
                   <Typography variant="pi" textColor="neutral600">
-                    {`→ ${clock(call.endTime)} (${formatDuration(call.durationSeconds)})`}
+                    {`→ ${dates.time(call.endTime)} (${formatDuration(call.durationSeconds)})`}
                   </Typography>
                 </Flex>
               </Td>
@@ -152,7 +158,7 @@ export const ResultsTable = ({
                     search row never carries the trace itself (Call Details does). */}
                 {call.flowRecorded ? (
                   <Flex gap={2}>
-                    <Badge active>{t('results.flow.yes', 'Recorded')}</Badge>
+                    <Badge {...RECORDED}>{t('results.flow.yes', 'Recorded')}</Badge>
                     {typeof call.flowSteps === 'number' && (
                       <Typography variant="pi" textColor="neutral600">
                         {t('results.flow.steps', '{count, plural, one {# step} other {# steps}}', {
@@ -162,7 +168,7 @@ export const ResultsTable = ({
                     )}
                   </Flex>
                 ) : (
-                  <Badge>{t('results.flow.no', 'Not recorded')}</Badge>
+                  <Badge {...NOT_RECORDED}>{t('results.flow.no', 'Not recorded')}</Badge>
                 )}
               </Td>
             </Tr>

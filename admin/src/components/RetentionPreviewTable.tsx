@@ -12,6 +12,7 @@ import {
 import { useIntl } from 'react-intl';
 
 import type { RetentionPreview, RetentionPreviewRow } from '../api/types';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { browserTimeZone } from '../utils/time';
 
@@ -23,7 +24,8 @@ import { BotKindBadge } from './BotKindBadge';
  */
 export const RetentionPreviewTable = ({ preview }: { preview: RetentionPreview | undefined }) => {
   const t = useT();
-  const { formatDate, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const dates = useDateFormat();
   const rows = preview?.rows ?? [];
   const period = (row: RetentionPreviewRow) =>
     row.retentionDays === null
@@ -31,10 +33,7 @@ export const RetentionPreviewTable = ({ preview }: { preview: RetentionPreview |
       : row.source === 'bot'
         ? t('retention.days.own', '{days} days (own)', { days: row.retentionDays })
         : t('retention.days', '{days} days', { days: row.retentionDays });
-  const when = (iso: string | null) =>
-    iso
-      ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' } as Intl.DateTimeFormatOptions)
-      : '—';
+  const when = (iso: string | null) => (iso ? dates.dateTime(iso) : '—');
 
   return (
     <Box>

@@ -10,8 +10,8 @@ import {
 import { Eye } from '@strapi/icons';
 import { useState } from 'react';
 
+import { useApiError } from '../hooks/useApiError';
 import { useT } from '../hooks/useT';
-import { toApiError } from '../utils/apiError';
 
 /** The server's bound on a reason (server/src/controllers/validation/reveal.ts). */
 export const REVEAL_REASON_MAX = 1000;
@@ -38,6 +38,7 @@ export const RevealReasonDialog = ({
   onClose,
 }: RevealReasonDialogProps) => {
   const t = useT();
+  const readError = useApiError();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,8 +57,8 @@ export const RevealReasonDialog = ({
     try {
       await onConfirm(trimmed);
     } catch (failure) {
-      const apiError = toApiError(failure);
-      setError(apiError.fieldErrors.reason ?? apiError.message);
+      const problem = readError(failure);
+      setError(problem.fieldErrors.reason ?? problem.message);
       setBusy(false);
     }
   };

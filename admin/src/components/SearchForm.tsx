@@ -31,7 +31,8 @@ type Errors = Partial<Record<keyof SearchFilters, string>>;
 
 /**
  * The Call History search: the period is mandatory (whole local days), the calling number and
- * access code optional. The refresh icon runs the search; nothing is sent while a field is wrong.
+ * access code optional. A real form: Enter in a field searches, as does the refresh icon (its
+ * submit button); nothing is sent while a field is wrong.
  */
 export const SearchForm = ({ initial, bots, onSearch }: SearchFormProps) => {
   const t = useT();
@@ -65,8 +66,8 @@ export const SearchForm = ({ initial, bots, onSearch }: SearchFormProps) => {
     return found;
   };
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -141,19 +142,20 @@ export const SearchForm = ({ initial, bots, onSearch }: SearchFormProps) => {
                 placeholder={t('search.accessCode.placeholder', 'Any')}
                 noOptionsMessage={() => t('search.accessCode.none', 'No robot or IVR flow')}
               >
+                {/* Each code with its robot's or IVR flow's name; picking one fills in the code. */}
                 {bots.map((bot) => (
-                  <ComboboxOption key={`${bot.kind}-${bot.id}`} value={bot.accessCode}>
-                    {bot.accessCode}
+                  <ComboboxOption
+                    key={`${bot.kind}-${bot.id}`}
+                    value={bot.accessCode}
+                    textValue={bot.accessCode}
+                  >
+                    {`${bot.accessCode} — ${bot.name}`}
                   </ComboboxOption>
                 ))}
               </Combobox>
             </Box>
             <Box paddingTop={6}>
-              <IconButton
-                label={t('search.run', 'Search')}
-                icon={<Refresh />}
-                onClick={() => submit()}
-              />
+              <IconButton type="submit" label={t('search.run', 'Search')} icon={<Refresh />} />
             </Box>
           </Flex>
         </GridItem>

@@ -1,6 +1,8 @@
 import {
   Box,
   EmptyStateLayout,
+  Flex,
+  Loader,
   Table,
   Tbody,
   Td,
@@ -9,17 +11,26 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import { FLAG_NAMES, type FlagValue, type SettingsChange } from '../api/types';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { browserTimeZone } from '../utils/time';
 
 import { VALUE_TEXT } from './SettingsForm';
 
-/** The settings audit trail: who, when, old → new; newest first as the route gives it. */
-export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
-  const { formatDate } = useIntl();
+/**
+ * The settings audit trail: who, when, old → new; newest first as the route gives it. Until the
+ * history arrives it says it is loading (an empty list would claim nothing ever changed).
+ */
+export const SettingsHistory = ({
+  entries,
+  error,
+}: {
+  entries: SettingsChange[] | undefined;
+  error: string | null;
+}) => {
+  const dates = useDateFormat();
   const t = useT();
   const value = (v: FlagValue | null) => (v ? t(...VALUE_TEXT[v]) : '—');
   const days = (d: number | null) =>
@@ -33,7 +44,17 @@ export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
           {t('history.title', 'Change history')}
         </Typography>
       </Box>
-      {entries.length === 0 ? (
+      {error ? (
+        <Typography as="p" textColor="danger600" role="alert">
+          {t('history.error', 'The change history could not be loaded: {reason}', {
+            reason: error,
+          })}
+        </Typography>
+      ) : !entries ? (
+        <Flex justifyContent="center" padding={6}>
+          <Loader>{t('history.loading', 'Loading the change history…')}</Loader>
+        </Flex>
+      ) : entries.length === 0 ? (
         <EmptyStateLayout content={t('history.empty', 'The flags have not been changed yet.')} />
       ) : (
         <Table colCount={3} rowCount={entries.length + 1}>
@@ -56,12 +77,7 @@ export const SettingsHistory = ({ entries }: { entries: SettingsChange[] }) => {
             {entries.map((entry, index) => (
               <Tr key={`${entry.at}-${index}`}>
                 <Td>
-                  <Typography>
-                    {formatDate(entry.at, {
-                      dateStyle: 'medium',
-                      timeStyle: 'medium',
-                    } as Intl.DateTimeFormatOptions)}
-                  </Typography>
+                  <Typography>{dates.dateTime(entry.at)}</Typography>
                 </Td>
                 <Td>
                   <Typography>{entry.user?.email ?? t('history.system', 'System')}</Typography>

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'react-query';
 
 import type {
   CallNumbers,
-  CallRecord,
+  CallDetailsAnswer,
   CallStats,
   FilterBody,
   SearchBody,
@@ -60,15 +60,16 @@ export const useCallStats = (filters: SearchFilters | null) => {
   );
 };
 
+/** Call Details: the call, and the labels developers gave the attributes they added. */
 export const useCall = (callId: string | null) => {
   const { get } = useFetchClient();
   return useQuery(
     queryKeys.call(callId ?? ''),
     async () => {
-      const { data } = await get<{ data: CallRecord }>(
+      const { data } = await get<CallDetailsAnswer>(
         `${API}/calls/${encodeURIComponent(callId ?? '')}`
       );
-      return data.data;
+      return { call: data.data, labels: data.meta?.attributeLabels ?? {} };
     },
     { enabled: callId !== null, retry: false }
   );

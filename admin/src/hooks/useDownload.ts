@@ -1,7 +1,7 @@
 import { useNotification } from '@strapi/helper-plugin';
 import { useState } from 'react';
 
-import { toApiError } from '../utils/apiError';
+import { useApiError } from './useApiError';
 
 /**
  * A download started by a button: `busy` while it runs (the button shows it loading), the
@@ -9,13 +9,14 @@ import { toApiError } from '../utils/apiError';
  */
 export const useDownload = <T>(download: (input: T) => Promise<void>) => {
   const toggleNotification = useNotification();
+  const readError = useApiError();
   const [busy, setBusy] = useState(false);
   const start = async (input: T) => {
     setBusy(true);
     try {
       await download(input);
     } catch (error) {
-      toggleNotification({ type: 'warning', message: toApiError(error).message });
+      toggleNotification({ type: 'warning', message: readError(error).message });
     } finally {
       setBusy(false);
     }

@@ -6,16 +6,17 @@ import type { AuditFilters } from '../api/types';
 import { AuditLogFilters, NO_AUDIT_FILTERS } from '../components/AuditLogFilters';
 import { AuditLogTable } from '../components/AuditLogTable';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
+import { useApiError } from '../hooks/useApiError';
 import { useAuditLog, useExportAuditLog } from '../hooks/useAuditLog';
 import { useCursorStack } from '../hooks/useCursorStack';
 import { useDownload } from '../hooks/useDownload';
 import { useT } from '../hooks/useT';
 import { PAGE_PERMISSIONS } from '../permissions';
-import { toApiError } from '../utils/apiError';
 
 /** The filters, the table with its cursor paging, and the CSV of the same filters. */
 const AuditLogContent = () => {
   const t = useT();
+  const readError = useApiError();
   const [filters, setFilters] = useState<AuditFilters>(NO_AUDIT_FILTERS);
   const filterKey = JSON.stringify(filters);
   // Keyed by the filters: new filters start again from the first page.
@@ -48,7 +49,7 @@ const AuditLogContent = () => {
       <AuditLogTable
         page={log.data}
         isLoading={log.isFetching}
-        error={log.error ? toApiError(log.error).message : null}
+        error={log.error ? readError(log.error).message : null}
         pageIndex={paging.pageIndex}
         onNext={() => {
           const next = log.data?.pagination.nextCursor;

@@ -14,8 +14,9 @@ import {
 import { useRBAC } from '@strapi/helper-plugin';
 import { Download, Eye } from '@strapi/icons';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 
-import type { SearchFilters } from '../api/types';
+import type { CallStats, SearchFilters, SearchPage, SearchView } from '../api/types';
 import { CallDetailsModal } from '../components/CallDetailsModal';
 import { CallsChart } from '../components/CallsChart';
 import { HoldMatchingAction } from '../components/HoldMatchingAction';
@@ -25,6 +26,8 @@ import { RevealReasonDialog } from '../components/RevealReasonDialog';
 import { SavedSearchesControl } from '../components/SavedSearchesControl';
 import { SearchForm } from '../components/SearchForm';
 import { SearchViewControls } from '../components/SearchViewControls';
+import { StatsNotice } from '../components/StatsNotice';
+import { useApiError } from '../hooks/useApiError';
 import { useBots } from '../hooks/useBots';
 import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
 import { useCursorStack } from '../hooks/useCursorStack';
@@ -32,109 +35,52 @@ import { useDownload } from '../hooks/useDownload';
 import { useSearchFilters } from '../hooks/useSearchFilters';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS, PERMISSIONS } from '../permissions';
-import { toApiError } from '../utils/apiError';
 
 const BOTS_READ = { readBots: PERMISSIONS.botsRead };
 
-/** The Call History tab: search form, chart, results with cursor paging, export, details. */
-const CallHistoryTab = () => {
+/**
+ * The search's page actions, in the page header: export (in the search's sort), export with full
+ * numbers, hold all.
+ */
+const CallHistoryActions = ({
+  filters,
+  view,
+  page,
+}: {
+  filters: SearchFilters;
+  view: SearchView;
+  page: SearchPage | undefined;
+}) => {
   const t = useT();
   const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
-  const { allowedActions: botAccess } = useRBAC(BOTS_READ);
-  const { filters, setFilters, view, setView, setSearch, openCallId, openCall } =
-    useSearchFilters();
-  const filterKey = JSON.stringify(filters);
-  // A cursor belongs to its filters and its sort: either change starts again from page 1.
-  const paging = useCursorStack(JSON.stringify([filters, view]));
-
-  const calls = useCalls(filters, view, paging.cursor);
-  const stats = useCallStats(filters);
-  const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
   const exportCallsWithReason = useExportCalls();
   const exportCalls = useDownload((shown: SearchFilters) =>
     exportCallsWithReason(shown, view.sort)
   );
   const [askingExportReason, setAskingExportReason] = useState(false);
   const canExportFullNumbers = Boolean(allowedActions.canExport && allowedActions.canReveal);
-
-  const search = (next: SearchFilters) => {
-    if (JSON.stringify(next) === filterKey) {
-      // Same criteria: the refresh icon fetches again from the first page.
-      paging.reset();
-      void calls.refetch();
-      void stats.refetch();
-    } else {
-      setFilters(next);
-    }
-  };
-
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <SearchForm key={filterKey} initial={filters} bots={bots.data ?? []} onSearch={search} />
-      <Grid gap={4}>
-        <GridItem col={8} s={12}>
-          <CallsChart stats={stats.data} />
-        </GridItem>
-        <GridItem col={4} s={12}>
-          <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} height="100%">
-            <Flex direction="column" alignItems="flex-start" gap={3}>
-              <Typography variant="sigma" textColor="neutral600">
-                {t('chart.byAccessCode', 'Calls per access code')}
-              </Typography>
-              {(stats.data?.perAccessCode ?? []).slice(0, 5).map((row) => (
-                <Flex key={row.accessCode} justifyContent="space-between" width="100%">
-                  <Typography>{row.accessCode}</Typography>
-                  <Typography fontWeight="bold">{row.count}</Typography>
-                </Flex>
-              ))}
-              {allowedActions.canExport && (
-                <Button
-                  variant="secondary"
-                  startIcon={<Download />}
-                  loading={exportCalls.busy}
-                  onClick={() => exportCalls.start(filters)}
-                >
-                  {t('export.button', 'Export CSV')}
-                </Button>
-              )}
-              {canExportFullNumbers && (
-                <Button
-                  variant="tertiary"
-                  startIcon={<Eye />}
-                  disabled={exportCalls.busy}
-                  onClick={() => setAskingExportReason(true)}
-                >
-                  {t('export.reveal.button', 'Export with full numbers')}
-                </Button>
-              )}
-              {allowedActions.canHold && <HoldMatchingAction filters={filters} page={calls.data} />}
-            </Flex>
-          </Box>
-        </GridItem>
-      </Grid>
-      <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
-        <SavedSearchesControl filters={filters} view={view} onRun={setSearch} />
-        <SearchViewControls view={view} onChange={setView} />
-      </Flex>
-      <ResultsTable
-        page={calls.data}
-        isLoading={calls.isFetching}
-        error={calls.error ? toApiError(calls.error).message : null}
-        pageIndex={paging.pageIndex}
-        canOpenDetails={Boolean(allowedActions.canDetails)}
-        onOpen={openCall}
-        onNext={() => {
-          const next = calls.data?.pagination.nextCursor;
-          if (next) paging.next(next);
-        }}
-        onPrevious={paging.previous}
-      />
-      {openCallId && allowedActions.canDetails && (
-        <CallDetailsModal
-          callId={openCallId}
-          canReveal={Boolean(allowedActions.canReveal)}
-          onClose={() => openCall(null)}
-        />
+    <Flex gap={2}>
+      {allowedActions.canHold && <HoldMatchingAction filters={filters} page={page} />}
+      {canExportFullNumbers && (
+        <Button
+          variant="tertiary"
+          startIcon={<Eye />}
+          disabled={exportCalls.busy}
+          onClick={() => setAskingExportReason(true)}
+        >
+          {t('export.reveal.button', 'Export with full numbers')}
+        </Button>
+      )}
+      {allowedActions.canExport && (
+        <Button
+          variant="default"
+          startIcon={<Download />}
+          loading={exportCalls.busy}
+          onClick={() => exportCalls.start(filters)}
+        >
+          {t('export.button', 'Export CSV')}
+        </Button>
       )}
       {askingExportReason && (
         <RevealReasonDialog
@@ -156,6 +102,140 @@ const CallHistoryTab = () => {
   );
 };
 
+/** Calls per access code, the five busiest, or why the stats are missing or partial. */
+const AccessCodeCounts = ({
+  stats,
+  error,
+  cap,
+}: {
+  stats: CallStats | undefined;
+  error: string | null;
+  cap: number | null;
+}) => {
+  const t = useT();
+  const { formatNumber } = useIntl();
+  return (
+    <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} height="100%">
+      <Flex direction="column" alignItems="flex-start" gap={3}>
+        <Typography variant="sigma" textColor="neutral600" as="h2">
+          {t('chart.byAccessCode', 'Calls per access code')}
+        </Typography>
+        <StatsNotice stats={stats} error={error} cap={cap} />
+        {!error &&
+          (stats?.perAccessCode ?? []).slice(0, 5).map((row) => (
+            <Flex key={row.accessCode} justifyContent="space-between" width="100%">
+              <Typography>{row.accessCode}</Typography>
+              <Typography fontWeight="bold">{formatNumber(row.count)}</Typography>
+            </Flex>
+          ))}
+      </Flex>
+    </Box>
+  );
+};
+
+/**
+ * The Historical Call page: the page actions in the header, then the Call History tab's search
+ * form, chart, results with cursor paging and details.
+ */
+const CallHistoryView = () => {
+  const t = useT();
+  const readError = useApiError();
+  const { allowedActions } = useRBAC(ACTION_PERMISSIONS.calls);
+  const { allowedActions: botAccess } = useRBAC(BOTS_READ);
+  const { filters, setFilters, view, setView, setSearch, openCallId, openCall } =
+    useSearchFilters();
+  const filterKey = JSON.stringify(filters);
+  // A cursor belongs to its filters and its sort: either change starts again from page 1.
+  const paging = useCursorStack(JSON.stringify([filters, view]));
+
+  const calls = useCalls(filters, view, paging.cursor);
+  const stats = useCallStats(filters);
+  const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
+  const statsError = stats.error ? readError(stats.error).message : null;
+  // The search's total stops at the cap: when it does, that is the number of calls counted.
+  const cap = calls.data?.pagination.totalIsCapped ? calls.data.pagination.total : null;
+
+  const search = (next: SearchFilters) => {
+    if (JSON.stringify(next) === filterKey) {
+      // Same criteria: the refresh icon fetches again from the first page.
+      paging.reset();
+      void calls.refetch();
+      void stats.refetch();
+    } else {
+      setFilters(next);
+    }
+  };
+
+  const title = t('page.historicalCall', 'Historical Call');
+  return (
+    <PageLayout
+      title={title}
+      subtitle={t(
+        'page.historicalCall.subtitle',
+        'Calls kept by the recording flags, with their flow details.'
+      )}
+      trail={TRAILS.callHistory}
+      primaryAction={<CallHistoryActions filters={filters} view={view} page={calls.data} />}
+    >
+      <TabGroup
+        label={t('tabs.label', 'Historical Call')}
+        id="historical-call-tabs"
+        variant="simple"
+      >
+        <Tabs>
+          <Tab>{t('tab.callHistory', 'Call History')}</Tab>
+        </Tabs>
+        <TabPanels>
+          <TabPanel>
+            <Box paddingTop={4}>
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <SearchForm
+                  key={filterKey}
+                  initial={filters}
+                  bots={bots.data ?? []}
+                  onSearch={search}
+                />
+                <Grid gap={4}>
+                  <GridItem col={8} s={12}>
+                    <CallsChart stats={stats.data} error={statsError} cap={cap} />
+                  </GridItem>
+                  <GridItem col={4} s={12}>
+                    <AccessCodeCounts stats={stats.data} error={statsError} cap={cap} />
+                  </GridItem>
+                </Grid>
+                <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
+                  <SavedSearchesControl filters={filters} view={view} onRun={setSearch} />
+                  <SearchViewControls view={view} onChange={setView} />
+                </Flex>
+                <ResultsTable
+                  page={calls.data}
+                  isLoading={calls.isFetching}
+                  error={calls.error ? readError(calls.error).message : null}
+                  pageIndex={paging.pageIndex}
+                  canOpenDetails={Boolean(allowedActions.canDetails)}
+                  onOpen={openCall}
+                  onNext={() => {
+                    const next = calls.data?.pagination.nextCursor;
+                    if (next) paging.next(next);
+                  }}
+                  onPrevious={paging.previous}
+                />
+              </Flex>
+            </Box>
+          </TabPanel>
+        </TabPanels>
+      </TabGroup>
+      {openCallId && allowedActions.canDetails && (
+        <CallDetailsModal
+          callId={openCallId}
+          canReveal={Boolean(allowedActions.canReveal)}
+          onClose={() => openCall(null)}
+        />
+      )}
+    </PageLayout>
+  );
+};
+
 export const HistoricalCallPage = () => {
   const t = useT();
   const title = t('page.historicalCall', 'Historical Call');
@@ -165,31 +245,7 @@ export const HistoricalCallPage = () => {
       title={title}
       trail={TRAILS.callHistory}
     >
-      <PageLayout
-        title={title}
-        subtitle={t(
-          'page.historicalCall.subtitle',
-          'Calls kept by the recording flags, with their flow details.'
-        )}
-        trail={TRAILS.callHistory}
-      >
-        <TabGroup
-          label={t('tabs.label', 'Historical Call')}
-          id="historical-call-tabs"
-          variant="simple"
-        >
-          <Tabs>
-            <Tab>{t('tab.callHistory', 'Call History')}</Tab>
-          </Tabs>
-          <TabPanels>
-            <TabPanel>
-              <Box paddingTop={4}>
-                <CallHistoryTab />
-              </Box>
-            </TabPanel>
-          </TabPanels>
-        </TabGroup>
-      </PageLayout>
+      <CallHistoryView />
     </PermissionGate>
   );
 };

@@ -7,15 +7,16 @@ import { RetentionForm } from '../components/RetentionForm';
 import { RetentionPreviewTable } from '../components/RetentionPreviewTable';
 import { SettingsForm } from '../components/SettingsForm';
 import { SettingsHistory } from '../components/SettingsHistory';
+import { useApiError } from '../hooks/useApiError';
 import { useRetentionPreview } from '../hooks/useRetention';
 import { useSettings, useSettingsHistory, useUpdateSettings } from '../hooks/useSettings';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS, PAGE_PERMISSIONS } from '../permissions';
-import { toApiError } from '../utils/apiError';
 import { getTrad } from '../utils/getTrad';
 
 const SettingsContent = () => {
   const t = useT();
+  const readError = useApiError();
   const toggleNotification = useNotification();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(ACTION_PERMISSIONS.settings);
   const settings = useSettings();
@@ -42,7 +43,7 @@ const SettingsContent = () => {
                 },
         }),
       onError: (error) =>
-        toggleNotification({ type: 'warning', message: toApiError(error).message }),
+        toggleNotification({ type: 'warning', message: readError(error).message }),
     });
 
   return (
@@ -73,7 +74,10 @@ const SettingsContent = () => {
       ) : (
         <RetentionPreviewTable preview={preview.data} />
       )}
-      <SettingsHistory entries={history.data ?? []} />
+      <SettingsHistory
+        entries={history.data}
+        error={history.error ? readError(history.error).message : null}
+      />
     </Flex>
   );
 };

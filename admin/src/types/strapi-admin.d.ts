@@ -154,7 +154,12 @@ declare module '@strapi/design-system' {
     children?: ReactNode;
   }
   export const Combobox: ComponentType<ComboboxProps>;
-  export const ComboboxOption: ComponentType<{ value: string; children?: ReactNode }>;
+  export const ComboboxOption: ComponentType<{
+    value: string;
+    /** What the input shows once the option is picked (its children by default). */
+    textValue?: string;
+    children?: ReactNode;
+  }>;
 
   export interface MultiSelectProps extends FieldProps {
     value?: string[];
@@ -322,6 +327,9 @@ declare module '@strapi/design-system' {
     [key: string]: unknown;
   }
   export const lightTheme: Theme;
+  export const darkTheme: Theme;
+  /** styled-components' useTheme, re-exported: the theme of the admin (light or dark). */
+  export function useTheme(): Theme;
   export const ThemeProvider: ComponentType<{ theme: Theme; children?: ReactNode }>;
   export const DesignSystemProvider: ComponentType<{
     locale?: string;

@@ -90,7 +90,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     async details(ctx: Context) {
-      ctx.body = { data: await service().details(String(ctx.params.callId)) };
+      const data = await service().details(String(ctx.params.callId));
+      ctx.body = { data, meta: { attributeLabels: service().attributeLabels() } };
     },
 
     /** The route holds both calls.details and calls.reveal; the body gives the reason. */

@@ -210,7 +210,7 @@ const parseFilters = (
     } else if (to.getTime() > latestTo(from, tz, limits.maxPeriodDays)) {
       problems.push({
         path: 'to',
-        message: `the period from from to to must not exceed ${limits.maxPeriodDays} days (calendar days in ${tz})`,
+        message: `the period (from … to) must not exceed ${limits.maxPeriodDays} days (calendar days in ${tz})`,
       });
     }
   }

@@ -2,8 +2,9 @@ import type { Strapi } from '@strapi/types';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 
-import type { CallStats } from '../../../shared/contracts/calls';
+import { OWN_CALL_ATTRIBUTES, type CallStats } from '../../../shared/contracts/calls';
 import { UID } from '../constants';
+import { attributeLabelsOf } from '../domain/attribute-labels';
 import type { AuditUser } from '../domain/audit';
 import {
   COVERED_ATTRIBUTES,
@@ -129,6 +130,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
         if (name in row) call[name] = row[name];
       }
       return masked(withMarkedTrace(detailsRow(call)));
+    },
+
+    /** The labels developers gave the attributes they added, for Call Details' field names. */
+    attributeLabels(): Record<string, string> {
+      return attributeLabelsOf(
+        strapi.getModel(UID.callRecord).attributes as Record<string, unknown>,
+        calls().readableAttributes(),
+        OWN_CALL_ATTRIBUTES
+      );
     },
 
     /**

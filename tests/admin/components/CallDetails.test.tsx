@@ -159,7 +159,11 @@ describe('CallDetails', () => {
   it('shows the attributes a developer added to the call record', () => {
     renderInAdmin(
       <CallDetails
+        labels={{ queueName: 'Queue' }}
         call={call({
+          queueName: 'north-1',
+          CUSTOMER_SEGMENT: 'b2b',
+          CUSTOMERTIER: 'silver',
           customerTier: 'gold',
           vip: false,
           answeredAt: '2026-11-02T09:00:05.000Z',
@@ -169,13 +173,19 @@ describe('CallDetails', () => {
         })}
       />
     );
-    expect(screen.getByText('customerTier')).toBeInTheDocument();
+    // Its label from the schema when it has one, else its name in words.
+    expect(screen.getByText('Queue').nextSibling).toHaveTextContent('north-1');
+    expect(screen.getByText('Customer tier').nextSibling).toHaveTextContent('gold');
+    expect(screen.getByText('Customer segment').nextSibling).toHaveTextContent('b2b');
+    expect(screen.getByText('Customertier').nextSibling).toHaveTextContent('silver');
     // The plugin's own step count is not an attribute a developer added.
     expect(screen.queryByText('flowSteps')).not.toBeInTheDocument();
     expect(screen.getByText('gold')).toBeInTheDocument();
-    expect(screen.getByText('vip').nextSibling).toHaveTextContent(/^No$/);
-    expect(screen.getByText('answeredAt').nextSibling).toHaveTextContent(/2026/);
-    expect(screen.getByText('answeredAt').nextSibling).not.toHaveTextContent('T09:00:05');
+    expect(screen.getByText('Vip').nextSibling).toHaveTextContent(/^No$/);
+    expect(screen.getByText('Answered at').nextSibling).toHaveTextContent(
+      /^\d{2}\/\d{2}\/2026, \d{2}:\d{2}:05$/
+    );
+    expect(screen.getByText('Answered at').nextSibling).not.toHaveTextContent('T09:00:05');
     expect(screen.getByText('{"queue":"north"}')).toBeInTheDocument();
     expect(screen.queryByText('createdAt')).not.toBeInTheDocument();
   });

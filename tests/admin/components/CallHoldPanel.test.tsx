@@ -77,7 +77,9 @@ describe('CallHoldPanel', () => {
           error: {
             status: 400,
             message: 'reason must be at most 1000 characters',
-            details: { errors: [{ path: ['reason'], message: 'reason is too long here' }] },
+            details: {
+              errors: [{ path: ['reason'], message: 'reason must be at most 1000 characters' }],
+            },
           },
         },
       },
@@ -87,7 +89,7 @@ describe('CallHoldPanel', () => {
     const asked = within(await dialog());
     fireEvent.change(asked.getByLabelText(/Reason/), { target: { value: 'Because' } });
     fireEvent.click(asked.getByRole('button', { name: 'Place legal hold' }));
-    expect(await asked.findByText('reason is too long here')).toBeVisible();
+    expect(await asked.findByText('Shorten the reason to 1000 characters at most.')).toBeVisible();
   });
 
   it('shows the hold without any action to a user without calls.hold, and nothing when not held', async () => {

@@ -110,11 +110,11 @@ describe('ResultsTable', () => {
   it('opens Call Details only for users allowed to', () => {
     const onOpen = jest.fn();
     const { unmount } = renderInAdmin(<ResultsTable {...props} onOpen={onOpen} page={page()} />);
-    fireEvent.click(screen.getAllByRole('button', { name: 'Details' })[1]);
+    fireEvent.click(screen.getByRole('button', { name: 'Details of call CALL-0002' }));
     expect(onOpen).toHaveBeenCalledWith('CALL-0002');
     unmount();
     renderInAdmin(<ResultsTable {...props} canOpenDetails={false} page={page()} />);
-    expect(screen.queryByRole('button', { name: 'Details' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Details of call/ })).not.toBeInTheDocument();
   });
 
   it('shows the empty and error states', () => {
@@ -124,6 +124,6 @@ describe('ResultsTable', () => {
     expect(screen.getByText('No call matches these criteria in this period.')).toBeInTheDocument();
     unmount();
     renderInAdmin(<ResultsTable {...props} page={undefined} error="from must be before to" />);
-    expect(screen.getByText('from must be before to')).toBeInTheDocument();
+    expect(screen.getByText('The search failed: from must be before to')).toBeInTheDocument();
   });
 });

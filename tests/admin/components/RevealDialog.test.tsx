@@ -91,7 +91,7 @@ describe('Reveal in Call Details', () => {
     fireEvent.change(within(dialog()).getByLabelText(/Reason/), { target: { value: 'why' } });
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Reveal' }));
     expect(
-      await within(dialog()).findByText('reason must be at most 1000 characters')
+      await within(dialog()).findByText('Shorten the reason to 1000 characters at most.')
     ).toBeVisible();
     expect(screen.getByText('861******5678')).toBeInTheDocument();
   });

@@ -1,4 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 
 import type { Bot } from '../../../admin/src/api/types';
 import { SearchForm } from '../../../admin/src/components/SearchForm';
@@ -84,4 +85,25 @@ describe('SearchForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ accessCode: '9999' }));
   });
+
+  it('searches when Enter is pressed in a field: the form submits, the icon is its submit button', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(<SearchForm initial={initial} bots={bots} onSearch={onSearch} />);
+    expect(screen.getByRole('button', { name: 'Search' })).toHaveAttribute('type', 'submit');
+    const user = userEvent.setup({ delay: null });
+    await user.type(screen.getByLabelText('Calling number'), '86138*{Enter}');
+    expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ callingNumber: '86138*' }));
+  }, 120_000);
+
+  it('offers each access code with its robot or IVR flow name, and fills in the code', async () => {
+    const onSearch = jest.fn();
+    renderInAdmin(<SearchForm initial={initial} bots={bots} onSearch={onSearch} />);
+    const combobox = screen.getByRole('combobox', { name: 'Robot access code' });
+    const user = userEvent.setup({ delay: null });
+    await user.click(combobox);
+    await user.click(await screen.findByRole('option', { name: '1001 — Sales bot' }));
+    expect(combobox).toHaveValue('1001');
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ accessCode: '1001' }));
+  }, 120_000);
 });

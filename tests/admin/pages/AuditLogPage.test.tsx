@@ -99,7 +99,12 @@ describe('AuditLogPage', () => {
       response: { status: 400, data: { error: { message: 'user must be an admin id or email' } } },
     });
     renderPage();
-    expect(await shows('user must be an admin id or email')).toBeInTheDocument();
+    // In the user's words, with what to do (utils/serverErrors.ts).
+    expect(
+      await shows(
+        "The audit log could not be loaded: Type an admin's email address or id, or leave the field empty for everyone."
+      )
+    ).toBeInTheDocument();
   });
 
   it('refuses a user without audit.read', async () => {

@@ -94,10 +94,47 @@ describe('HistoricalCallPage paging', () => {
     expect(await shows('CALL-P0')).toBeInTheDocument();
     fireEvent.click(next());
     await waitFor(() => expect(next()).toBeDisabled());
+    // keepPreviousData: the page shown stays on screen while the next one loads.
+    expect(screen.getByText('CALL-P0')).toBeInTheDocument();
     fireEvent.click(next());
     release();
     expect(await shows('CALL-P1')).toBeInTheDocument();
     expect(searches().map((body) => body.cursor)).toEqual([undefined, 'c1']);
     expect(screen.getByRole('button', { name: 'Previous' })).toBeEnabled();
+  });
+});
+
+describe('HistoricalCallPage cards and actions', () => {
+  it('says the statistics failed instead of showing an empty chart', async () => {
+    client.post.mockImplementation(async (url: string, body: SearchBody) => {
+      if (url === '/call-history/calls/stats') {
+        throw { response: { status: 500, data: { error: { status: 500, message: 'boom' } } } };
+      }
+      return answer(url, body);
+    });
+    renderPage();
+    expect(await shows('CALL-P0')).toBeInTheDocument();
+    // The chart and the per-access-code card both say so.
+    const failed = await screen.findAllByText(
+      'The statistics could not be loaded: The server failed to answer: try again, and tell an administrator if it happens again.'
+    );
+    expect(failed).toHaveLength(2);
+  });
+
+  it('puts Export in the page header, before the tabs, not in the per-access-code card', async () => {
+    renderInAdmin(<HistoricalCallPage />, {
+      route: '/?from=2026-11-02&to=2026-11-05',
+      permissions: [permission('calls.read'), permission('calls.export')],
+    });
+    expect(await shows('CALL-P0')).toBeInTheDocument();
+    const exportButton = screen.getByRole('button', { name: 'Export CSV' });
+    const heading = screen.getByRole('heading', { name: 'Historical Call', level: 1 });
+    const tabs = screen.getByRole('tablist');
+    expect(
+      heading.compareDocumentPosition(exportButton) & Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy();
+    expect(
+      exportButton.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy();
   });
 });

@@ -193,7 +193,7 @@ describe('parseSearchBody', () => {
     it('counts 24-hour days without tz (UTC), so 745 h is too long there', () => {
       expect(pathsOf(october)).toEqual(['to']);
       expect(problemsOf(october)[0].message).toBe(
-        'the period from from to to must not exceed 31 days (calendar days in UTC)'
+        'the period (from … to) must not exceed 31 days (calendar days in UTC)'
       );
     });
 

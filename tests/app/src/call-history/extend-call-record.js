@@ -9,7 +9,12 @@ const CALL_RECORD = 'plugin::call-history.call-record';
 
 const EXTENSION_ATTRIBUTES = {
   customerTier: { type: 'enumeration', enum: ['STANDARD', 'GOLD', 'PLATINUM'] },
-  queueName: { type: 'string', maxLength: 32 },
+  // Named in Call Details by its label; the others by their names in words.
+  queueName: {
+    type: 'string',
+    maxLength: 32,
+    pluginOptions: { 'call-history': { label: 'Queue' } },
+  },
   csat: { type: 'integer', min: 1, max: 5 },
   callbackNumber: { type: 'customField', customField: 'plugin::call-history.phone-number' },
   tags: { type: 'json' },
