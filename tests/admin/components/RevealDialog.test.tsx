@@ -112,11 +112,14 @@ describe('Export with full numbers', () => {
       return { data: { data: { url: '/call-history/calls/export/download?ticket=t' } } };
     throw new Error(`unexpected POST ${url}`);
   };
-  const renderPage = (actions: string[]) =>
-    renderInAdmin(<HistoricalCallPage />, {
+  const renderPage = (actions: string[]) => {
+    // The page also lists the admin's saved searches: none.
+    client.get.mockReset().mockResolvedValue({ data: { data: [] } });
+    return renderInAdmin(<HistoricalCallPage />, {
       route: '/?from=2026-11-02&to=2026-11-05',
       permissions: actions.map(permission),
     });
+  };
 
   it('is offered only with calls.export and calls.reveal', async () => {
     client.post.mockReset().mockImplementation(answer);
