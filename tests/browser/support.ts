@@ -46,7 +46,8 @@ export const browserSuite = (env: Record<string, string> = {}): BrowserApp => {
     return { context, page };
   };
   beforeAll(async () => {
-    handle.app = await startTestApp(env);
+    // One login per test: more than Strapi's 5 logins per email in 5 minutes.
+    handle.app = await startTestApp({ ADMIN_LOGIN_RATE_LIMIT: 'false', ...env });
     // startTestApp's server listens already.
     const { port } = handle.app.strapi.server.httpServer.address() as AddressInfo;
     handle.baseUrl = `http://127.0.0.1:${port}`;

@@ -12,6 +12,10 @@ module.exports = ({ env }) => ({
       salt: env('TRANSFER_TOKEN_SALT', 'call-history-demo-transfer-token-salt'),
     },
   },
+  // Strapi allows 5 logins per email in 5 minutes; a browser suite logs in once per test.
+  rateLimit: {
+    enabled: env.bool('ADMIN_LOGIN_RATE_LIMIT', true),
+  },
   flags: {
     nps: false,
     promoteEE: false,
