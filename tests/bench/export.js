@@ -39,6 +39,7 @@ const {
   loadAverage,
   engineVersion,
   writeResults,
+  topUpCalls,
 } = require('./support/harness');
 
 const CALLS = Number(option('calls', '1000000'));
@@ -54,29 +55,8 @@ const TZ = 'Asia/Shanghai';
 /** Fills the database up to N calls, in a process of its own (--generate-only). */
 const generate = async () => {
   await prepareDatabase({ prefix: 'export', calls: CALLS, reuse: true });
-  const { generateCalls, ensureDemoBots } = require('../support/call-generator');
   const { strapi } = await bootStrapi();
-  const existing = await strapi.db.query(UID).count();
-  if (existing < CALLS) {
-    await strapi
-      .plugin('call-history')
-      .service('settings')
-      .update({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'ON' });
-    await ensureDemoBots(strapi);
-    const started = Date.now();
-    const result = await generateCalls(strapi, {
-      count: CALLS - existing,
-      ...GENERATED,
-      callIdPrefix: `export${existing}`,
-      onProgress: (written) => {
-        if (written % 200_000 < 50_000)
-          process.stdout.write(`  generated ${written.toLocaleString('en')} calls\r`);
-      },
-    });
-    log(
-      `Generated ${result.stored.toLocaleString('en')} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`
-    );
-  }
+  await topUpCalls(strapi, { calls: CALLS, generated: GENERATED, prefix: 'export' });
   await strapi.destroy();
 };
 

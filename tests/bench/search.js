@@ -42,6 +42,7 @@ const {
   loadAverage,
   engineVersion,
   writeResults,
+  topUpCalls,
 } = require('./support/harness');
 
 // The baseline lists the calls in Strapi's Content Manager, where the plugin hides them unless
@@ -139,35 +140,15 @@ const contentManagerUrl = (filters, page = 1) => {
 
 const main = async () => {
   const described = await prepareDatabase({ prefix: 'bench', calls: CALLS, reuse: REUSE });
-  const { generateCalls, ensureDemoBots } = require('../support/call-generator');
   const bootStarted = Date.now();
   const { strapi, port } = await bootStrapi();
   log(`Strapi up on port ${port} in ${Date.now() - bootStarted} ms (${described})`);
 
-  const existing = await strapi.db.query(UID).count();
-  let generation = null;
-  if (existing < CALLS) {
-    await strapi
-      .plugin('call-history')
-      .service('settings')
-      .update({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'ON' });
-    await ensureDemoBots(strapi);
-    const started = Date.now();
-    const result = await generateCalls(strapi, {
-      count: CALLS - existing,
-      ...GENERATED,
-      callIdPrefix: `bench${existing}`,
-      onProgress: (written) => {
-        if (written % 200_000 < 50_000)
-          process.stdout.write(`  generated ${written.toLocaleString('en')} calls\r`);
-      },
-    });
-    const seconds = (Date.now() - started) / 1000;
-    generation = { stored: result.stored, seconds, perSecond: Math.round(result.stored / seconds) };
-    log(
-      `Generated ${result.stored.toLocaleString('en')} calls in ${seconds.toFixed(1)} s (${generation.perSecond.toLocaleString('en')}/s)`
-    );
-  }
+  const generation = await topUpCalls(strapi, {
+    calls: CALLS,
+    generated: GENERATED,
+    prefix: 'bench',
+  });
   const total = await strapi.db.query(UID).count();
 
   // Logged in after the generation: an idle keep-alive socket would have been closed meanwhile.

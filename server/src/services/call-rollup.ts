@@ -1,4 +1,5 @@
 import type { Strapi } from '@strapi/types';
+import type { Knex } from 'knex';
 
 import { rebuildRollupSql, rollupNames } from '../database/call-rollup';
 import { getDb } from '../utils/strapi';
@@ -21,6 +22,14 @@ export interface RollupRebuild {
  * afterwards.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
+  /** Empty while calls are stored: what an install upgrading from a version without it has. */
+  const isMissing = async (knex: Knex) => {
+    const names = rollupNames(strapi);
+    const rollupRow = await knex(names.rollup).first(names.bucketStart);
+    if (rollupRow) return false;
+    return Boolean(await knex(names.calls).first(names.id));
+  };
+
   const rebuild = async ({ onlyIfMissing = false } = {}): Promise<RollupRebuild | null> => {
     const db = getDb(strapi);
     const dialect = db.dialect.client;
@@ -33,11 +42,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
         // counted by its trigger and again by the rebuild's GROUP BY, or by neither.
         await trx.raw('LOCK TABLE ?? IN SHARE MODE', [names.calls]);
       }
-      if (onlyIfMissing) {
-        const rollupRow = await trx(names.rollup).first(names.bucketStart);
-        const callRow = await trx(names.calls).first(names.id);
-        if (rollupRow || !callRow) return null;
-      }
+      // Again under the lock: another node booting meanwhile may have built it.
+      if (onlyIfMissing && !(await isMissing(trx))) return null;
       await trx(names.rollup).delete();
       await trx.raw(rebuildRollupSql(dialect, names));
       const [totals] = (await trx(names.rollup)
@@ -59,6 +65,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * Builds the rollup when it is empty while calls are stored: an install upgrading from a
      * version without it. Null when there was nothing to build.
      */
-    ensureBuilt: () => rebuild({ onlyIfMissing: true }),
+    ensureBuilt: async () =>
+      // Checked without a lock first: every boot asks, and the lock would hold other nodes'
+      // writers for as long as it waits.
+      (await isMissing(getDb(strapi).connection)) ? rebuild({ onlyIfMissing: true }) : null,
   };
 };

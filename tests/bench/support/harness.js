@@ -186,6 +186,40 @@ const writeResults = (file, text) => {
   log(`Results written to ${path.relative(process.cwd(), file)}`);
 };
 
+/**
+ * Fills the database up to `calls` call records from the generator (over `generated`: from, to,
+ * seed), with the demo bots and flags that record them; a reused database only gets what it
+ * lacks. Answers what was generated, or null when nothing was.
+ * @param {any} strapi
+ * @param {{ calls: number, generated: { from: string, to: string, seed: number }, prefix: string }} options
+ */
+const topUpCalls = async (strapi, { calls, generated, prefix }) => {
+  const { generateCalls, ensureDemoBots } = require('../../support/call-generator');
+  const existing = await strapi.db.query('plugin::call-history.call-record').count();
+  if (existing >= calls) return null;
+  await strapi
+    .plugin('call-history')
+    .service('settings')
+    .update({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'BOT_LEVEL', CCIVRRECORDFLAG: 'ON' });
+  await ensureDemoBots(strapi);
+  const started = Date.now();
+  const result = await generateCalls(strapi, {
+    count: calls - existing,
+    ...generated,
+    callIdPrefix: `${prefix}${existing}`,
+    onProgress: (/** @type {number} */ written) => {
+      if (written % 200_000 < 50_000)
+        process.stdout.write(`  generated ${written.toLocaleString('en')} calls\r`);
+    },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const perSecond = Math.round(result.stored / seconds);
+  log(
+    `Generated ${result.stored.toLocaleString('en')} calls in ${seconds.toFixed(1)} s (${perSecond.toLocaleString('en')}/s)`
+  );
+  return { stored: result.stored, seconds, perSecond };
+};
+
 module.exports = {
   ROOT,
   APP_DIR,
@@ -205,4 +239,5 @@ module.exports = {
   loadAverage,
   engineVersion,
   writeResults,
+  topUpCalls,
 };
