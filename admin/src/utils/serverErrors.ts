@@ -126,9 +126,22 @@ const FIELD_RULES: Rule[] = [
   },
   {
     path: 'pageSize',
+    reason: /one of (.+)$/,
+    id: 'error.pageSize.offered',
+    text: 'Choose one of the offered page sizes: {sizes}.',
+    values: (match) => ({ sizes: match[1] }),
+  },
+  {
+    path: 'pageSize',
     reason: /./,
     id: 'error.pageSize',
     text: 'Choose a page size from 1 to 100.',
+  },
+  {
+    path: 'sort',
+    reason: /./,
+    id: 'error.sort',
+    text: 'Sort by start time or by duration: choose the order from the list.',
   },
   {
     path: 'cursor',
@@ -186,7 +199,7 @@ const fieldMatches = (rule: Rule, path: string) =>
 const apply = (rule: Rule, match: RegExpMatchArray, t: Translate, path = '') =>
   t(rule.id, rule.text, rule.values?.(match, path));
 
-const knownProblem = (path: string, message: string, t: Translate): string | null => {
+export const knownProblem = (path: string, message: string, t: Translate): string | null => {
   for (const rule of FIELD_RULES) {
     if (!fieldMatches(rule, path)) continue;
     const match = message.match(rule.reason);

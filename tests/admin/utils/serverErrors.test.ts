@@ -3,7 +3,8 @@ import { createIntl } from 'react-intl';
 import type { Translate } from '../../../admin/src/hooks/useT';
 import en from '../../../admin/src/translations/en.json';
 import zh from '../../../admin/src/translations/zh-Hans.json';
-import { describeApiError } from '../../../admin/src/utils/serverErrors';
+import { describeApiError, knownProblem } from '../../../admin/src/utils/serverErrors';
+import { parseSearchBody } from '../../../server/src/domain/search-query';
 
 /** The translate function of the admin in `locale`, with the plugin's messages. */
 const translator = (locale: string, messages: Record<string, string>): Translate => {
@@ -110,5 +111,33 @@ describe('describeApiError', () => {
     expect(describeApiError(refused(400, 'to must be later than from'), english).message).toBe(
       'The last day is before the first day: choose a later last day.'
     );
+  });
+});
+
+/**
+ * The rules read the reason from the server's English message: held here to the messages the
+ * server's own search validation writes, so that rewording one fails this test instead of
+ * leaving the user the untranslated fallback.
+ */
+describe('the rules against the real search validation', () => {
+  const period = { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' };
+  it.each<[string, Record<string, unknown>]>([
+    ['a period in the wrong order', { from: '2026-03-10T00:00:00Z', to: '2026-03-01T00:00:00Z' }],
+    ['a period too long', { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' }],
+    ['an unreadable day', { from: 'yesterday', to: '2026-03-01T00:00:00Z' }],
+    ['a missing period', {}],
+    ['an unknown zone', { ...period, tz: 'Mars/Base' }],
+    ['a malformed number', { ...period, callingNumber: '12*34' }],
+    ['a page size not offered', { ...period, pageSize: 30 }],
+    ['an unknown sort', { ...period, sort: 'name:asc' }],
+  ])('%s is translated by a rule, in both languages', (_label, body) => {
+    const result = parseSearchBody(body, { maxPeriodDays: 31 });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.errors;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const { path, message } of problems) {
+      expect(knownProblem(path, message, english)).not.toBeNull();
+      expect(knownProblem(path, message, chinese)).not.toBeNull();
+    }
   });
 });
