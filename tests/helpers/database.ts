@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 
+import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
+
+import { onMysql, onPostgres } from './dialect';
 
 export interface TestDatabase {
   env: Record<string, string>;
@@ -16,6 +19,20 @@ const pgSettings = () => ({
   user: process.env.DATABASE_USERNAME ?? 'postgres',
   password: process.env.DATABASE_PASSWORD ?? '',
 });
+
+const withMysqlAdmin = async (sql: string): Promise<void> => {
+  const connection = await createConnection({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 3306),
+    user: process.env.DATABASE_USERNAME ?? 'root',
+    password: process.env.DATABASE_PASSWORD ?? '',
+  });
+  try {
+    await connection.query(sql);
+  } finally {
+    await connection.end();
+  }
+};
 
 /** A client on one test database (PostgreSQL), for tests that read the tables directly. */
 export const databaseClient = (name: string) => new Client({ ...pgSettings(), database: name });
@@ -32,7 +49,19 @@ const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise
 
 /** A new, empty database for one test file: a SQLite file in a temp folder, or a PG database. */
 export const createTestDatabase = async (): Promise<TestDatabase> => {
-  if (process.env.DATABASE_CLIENT === 'postgres') {
+  if (onMysql) {
+    const name = `call_history_test_${randomBytes(6).toString('hex')}`;
+    // The collation Strapi's own MySQL guide creates: case- and accent-insensitive, which the
+    // plugin's number matching must not inherit.
+    await withMysqlAdmin(
+      `CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    );
+    return {
+      env: { DATABASE_CLIENT: 'mysql', DATABASE_NAME: name },
+      drop: () => withMysqlAdmin(`DROP DATABASE IF EXISTS ${name}`),
+    };
+  }
+  if (onPostgres) {
     const name = `call_history_test_${randomBytes(6).toString('hex')}`;
     await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
     return {

@@ -2,6 +2,7 @@ import createStrapi from '@strapi/strapi';
 import type { Strapi as StrapiInstance } from '@strapi/types';
 
 import { createTestDatabase, type TestDatabase } from './database';
+import { onMysql, onPostgres } from './dialect';
 import { APP_DIR } from './strapi';
 
 type Hook = { register(handler: () => Promise<void> | void): void };
@@ -49,7 +50,14 @@ export const sharedDatabase = async () => {
 /** Names of the indexes on one table, read from the database's own catalogue. */
 export const indexNames = async (strapi: StrapiInstance, table: string): Promise<string[]> => {
   const connection = strapi.db!.connection;
-  if (process.env.DATABASE_CLIENT === 'postgres') {
+  if (onMysql) {
+    const [rows] = (await connection.raw(
+      'SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?',
+      [table]
+    )) as [Array<{ name: string }>];
+    return rows.map((row) => row.name);
+  }
+  if (onPostgres) {
     const result = await connection.raw(
       'SELECT indexname AS name FROM pg_indexes WHERE tablename = ?',
       [table]
