@@ -2,7 +2,8 @@
  * The databases the plugin runs on (docs/design.md#databases), checked at boot so that any other
  * stops it with one sentence instead of an obscure SQL error at the first write. SQLite: 3.35
  * brought `RETURNING`, which the ingest and the deletion batches use; PostgreSQL: 12 is the
- * oldest release the triggers' transition tables and `EXECUTE FUNCTION` are tested on.
+ * oldest release the triggers' transition tables and `EXECUTE FUNCTION` are tested on; MySQL
+ * 8.0 and MariaDB 10.6 are the first with `SKIP LOCKED`, which the purge batches take.
  */
 
 interface Minimum {
@@ -14,11 +15,14 @@ interface Minimum {
 const MINIMUMS: Record<string, Minimum> = {
   sqlite: { name: 'SQLite', major: 3, minor: 35 },
   postgres: { name: 'PostgreSQL', major: 12, minor: 0 },
+  mysql: { name: 'MySQL', major: 8, minor: 0 },
+  mariadb: { name: 'MariaDB', major: 10, minor: 6 },
 };
 
-const listed = Object.values(MINIMUMS)
-  .map(({ name, major, minor }) => `${name} ${major}${minor > 0 ? `.${minor}` : ''} or later`)
-  .join(' and ');
+const names = Object.values(MINIMUMS).map(
+  ({ name, major, minor }) => `${name} ${major}${minor > 0 ? `.${minor}` : ''} or later`
+);
+const listed = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 /** The leading `major.minor` of a version string such as `15.18 (Debian 15.18-0+deb12u1)`. */
 const parseVersion = (version: string): { major: number; minor: number } | null => {
@@ -28,10 +32,12 @@ const parseVersion = (version: string): { major: number; minor: number } | null 
 
 /**
  * Why the plugin cannot run on this database, in one sentence naming it and the supported
- * list; null when it can. `client`: Strapi's dialect (`sqlite`, `postgres`, `mysql`).
+ * list; null when it can. `client`: Strapi's dialect (`sqlite`, `postgres`, `mysql`); Strapi
+ * names MariaDB `mysql` too, and MariaDB says so in its version (`10.11.19-MariaDB-…`).
  */
 export const unsupportedDatabase = (client: string, version: string): string | null => {
-  const minimum = MINIMUMS[client];
+  const server = client === 'mysql' && /mariadb/i.test(version) ? 'mariadb' : client;
+  const minimum = MINIMUMS[server];
   if (!minimum) {
     return `call-history does not run on the database client "${client}": it supports ${listed}.`;
   }
