@@ -4,6 +4,7 @@ import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureRollupTriggers } from './database/call-rollup';
 import { assertSupportedDatabase } from './database/database-version';
+import { ensureExactCollation } from './database/exact-collation';
 import { dropRetiredIndexes, ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { logText } from './domain/log-text';
@@ -56,6 +57,7 @@ const buildRollupIfMissing = async (strapi: Strapi) => {
 export default async ({ strapi }: { strapi: Strapi }) => {
   await assertSupportedDatabase(strapi);
   unsubscribers.push(...subscribeLifecycles(strapi));
+  await ensureExactCollation(strapi);
   await ensureIndexes(strapi);
   await dropRetiredIndexes(strapi);
   await backfillFlowSteps(strapi);

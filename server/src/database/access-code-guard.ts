@@ -3,7 +3,9 @@ import type { Strapi } from '@strapi/types';
 import { UID } from '../constants';
 import { getDb } from '../utils/strapi';
 
+import { dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
+import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
 
 /**
  * Access codes are unique across chatbots and IVR flows together (docs/design.md#content-types). The bot
@@ -16,7 +18,10 @@ import { columnOf, tableOf } from './metadata';
  * SQLite runs one write at a time, so the trigger's lookup and the insert are atomic. On
  * PostgreSQL concurrent transactions do not see each other's rows, so the trigger first takes a
  * transaction-scoped advisory lock on the code: the second writer waits for the first to commit,
- * then sees its row.
+ * then sees its row. MySQL and MariaDB have no transaction-scoped named lock (GET_LOCK outlives
+ * the transaction), so there the trigger claims the code in a table of claims: the upsert locks
+ * the claim's row until commit, the second writer waits on it, then its locking read of the other
+ * table sees the first writer's committed row, whatever the isolation level.
  */
 
 export const ACCESS_CODE_TAKEN =
@@ -28,7 +33,7 @@ export const isAccessCodeTaken = (error: unknown): boolean =>
 
 const PG_FUNCTION = 'call_history_access_code_guard';
 // One key for the set-up itself, so that two nodes booting together do not race on the DDL.
-const PG_SETUP_LOCK = 'call-history:access-code-guard';
+const SETUP_LOCK = 'call-history:access-code-guard';
 
 interface GuardedTable {
   table: string;
@@ -74,7 +79,7 @@ const ensureSqliteGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
 
 const ensurePostgresGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
   await getDb(strapi).connection.transaction(async (trx) => {
-    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [PG_SETUP_LOCK]);
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [SETUP_LOCK]);
     // Arguments: the other table, its column, this table's column.
     await trx.raw(`CREATE OR REPLACE FUNCTION ${PG_FUNCTION}() RETURNS trigger
       LANGUAGE plpgsql AS $guard$
@@ -113,8 +118,54 @@ const ensurePostgresGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
   });
 };
 
+const MYSQL_CLAIMS = 'call_history_access_code_claims';
+const mysqlQuote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
+
+const ensureMysqlGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
+  await withMysqlSetupLock(getDb(strapi).connection, SETUP_LOCK, async (trx) => {
+    await trx.raw(
+      `CREATE TABLE IF NOT EXISTS ?? (code VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin
+         NOT NULL PRIMARY KEY) ENGINE = InnoDB`,
+      [MYSQL_CLAIMS]
+    );
+    const existing = new Set(
+      mysqlRows<{ name: string }>(
+        await trx.raw(
+          'SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()'
+        )
+      ).map((row) => row.name)
+    );
+    for (const { table, column, other } of tables) {
+      for (const event of ['insert', 'update'] as const) {
+        const name = triggerName(table, event);
+        if (existing.has(name)) continue;
+        const code = `NEW.${mysqlQuote(column)}`;
+        // An update that keeps the code claims nothing: the row already holds it.
+        const changed =
+          event === 'update' ? ` AND NOT (${code} <=> OLD.${mysqlQuote(column)})` : '';
+        // Trigger bodies take no bindings: identifiers are quoted here.
+        await trx.raw(
+          `CREATE TRIGGER ${mysqlQuote(name)} BEFORE ${event.toUpperCase()} ON ${mysqlQuote(table)}
+           FOR EACH ROW BEGIN
+             IF ${code} IS NOT NULL${changed} THEN
+               INSERT INTO ${mysqlQuote(MYSQL_CLAIMS)} (code) VALUES (${code})
+                 ON DUPLICATE KEY UPDATE code = code;
+               IF EXISTS (SELECT 1 FROM ${mysqlQuote(other.table)}
+                   WHERE ${mysqlQuote(other.column)} = ${code} LOCK IN SHARE MODE) THEN
+                 SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = '${ACCESS_CODE_TAKEN}';
+               END IF;
+             END IF;
+           END`
+        );
+      }
+    }
+  });
+};
+
 export const ensureAccessCodeGuards = async (strapi: Strapi) => {
   const tables = guardedTables(strapi);
-  if (getDb(strapi).dialect.client === 'postgres') await ensurePostgresGuards(strapi, tables);
+  const dialect = dialectOf(strapi);
+  if (dialect === 'postgres') await ensurePostgresGuards(strapi, tables);
+  else if (dialect === 'mysql') await ensureMysqlGuards(strapi, tables);
   else await ensureSqliteGuards(strapi, tables);
 };

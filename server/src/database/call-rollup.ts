@@ -5,7 +5,9 @@ import { UID } from '../constants';
 import { BUCKET_MS } from '../domain/day-buckets';
 import { getDb } from '../utils/strapi';
 
+import { type Dialect, dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
+import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
 
 /**
  * The statistics rollup's upkeep (docs/design.md#statistics-rollup): triggers on the call table
@@ -50,15 +52,25 @@ export const rollupNames = (strapi: Strapi): RollupNames => ({
 /** Trigger bodies and function bodies take no bindings: identifiers are quoted here. */
 export const quoteIdentifier = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 const q = quoteIdentifier;
+const mq = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
+const quoteFor = (dialect: Dialect) => (dialect === 'mysql' ? mq : q);
 
 /**
  * The bucket of a stored start time, in the column's own representation: epoch milliseconds on
- * SQLite, a timestamp on PostgreSQL (the same 15-minute UTC grid either way).
+ * SQLite, a timestamp on PostgreSQL, a DATETIME on MySQL/MariaDB (the same 15-minute UTC grid
+ * each time). MySQL's is plain arithmetic on the DATETIME: its UNIX_TIMESTAMP and FROM_UNIXTIME
+ * read the value in the session's time zone.
  */
-export const bucketOf = (dialect: string, startTime: string): string =>
-  dialect === 'postgres'
-    ? `date_trunc('hour', ${startTime}) + floor(extract(minute from ${startTime}) / 15) * interval '15 minutes'`
-    : `(${startTime} / ${BUCKET_MS}) * ${BUCKET_MS}`;
+export const bucketOf = (dialect: Dialect, startTime: string): string => {
+  switch (dialect) {
+    case 'postgres':
+      return `date_trunc('hour', ${startTime}) + floor(extract(minute from ${startTime}) / 15) * interval '15 minutes'`;
+    case 'mysql':
+      return `DATE_ADD('1970-01-01', INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01', ${startTime}) / ${BUCKET_MS / 1000}) * ${BUCKET_MS / 1000} SECOND)`;
+    case 'sqlite':
+      return `(${startTime} / ${BUCKET_MS}) * ${BUCKET_MS}`;
+  }
+};
 
 const TRIGGER = {
   insert: 'call_history_call_records_rollup_insert',
@@ -185,15 +197,73 @@ const ensurePostgresTriggers = async (knex: Knex, n: RollupNames) => {
   });
 };
 
+/**
+ * MySQL and MariaDB run triggers per row only; each is one upsert that adds, on the rollup's
+ * unique key, which InnoDB locks per key until the commit. TRUNCATE runs no trigger there: after
+ * one, rebuild the rollup (docs/design.md#statistics-rollup).
+ */
+const mysqlTriggers = (n: RollupNames): Array<{ name: string; ddl: string }> => {
+  const add = (row: 'NEW' | 'OLD', delta: 1 | -1) =>
+    `IF ${row}.${mq(n.startTime)} IS NOT NULL THEN
+       INSERT INTO ${mq(n.rollup)} (${mq(n.bucketStart)}, ${mq(n.rollupAccessCode)}, ${mq(n.rollupBotKind)}, ${mq(n.count)})
+       VALUES (${bucketOf('mysql', `${row}.${mq(n.startTime)}`)}, COALESCE(${row}.${mq(n.accessCode)}, ''),
+         COALESCE(${row}.${mq(n.botKind)}, ''), ${delta})
+       ON DUPLICATE KEY UPDATE ${mq(n.count)} = ${mq(n.count)} + ${delta};
+     END IF;`;
+  const dropEmptied = `DELETE FROM ${mq(n.rollup)}
+      WHERE ${mq(n.bucketStart)} = ${bucketOf('mysql', `OLD.${mq(n.startTime)}`)}
+      AND ${mq(n.rollupAccessCode)} = COALESCE(OLD.${mq(n.accessCode)}, '')
+      AND ${mq(n.rollupBotKind)} = COALESCE(OLD.${mq(n.botKind)}, '') AND ${mq(n.count)} <= 0;`;
+  const keyKept = [n.startTime, n.accessCode, n.botKind]
+    .map((column) => `OLD.${mq(column)} <=> NEW.${mq(column)}`)
+    .join(' AND ');
+  const trigger = (name: string, event: string, body: string) => ({
+    name,
+    ddl: `CREATE TRIGGER ${mq(name)} AFTER ${event} ON ${mq(n.calls)} FOR EACH ROW BEGIN ${body} END`,
+  });
+  return [
+    trigger(TRIGGER.insert, 'INSERT', add('NEW', 1)),
+    trigger(TRIGGER.delete, 'DELETE', `${add('OLD', -1)} ${dropEmptied}`),
+    trigger(
+      TRIGGER.update,
+      'UPDATE',
+      `IF NOT (${keyKept}) THEN ${add('OLD', -1)} ${dropEmptied} ${add('NEW', 1)} END IF;`
+    ),
+  ];
+};
+
+const MYSQL_SETUP_LOCK = 'call-history:rollup-triggers';
+
+const ensureMysqlTriggers = async (knex: Knex, n: RollupNames) => {
+  await withMysqlSetupLock(knex, MYSQL_SETUP_LOCK, async (trx) => {
+    const existing = new Set(
+      mysqlRows<{ name: string }>(
+        await trx.raw(
+          'SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()'
+        )
+      ).map((row) => row.name)
+    );
+    for (const { name, ddl } of mysqlTriggers(n)) if (!existing.has(name)) await trx.raw(ddl);
+  });
+};
+
 export const ensureRollupTriggers = async (strapi: Strapi) => {
   const db = getDb(strapi);
   const names = rollupNames(strapi);
-  if (db.dialect.client === 'postgres') await ensurePostgresTriggers(db.connection, names);
-  else for (const ddl of sqliteTriggers(names)) await db.connection.raw(ddl);
+  switch (dialectOf(strapi)) {
+    case 'postgres':
+      return ensurePostgresTriggers(db.connection, names);
+    case 'mysql':
+      return ensureMysqlTriggers(db.connection, names);
+    case 'sqlite':
+      for (const ddl of sqliteTriggers(names)) await db.connection.raw(ddl);
+  }
 };
 
 /** The whole rollup from the calls, in one grouped statement (the caller holds a transaction). */
-export const rebuildRollupSql = (dialect: string, n: RollupNames): string =>
-  `INSERT INTO ${q(n.rollup)} (${q(n.bucketStart)}, ${q(n.rollupAccessCode)}, ${q(n.rollupBotKind)}, ${q(n.count)})
-   SELECT ${bucketOf(dialect, q(n.startTime))}, COALESCE(${q(n.accessCode)}, ''), COALESCE(${q(n.botKind)}, ''), COUNT(*)
-   FROM ${q(n.calls)} WHERE ${q(n.startTime)} IS NOT NULL GROUP BY 1, 2, 3`;
+export const rebuildRollupSql = (dialect: Dialect, n: RollupNames): string => {
+  const i = quoteFor(dialect);
+  return `INSERT INTO ${i(n.rollup)} (${i(n.bucketStart)}, ${i(n.rollupAccessCode)}, ${i(n.rollupBotKind)}, ${i(n.count)})
+   SELECT ${bucketOf(dialect, i(n.startTime))}, COALESCE(${i(n.accessCode)}, ''), COALESCE(${i(n.botKind)}, ''), COUNT(*)
+   FROM ${i(n.calls)} WHERE ${i(n.startTime)} IS NOT NULL GROUP BY 1, 2, 3`;
+};

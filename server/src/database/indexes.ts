@@ -1,9 +1,12 @@
 import type { Strapi } from '@strapi/types';
+import type { Knex } from 'knex';
 
 import { UID } from '../constants';
 import { getDb } from '../utils/strapi';
 
+import { dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
+import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
 
 export interface IndexSpec {
   name: string;
@@ -110,21 +113,61 @@ export const RETIRED_INDEXES: string[] = [
   'call_history_call_records_period_idx',
 ];
 
+const SETUP_LOCK = 'call-history:indexes';
+
+/** Index names on a MySQL/MariaDB table: MySQL 8 has no `CREATE INDEX IF NOT EXISTS`. */
+const mysqlIndexNames = async (knex: Knex, table: string): Promise<Set<string>> =>
+  new Set(
+    mysqlRows<{ name: string }>(
+      await knex.raw(
+        `SELECT DISTINCT INDEX_NAME AS name FROM information_schema.STATISTICS
+         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
+        [table]
+      )
+    ).map((row) => row.name)
+  );
+
+const createSql = (index: IndexSpec, columns: string[], ifNotExists: boolean) =>
+  `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ifNotExists ? 'IF NOT EXISTS ' : ''}?? ON ?? (${columns.map(() => '??').join(', ')})`;
+
 export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEXES) => {
   const db = getDb(strapi);
-  for (const index of indexes) {
-    const table = tableOf(strapi, index.uid);
-    const columns = index.attributes.map((attribute) => columnOf(strapi, index.uid, attribute));
-    const placeholders = columns.map(() => '??').join(', ');
-    await db.connection.raw(
-      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ?? ON ?? (${placeholders})`,
-      [index.name, table, ...columns]
-    );
+  const planned = indexes.map((index) => ({
+    index,
+    table: tableOf(strapi, index.uid),
+    columns: index.attributes.map((attribute) => columnOf(strapi, index.uid, attribute)),
+  }));
+  if (dialectOf(strapi) !== 'mysql') {
+    for (const { index, table, columns } of planned) {
+      await db.connection.raw(createSql(index, columns, true), [index.name, table, ...columns]);
+    }
+    return;
   }
+  await withMysqlSetupLock(db.connection, SETUP_LOCK, async (trx) => {
+    for (const { index, table, columns } of planned) {
+      if ((await mysqlIndexNames(trx, table)).has(index.name)) continue;
+      await trx.raw(createSql(index, columns, false), [index.name, table, ...columns]);
+    }
+  });
 };
 
-/** SQLite and PostgreSQL name an index in their schema without its table. */
+/**
+ * SQLite and PostgreSQL name an index in their schema without its table; MySQL and MariaDB
+ * name it within its table, so there it is looked for on the tables the plugin indexes.
+ */
 export const dropRetiredIndexes = async (strapi: Strapi, names: string[] = RETIRED_INDEXES) => {
   const db = getDb(strapi);
-  for (const name of names) await db.connection.raw('DROP INDEX IF EXISTS ??', [name]);
+  if (dialectOf(strapi) !== 'mysql') {
+    for (const name of names) await db.connection.raw('DROP INDEX IF EXISTS ??', [name]);
+    return;
+  }
+  const tables = [...new Set(INDEXES.map((index) => tableOf(strapi, index.uid)))];
+  await withMysqlSetupLock(db.connection, SETUP_LOCK, async (trx) => {
+    for (const table of tables) {
+      const existing = await mysqlIndexNames(trx, table);
+      for (const name of names.filter((retired) => existing.has(retired))) {
+        await trx.raw('DROP INDEX ?? ON ??', [name, table]);
+      }
+    }
+  });
 };

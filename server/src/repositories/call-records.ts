@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 
 import { callRecordColumns } from '../database/call-record-columns';
 import { rollupNames, type RollupNames } from '../database/call-rollup';
+import { dialectOf } from '../database/dialect';
 import {
   splitIntoBuckets,
   type Bucket,
@@ -82,7 +83,7 @@ const decisionFacts = (row: Record<string, unknown>) => {
 export const callRecordsRepository = (strapi: Strapi) => {
   const db = getDb(strapi);
   const knex = db.connection;
-  const dialect = db.dialect.client;
+  const dialect = dialectOf(strapi);
   const { readable, listed, table } = callRecordColumns(strapi);
   let rollupTable: RollupNames | null = null;
   const rollup = () => (rollupTable ??= rollupNames(strapi));

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 
 import type { CallTable } from '../database/call-record-columns';
 import { bucketOf } from '../database/call-rollup';
+import type { Dialect } from '../database/dialect';
 import { reverseNumber } from '../domain/calling-number';
 import { prefixUpperBound } from '../domain/number-range';
 import type { CursorPosition } from '../domain/search-cursor';
@@ -211,7 +212,7 @@ export const countSql = (
  */
 export const bucketCountsSql = (
   knex: Knex,
-  dialect: string,
+  dialect: Dialect,
   table: CallTable,
   filters: SearchFilters,
   access: Access,

@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { rebuildRollupSql, rollupNames } from '../database/call-rollup';
+import { dialectOf } from '../database/dialect';
 import { getDb } from '../utils/strapi';
 
 /** One key per database for rebuilding, so two nodes booting together build it once. */
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   const rebuild = async ({ onlyIfMissing = false } = {}): Promise<RollupRebuild | null> => {
     const db = getDb(strapi);
-    const dialect = db.dialect.client;
+    const dialect = dialectOf(strapi);
     const names = rollupNames(strapi);
     const started = Date.now();
     return db.connection.transaction(async (trx) => {

@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+
+/**
+ * MySQL/MariaDB's counterpart of the `pg_advisory_xact_lock` the PostgreSQL set-up takes, so
+ * that two nodes booting together do not race on the same DDL. DDL commits implicitly there, so
+ * no transaction can hold it: a named lock belongs to the session, and a knex transaction is
+ * what pins one session for the whole set-up. Waits up to `seconds` for the other node.
+ */
+export const withMysqlSetupLock = async <T>(
+  knex: Knex,
+  name: string,
+  work: (connection: Knex.Transaction) => Promise<T>,
+  seconds = 120
+): Promise<T> =>
+  knex.transaction(async (trx) => {
+    const [rows] = (await trx.raw('SELECT GET_LOCK(?, ?) AS taken', [name, seconds])) as [
+      Array<{ taken: number | null }>,
+    ];
+    if (Number(rows[0]?.taken) !== 1) {
+      throw new Error(`call-history: waited ${seconds} s for another node's set-up (${name})`);
+    }
+    try {
+      return await work(trx);
+    } finally {
+      await trx.raw('SELECT RELEASE_LOCK(?)', [name]);
+    }
+  });
+
+/** knex.raw on mysql2 answers `[rows, fields]`. */
+export const mysqlRows = <T>(result: unknown): T[] => (result as [T[]])[0];
