@@ -22,6 +22,28 @@ const PAGE_ROWS = 21;
 const CAP = 10000;
 
 /**
+ * The lines of one EXPLAIN: SQLite's detail column, PostgreSQL's text plan, and MySQL/MariaDB's
+ * table of one row per table read (mysql2 answers `[rows, fields]`), each row on one line.
+ */
+const planLines = (dialect, result) => {
+  switch (dialect) {
+    case 'sqlite':
+      return result.map((row) => String(row.detail));
+    case 'postgres':
+      return result.rows.map((row) => String(Object.values(row)[0]));
+    case 'mysql':
+      return result[0].map(
+        (row) =>
+          `${row.select_type} ${row.table}: ${row.type}${row.key ? ` on ${row.key}` : ''}` +
+          `${row.key_len ? ` (${row.key_len} bytes)` : ''}, rows ${row.rows}` +
+          `${row.Extra ? `; ${row.Extra}` : ''}`
+      );
+    default:
+      throw new Error(`explainSearch: no EXPLAIN reader for ${dialect}`);
+  }
+};
+
+/**
  * `after`: the previous page's last row, `{ startTime, id }` in a time order or `{ key, id }`;
  * `sort`: one of the search's sorts, newest first by default.
  */
@@ -48,8 +70,7 @@ const explainSearch = async (strapi, filters, after = null, sort = 'startTime:de
   for (const statement of statements) {
     const { sql, bindings } = statement.toSQL();
     const result = await knex.raw(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, bindings);
-    const rows = sqlite ? result : result.rows;
-    plans.push(...rows.map((row) => String(sqlite ? row.detail : Object.values(row)[0])));
+    plans.push(...planLines(dialect, result));
   }
   return plans;
 };
