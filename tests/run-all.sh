@@ -36,29 +36,15 @@ tests "unit tests" unit --selectProjects unit
 tests "admin component tests" admin --selectProjects admin
 tests "integration tests on SQLite" sqlite --selectProjects integration --runInBand
 
-# A free port from `first` on: a developer's own server may already listen on the usual one.
-free_port() {
-  local port=$1
-  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
-# The integration suite against a throwaway database server: `server_pass TITLE NAME SCRIPT
-# CLIENT PORT USER`, the server started and stopped by tests/scripts/SCRIPT.
+# The integration suite again on a throwaway database server (tests/scripts/integration-on.sh).
 server_pass() {
-  local title=$1 name=$2 script=$3 client=$4 port=$5 user=$6
-  local dir=/tmp/call-history-$name-$$
-  # shellcheck disable=SC2064 # the paths are fixed now, on purpose
-  trap "bash tests/scripts/$script stop $dir" EXIT
-  if bash "tests/scripts/$script" start "$dir" "$port"; then
-    DATABASE_CLIENT=$client DATABASE_HOST=127.0.0.1 DATABASE_PORT=$port DATABASE_USERNAME=$user \
-      tests "integration tests on $title" "$name" --selectProjects integration --runInBand
-  else
-    echo "could not start $title (see $dir)" >&2
+  local title=$1 engine=$2
+  echo
+  echo "=== integration tests on $title"
+  bash tests/scripts/integration-on.sh "$engine" --ci --json --outputFile="$reports/$engine.json" ||
     status=1
-    failed_steps=$((failed_steps + 1))
-  fi
-  bash "tests/scripts/$script" stop "$dir"
-  trap - EXIT
+  # A server that did not start leaves no report: count it as a failed step.
+  [ -f "$reports/$engine.json" ] || failed_steps=$((failed_steps + 1))
 }
 # A server that is not installed skips its pass, unless CI requires it (REQUIRE_NAME=1).
 require_missing() {
@@ -74,13 +60,13 @@ require_missing() {
 }
 
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  server_pass PostgreSQL postgres postgres.sh postgres "$(free_port "${TEST_PG_PORT:-55433}")" postgres
+  server_pass PostgreSQL postgres
 else
   require_missing PostgreSQL "${REQUIRE_POSTGRES:-0}" postgresql
 fi
 
 if command -v mariadbd >/dev/null 2>&1; then
-  server_pass MariaDB mariadb mariadb.sh mysql "$(free_port "${TEST_MARIADB_PORT:-3307}")" root
+  server_pass MariaDB mariadb
 else
   require_missing MariaDB "${REQUIRE_MARIADB:-0}" mariadb-server
 fi
