@@ -22,28 +22,6 @@ const PAGE_ROWS = 21;
 const CAP = 10000;
 
 /**
- * The lines of one EXPLAIN: SQLite's detail column, PostgreSQL's text plan, and MySQL/MariaDB's
- * table of one row per table read (mysql2 answers `[rows, fields]`), each row on one line.
- */
-const planLines = (dialect, result) => {
-  switch (dialect) {
-    case 'sqlite':
-      return result.map((row) => String(row.detail));
-    case 'postgres':
-      return result.rows.map((row) => String(Object.values(row)[0]));
-    case 'mysql':
-      return result[0].map(
-        (row) =>
-          `${row.select_type} ${row.table}: ${row.type}${row.key ? ` on ${row.key}` : ''}` +
-          `${row.key_len ? ` (${row.key_len} bytes)` : ''}, rows ${row.rows}` +
-          `${row.Extra ? `; ${row.Extra}` : ''}`
-      );
-    default:
-      throw new Error(`explainSearch: no EXPLAIN reader for ${dialect}`);
-  }
-};
-
-/**
  * `after`: the previous page's last row, `{ startTime, id }` in a time order or `{ key, id }`;
  * `sort`: one of the search's sorts, newest first by default.
  */
@@ -70,7 +48,15 @@ const explainSearch = async (strapi, filters, after = null, sort = 'startTime:de
   for (const statement of statements) {
     const { sql, bindings } = statement.toSQL();
     const result = await knex.raw(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, bindings);
-    plans.push(...planLines(dialect, result));
+    if (sqlite) plans.push(...result.map((row) => String(row.detail)));
+    // MySQL and MariaDB: one row per table read, as `table access-type index extra`.
+    else if (dialect === 'mysql') {
+      plans.push(
+        ...result[0].map((row) =>
+          [row.table, row.type, row.key ?? '-', row.Extra ?? ''].join(' ').trim()
+        )
+      );
+    } else plans.push(...result.rows.map((row) => String(Object.values(row)[0])));
   }
   return plans;
 };
