@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 
-import { mysqlBucketOf } from '../database/bucket-sql';
 import type { CallTable } from '../database/call-record-columns';
 import { bucketOf } from '../database/call-rollup';
 import type { Dialect } from '../database/dialect';
@@ -207,22 +206,6 @@ export const countSql = (
   ]);
 
 /**
- * The bucket as this statement answers it. On MySQL a DATETIME, which mysql2 reads in its
- * connection's `timezone` as it reads start times; the rollup's bucket expression is a string
- * there, which is right inside the database (it is stored into a DATETIME column) but would be
- * read in the Node process's zone here.
- */
-const bucketSql = (dialect: Dialect, startTime: string): string => {
-  switch (dialect) {
-    case 'sqlite':
-    case 'postgres':
-      return bucketOf(dialect, startTime);
-    case 'mysql':
-      return mysqlBucketOf(startTime);
-  }
-};
-
-/**
  * Counts per 15-minute UTC bucket (domain/day-buckets.ts) and access code of the matching calls,
  * or of the newest `newest` of them, grouped by the database: the statistics where the rollup
  * cannot answer (a number filter, the partial buckets at a period's edges). The bucket is in
@@ -251,7 +234,7 @@ export const bucketCountsSql = (
           table.id,
           newest,
         ]);
-  const bucket = bucketSql(dialect, knex.raw('??', [START]).toQuery());
+  const bucket = bucketOf(dialect, knex.raw('??', [START]).toQuery());
   return knex.raw(
     `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total FROM (?) matching GROUP BY 1, 2`,
     [CODE, matching]
