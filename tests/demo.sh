@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# `npm run demo`: the host app with the plugin, its admin panel built, seeded demo data, on SQLite.
+# `npm run demo`: the host app with the plugin, its admin panel built, seeded demo data, on SQLite
+# (or on the database DATABASE_CLIENT and the other DATABASE_* variables name, as in
+# tests/app/config/database.js: `DATABASE_CLIENT=mysql DATABASE_NAME=… npm run demo`).
 # Open http://127.0.0.1:1337/admin and log in as admin@example.com / CallHistory-Demo-1
 # (or agent@example.com, same password, to see the Agent's read-only view).
 set -euo pipefail
@@ -7,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-export DATABASE_CLIENT=sqlite
+export DATABASE_CLIENT=${DATABASE_CLIENT:-sqlite}
 export DATABASE_FILENAME=${DATABASE_FILENAME:-.tmp/demo.db}
 export STRAPI_TELEMETRY_DISABLED=true
 export BROWSER=none

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): lint and types, unit and admin component tests, the
-# integration suite on SQLite, the integration suite again on PostgreSQL when its server is
-# installed, and the browser suite when Debian's chromium is. In CI both always are:
-# REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 make their absence an error.
+# integration suite on SQLite, the integration suite again on PostgreSQL and on MariaDB when
+# their servers are installed, and the browser suite when Debian's chromium is. In CI all always
+# are: REQUIRE_POSTGRES=1, REQUIRE_MARIADB=1 and REQUIRE_BROWSER=1 make their absence an error.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,28 +36,39 @@ tests "unit tests" unit --selectProjects unit
 tests "admin component tests" admin --selectProjects admin
 tests "integration tests on SQLite" sqlite --selectProjects integration --runInBand
 
-if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  pg_dir=/tmp/call-history-pg-$$
-  pg_port=${TEST_PG_PORT:-55433}
-  # Skip ports another server (a developer's own cluster, say) already listens on.
-  while (echo >"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
-  trap 'bash tests/scripts/postgres.sh stop "$pg_dir"' EXIT
-  if bash tests/scripts/postgres.sh start "$pg_dir" "$pg_port"; then
-    DATABASE_CLIENT=postgres DATABASE_HOST=127.0.0.1 DATABASE_PORT="$pg_port" \
-      DATABASE_USERNAME=postgres tests "integration tests on PostgreSQL" postgres \
-      --selectProjects integration --runInBand
-  else
-    echo "could not start PostgreSQL (see $pg_dir/server.log)" >&2
+# The integration suite again on a throwaway database server (tests/scripts/integration-on.sh).
+server_pass() {
+  local title=$1 engine=$2
+  echo
+  echo "=== integration tests on $title"
+  bash tests/scripts/integration-on.sh "$engine" --ci --json --outputFile="$reports/$engine.json" ||
+    status=1
+  # A server that did not start leaves no report: count it as a failed step.
+  [ -f "$reports/$engine.json" ] || failed_steps=$((failed_steps + 1))
+}
+# A server that is not installed skips its pass, unless CI requires it (REQUIRE_NAME=1).
+require_missing() {
+  local title=$1 required=$2 package=$3
+  if [ "$required" = 1 ]; then
+    echo "$title is required but not installed (apt-get install -y $package)" >&2
     status=1
     failed_steps=$((failed_steps + 1))
+  else
+    echo
+    echo "=== $title not installed: its integration run is skipped (apt-get install -y $package)"
   fi
-elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
-  echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but not installed" >&2
-  status=1
-  failed_steps=$((failed_steps + 1))
+}
+
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  server_pass PostgreSQL postgres
 else
-  echo
-  echo "=== PostgreSQL not installed: its integration run is skipped (apt-get install -y postgresql)"
+  require_missing PostgreSQL "${REQUIRE_POSTGRES:-0}" postgresql
+fi
+
+if command -v mariadbd >/dev/null 2>&1; then
+  server_pass MariaDB mariadb
+else
+  require_missing MariaDB "${REQUIRE_MARIADB:-0}" mariadb-server
 fi
 
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}

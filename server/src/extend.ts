@@ -28,6 +28,7 @@ export {
 export { EVENTS } from './constants';
 export type { CallRecordedPayload, RecordedCall } from './domain/call-events';
 export type { FlagChanges, SettingsUpdatedPayload } from '../../shared/contracts/settings';
+export type { PurgeCount, PurgeResult, RetentionBot } from '../../shared/contracts/retention';
 export type { AuditUser } from '../../shared/contracts/audit';
 
 export {

@@ -48,8 +48,15 @@ const explainSearch = async (strapi, filters, after = null, sort = 'startTime:de
   for (const statement of statements) {
     const { sql, bindings } = statement.toSQL();
     const result = await knex.raw(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, bindings);
-    const rows = sqlite ? result : result.rows;
-    plans.push(...rows.map((row) => String(sqlite ? row.detail : Object.values(row)[0])));
+    if (sqlite) plans.push(...result.map((row) => String(row.detail)));
+    // MySQL and MariaDB: one row per table read, as `table access-type index extra`.
+    else if (dialect === 'mysql') {
+      plans.push(
+        ...result[0].map((row) =>
+          [row.table, row.type, row.key ?? '-', row.Extra ?? ''].join(' ').trim()
+        )
+      );
+    } else plans.push(...result.rows.map((row) => String(Object.values(row)[0])));
   }
   return plans;
 };

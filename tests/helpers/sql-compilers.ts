@@ -9,11 +9,13 @@ import type { SearchFilters } from '../../server/src/domain/search-query';
  */
 export const postgresKnex = knexFactory({ client: 'pg' });
 export const sqliteKnex = knexFactory({ client: 'better-sqlite3', useNullAsDefault: true });
+export const mysqlKnex = knexFactory({ client: 'mysql2' });
 
 /** Dialect name, its knex, and the quote it writes identifiers with. */
 export const DIALECTS: Array<[string, Knex, string]> = [
   ['PostgreSQL', postgresKnex, '"'],
   ['SQLite', sqliteKnex, '`'],
+  ['MySQL', mysqlKnex, '`'],
 ];
 
 /** A call table whose names are short enough to read in an expected statement. */

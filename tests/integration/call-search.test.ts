@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 
 import { UID } from '../../server/src/constants';
-import { describeOnSqlite } from '../helpers/dialect';
+import { describeOnMysql, describeOnSqlite } from '../helpers/dialect';
 import { explainSearch } from '../helpers/search-explain';
 import {
   asText,
@@ -426,6 +426,44 @@ describe('POST /call-history/calls/search', () => {
     expect(second.results.map((call) => call.id)).toEqual(expected.slice(100, 200));
   });
 
+  /** The search shapes whose plans are checked, in SearchFilters form. */
+  const filters = {
+    from: new Date(period.from),
+    to: new Date(period.to),
+    callingNumber: null,
+    accessCode: null,
+  };
+  const day = { from: new Date('2026-03-03T00:00:00Z'), to: new Date('2026-03-04T00:00:00Z') };
+  const emptyDay = {
+    from: new Date('2026-05-03T00:00:00Z'),
+    to: new Date('2026-05-04T00:00:00Z'),
+  };
+  const broadDay = { ...day, callingNumber: { match: 'prefix', value: '1' }, accessCode: null };
+  const denseDays = {
+    from: new Date('2026-04-01T00:00:00Z'),
+    to: new Date('2026-04-03T00:00:00Z'),
+    callingNumber: { match: 'prefix', value: '1' },
+    accessCode: null,
+  };
+  /** A function: `numbers` is known once the calls are generated. */
+  const searchShapes = () => ({
+    'period only': filters,
+    '+ exact': { ...filters, callingNumber: { match: 'exact', value: numbers[0] } },
+    '+ prefix': { ...filters, callingNumber: { match: 'prefix', value: '138' } },
+    '+ broad prefix, dense matches': denseDays,
+    '1 day + broad prefix': broadDay,
+    '1 day + broad suffix': { ...broadDay, callingNumber: { match: 'suffix', value: '8' } },
+    'empty day + broad prefix': { ...broadDay, ...emptyDay },
+    '+ suffix': { ...filters, callingNumber: { match: 'suffix', value: '5678' } },
+    '+ access code': { ...filters, accessCode: '2001' },
+    '+ access code and suffix': {
+      ...filters,
+      accessCode: '2001',
+      callingNumber: { match: 'suffix', value: '5678' },
+    },
+  });
+  const SHAPE_CURSOR = { startTime: Date.parse('2026-03-03T00:00:00Z'), id: 1500 };
+
   // The plans are SQLite's (EXPLAIN QUERY PLAN); PostgreSQL's planner chooses on its own.
   describeOnSqlite(
     'the index of a prefix or suffix search (SQLite: no SCAN of the call table)',
@@ -452,44 +490,9 @@ describe('POST /call-history/calls/search', () => {
         const count = plan.indexOf('CO-ROUTINE capped');
         return { page: plan.slice(0, count).join('\n'), count: plan[count + 1] };
       };
-      const filters = {
-        from: new Date(period.from),
-        to: new Date(period.to),
-        callingNumber: null,
-        accessCode: null,
-      };
-      const day = { from: new Date('2026-03-03T00:00:00Z'), to: new Date('2026-03-04T00:00:00Z') };
-      const emptyDay = {
-        from: new Date('2026-05-03T00:00:00Z'),
-        to: new Date('2026-05-04T00:00:00Z'),
-      };
-      const broadDay = { ...day, callingNumber: { match: 'prefix', value: '1' }, accessCode: null };
-
       it('serves every search shape from an index', async () => {
-        const shapes = {
-          'period only': filters,
-          '+ exact': { ...filters, callingNumber: { match: 'exact', value: numbers[0] } },
-          '+ prefix': { ...filters, callingNumber: { match: 'prefix', value: '138' } },
-          '+ broad prefix, dense matches': {
-            from: new Date('2026-04-01T00:00:00Z'),
-            to: new Date('2026-04-03T00:00:00Z'),
-            callingNumber: { match: 'prefix', value: '1' },
-            accessCode: null,
-          },
-          '1 day + broad prefix': broadDay,
-          '1 day + broad suffix': { ...broadDay, callingNumber: { match: 'suffix', value: '8' } },
-          'empty day + broad prefix': { ...broadDay, ...emptyDay },
-          '+ suffix': { ...filters, callingNumber: { match: 'suffix', value: '5678' } },
-          '+ access code': { ...filters, accessCode: '2001' },
-          '+ access code and suffix': {
-            ...filters,
-            accessCode: '2001',
-            callingNumber: { match: 'suffix', value: '5678' },
-          },
-        };
-        const cursor = { startTime: Date.parse('2026-03-03T00:00:00Z'), id: 1500 };
-        for (const [shape, shapeFilters] of Object.entries(shapes)) {
-          for (const after of [null, cursor]) {
+        for (const [shape, shapeFilters] of Object.entries(searchShapes())) {
+          for (const after of [null, SHAPE_CURSOR]) {
             const plan = await explain(shapeFilters, after);
             expect({ shape, after, plan }).toEqual({
               shape,
@@ -523,14 +526,7 @@ describe('POST /call-history/calls/search', () => {
       });
 
       it('finds a page of dense matches through the period index', async () => {
-        const { page } = pageAndCount(
-          await explain({
-            from: new Date('2026-04-01T00:00:00Z'),
-            to: new Date('2026-04-03T00:00:00Z'),
-            callingNumber: { match: 'prefix', value: '1' },
-            accessCode: null,
-          })
-        );
+        const { page } = pageAndCount(await explain(denseDays));
         expect(page).toMatch(usingIndex([PERIOD_IDX]));
       });
 
@@ -551,6 +547,76 @@ describe('POST /call-history/calls/search', () => {
       });
     }
   );
+
+  // MySQL and MariaDB choose with their own range estimates (repositories/search-index-plan.ts):
+  // EXPLAIN shows one row per table read, `table access-type index extra`.
+  describeOnMysql('the index of every search shape (MySQL/MariaDB: the planner chooses)', () => {
+    const TABLE = 'call_history_call_records';
+    const SEARCH_INDEXES = [
+      'call_history_call_records_period_duration_idx',
+      'call_history_call_records_number_period_idx',
+      'call_history_call_records_reversed_number_period_idx',
+      'call_history_call_records_access_code_period_idx',
+    ];
+    const throughIndex = (names: string[]) =>
+      new RegExp(`^${TABLE} (range|ref) (${names.join('|')})( |$)`);
+    /** The plan rows of the page (first statement) and of the capped count's inner read. */
+    const pageAndCount = (plan: string[]) => {
+      const count = plan.findIndex((line) => line.startsWith('<derived'));
+      return { page: plan.slice(0, count), count: plan.slice(count + 1) };
+    };
+
+    it('serves every search shape from a search index, never a full scan', async () => {
+      for (const [shape, shapeFilters] of Object.entries(searchShapes())) {
+        for (const after of [null, SHAPE_CURSOR]) {
+          const plan = await explainSearch(app.strapi, shapeFilters, after);
+          const reads = plan.filter((line) => line.startsWith(`${TABLE} `));
+          // A cursor before the period leaves nothing to read: MySQL sees that without a table.
+          const nothingToRead = plan.filter((line) => /Impossible WHERE/.test(line));
+          expect({ shape, after, reads, statements: reads.length + nothingToRead.length }).toEqual({
+            shape,
+            after,
+            reads: reads.map(() => expect.stringMatching(throughIndex(SEARCH_INDEXES))),
+            statements: 2,
+          });
+        }
+      }
+    });
+
+    it('reads a small suffix range through the reversed number index, dense matches through the period index', async () => {
+      const suffix = pageAndCount(
+        await explainSearch(app.strapi, {
+          ...filters,
+          callingNumber: { match: 'suffix', value: '5678' },
+        })
+      );
+      const reversed = throughIndex(['call_history_call_records_reversed_number_period_idx']);
+      expect(suffix).toEqual({
+        page: [expect.stringMatching(reversed)],
+        count: [expect.stringMatching(reversed)],
+      });
+      const dense = pageAndCount(await explainSearch(app.strapi, denseDays));
+      expect(dense.page).toEqual([
+        expect.stringMatching(throughIndex(['call_history_call_records_period_duration_idx'])),
+      ]);
+    });
+
+    it('reads a duration sort from the period index only, then the page rows by id', async () => {
+      for (const sort of ['durationSeconds:desc', 'durationSeconds:asc'] as const) {
+        const plan = await explainSearch(app.strapi, filters, { key: 120, id: 1500 }, sort);
+        expect(plan).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(
+              new RegExp(
+                `^${TABLE} range call_history_call_records_period_duration_idx .*Using index`
+              )
+            ),
+            expect.stringMatching(new RegExp(`^${TABLE} eq_ref PRIMARY`)),
+          ])
+        );
+      }
+    });
+  });
 
   it('pages and counts one day of a broad prefix, and an empty day, like the Query Engine', async () => {
     for (const day of [

@@ -1,3 +1,5 @@
+import { createHmac } from 'crypto';
+
 import type { Knex } from 'knex';
 
 import { PURGE_JOB, UID } from '../../server/src/constants';
@@ -296,16 +298,23 @@ describe('retention: settings, dry run, purge, cron; erasure by number', () => {
 
   describe('erasure by number', () => {
     const NUMBER = '8613912345678';
+    // The same caller as the platform sometimes sends it: an erasure matches both forms.
+    const PLUS = `+${NUMBER}`;
 
     beforeAll(async () => {
       await ingest([
-        ...[1, 2, 3, 4, 5].map((days) =>
+        ...[1, 2, 3, 4].map((days) =>
           callAgo(`erase-${days}`, ROBOT, days, { callingNumber: NUMBER })
         ),
+        ...[5, 6].map((days) => callAgo(`erase-${days}`, IVR, days, { callingNumber: PLUS })),
         callAgo('erase-held', IVR, 2, { callingNumber: NUMBER }),
+        callAgo('erase-held-plus', ROBOT, 3, { callingNumber: PLUS }),
         callAgo('erase-other', ROBOT, 1, { callingNumber: '8613912345679' }),
+        // The number as a called number is the contact center's own line: never matched.
+        callAgo('erase-called', ROBOT, 1, { callingNumber: '8613912345670', calledNumber: NUMBER }),
       ]);
       await hold('erase-held');
+      await hold('erase-held-plus');
     });
 
     it('is behind calls.erase, which the Agent role lacks', async () => {
@@ -339,15 +348,18 @@ describe('retention: settings, dry run, purge, cron; erasure by number', () => {
       );
     });
 
-    it('counts the matching calls, the held ones apart', async () => {
-      const response = await app
-        .http()
-        .post('/call-history/calls/erase/preview')
-        .set(admin())
-        .send({ callingNumber: NUMBER })
-        .expect(200);
-      expect(response.body.data).toEqual({ matching: 5, held: 1 });
-    });
+    it.each([NUMBER, PLUS])(
+      'counts the calls of both forms when asked for %j, the held ones apart',
+      async (callingNumber) => {
+        const response = await app
+          .http()
+          .post('/call-history/calls/erase/preview')
+          .set(admin())
+          .send({ callingNumber })
+          .expect(200);
+        expect(response.body.data).toEqual({ matching: 6, held: 2 });
+      }
+    );
 
     it('refuses an erasure without a reason', async () => {
       const response = await app
@@ -359,23 +371,26 @@ describe('retention: settings, dry run, purge, cron; erasure by number', () => {
       expect(response.body.error.details.errors).toEqual(
         expect.arrayContaining([expect.objectContaining({ path: ['reason'] })])
       );
-      expect((await storedCallIds()).filter((id) => id.startsWith('erase-'))).toHaveLength(7);
+      expect((await storedCallIds()).filter((id) => id.startsWith('erase-'))).toHaveLength(10);
     });
 
-    it('erases every matching call not held, in batches, and audits a keyed hash, never the number', async () => {
+    it('erases every call of both forms not held, in batches, and audits a keyed hash, never the number', async () => {
       const response = await app
         .http()
         .post('/call-history/calls/erase')
         .set(admin())
-        .send({ callingNumber: NUMBER, reason: 'data-subject request #42' })
+        .send({ callingNumber: PLUS, reason: 'data-subject request #42' })
         .expect(200);
-      expect(response.body.data).toEqual({ erased: 5, held: 1 });
+      expect(response.body.data).toEqual({ erased: 6, held: 2 });
 
       const left = (await knex()(callTable())
         .select({ callId: column('callId') })
-        .where(column('callingNumber'), NUMBER)) as Array<{ callId: string }>;
-      expect(left.map((row) => row.callId)).toEqual(['erase-held']);
-      expect(await storedCallIds()).toContain('erase-other');
+        .whereIn(column('callingNumber'), [NUMBER, PLUS])
+        .orderBy(column('callId'))) as Array<{ callId: string }>;
+      expect(left.map((row) => row.callId)).toEqual(['erase-held', 'erase-held-plus']);
+      expect(await storedCallIds()).toEqual(
+        expect.arrayContaining(['erase-other', 'erase-called'])
+      );
 
       const [entry] = (await auditEntries('calls.erase')) as Array<{
         subject: { numberHash: string };
@@ -383,10 +398,11 @@ describe('retention: settings, dry run, purge, cron; erasure by number', () => {
         reason: string;
         userEmail: string;
       }>;
-      expect(entry.subject.numberHash).toBe(
-        numberHash(NUMBER, signingSecret(app.strapi, 'erasure'))
-      );
-      expect(entry.changes).toMatchObject({ erased: 5, held: 1, batches: 3 });
+      // One hash per caller: the request named the + form, the hash is of the digits alone.
+      const key = signingSecret(app.strapi, 'erasure');
+      expect(entry.subject.numberHash).toBe(createHmac('sha256', key).update(NUMBER).digest('hex'));
+      expect(entry.subject.numberHash).toBe(numberHash(PLUS, key));
+      expect(entry.changes).toMatchObject({ erased: 6, held: 2, batches: 3 });
       expect(entry.reason).toBe('data-subject request #42');
       expect(entry.userEmail).toBe(app.admin.email);
 

@@ -180,6 +180,9 @@ describe('saved searches', () => {
       exact: number,
       prefix: '86138*',
       suffix: '*5678',
+      // The erasure matches the number with and without its +: so do the searches it deletes.
+      plusExact: `+${number}`,
+      plusPrefix: '+86138*',
       otherNumber: '8613900000000',
       otherSuffix: '*0000',
     };
@@ -210,7 +213,7 @@ describe('saved searches', () => {
     const [entry] = (await app.strapi.db!.query(UID.auditEntry).findMany({
       where: { action: 'calls.erase' },
     })) as Array<{ changes: Record<string, unknown> }>;
-    expect(entry.changes).toMatchObject({ erased: 2, savedSearches: 4 });
+    expect(entry.changes).toMatchObject({ erased: 2, savedSearches: 6 });
     expect(JSON.stringify(entry)).not.toContain(number);
   });
 });

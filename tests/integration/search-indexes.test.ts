@@ -3,6 +3,8 @@ import type { Strapi } from '@strapi/types';
 
 import { INDEXES } from '../../server/src/database/indexes';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { onMysql } from '../helpers/dialect';
+import { indexNames } from '../helpers/reboot';
 import { APP_DIR } from '../helpers/strapi';
 
 /** Strapi's schema sync drops indexes it did not declare: the plugin recreates its own at boot. */
@@ -16,20 +18,13 @@ const SEARCH_INDEXES = INDEXES.filter((index) =>
 const boot = async () =>
   (await createStrapi({ appDir: APP_DIR, distDir: APP_DIR }).load()) as unknown as Strapi;
 
-const existingIndexes = async (strapi: Strapi): Promise<string[]> => {
-  const db = strapi.db!;
-  if (db.dialect.client === 'sqlite') {
-    const rows = (await db.connection.raw(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
-      ['call_history_call_records']
-    )) as Array<{ name: string }>;
-    return rows.map((row) => row.name);
-  }
-  const result = (await db.connection.raw('SELECT indexname FROM pg_indexes WHERE tablename = ?', [
-    'call_history_call_records',
-  ])) as { rows: Array<{ indexname: string }> };
-  return result.rows.map((row) => row.indexname);
-};
+const TABLE = 'call_history_call_records';
+const existingIndexes = (strapi: Strapi) => indexNames(strapi, TABLE);
+// MySQL and MariaDB name an index within its table.
+const dropIndex = (strapi: Strapi, name: string) =>
+  onMysql
+    ? strapi.db!.connection.raw('DROP INDEX ?? ON ??', [name, TABLE])
+    : strapi.db!.connection.raw('DROP INDEX ??', [name]);
 
 describe('search indexes', () => {
   let database: TestDatabase;
@@ -79,7 +74,7 @@ describe('search indexes', () => {
     expect(await existingIndexes(strapi)).toEqual(expect.arrayContaining(SEARCH_INDEXES));
 
     for (const name of SEARCH_INDEXES) {
-      await strapi.db!.connection.raw('DROP INDEX ??', [name]);
+      await dropIndex(strapi, name);
     }
     expect(await existingIndexes(strapi)).toEqual(expect.not.arrayContaining([SEARCH_INDEXES[0]]));
     await strapi.destroy();

@@ -87,6 +87,7 @@ import {
   decideRecording,
   EVENTS,
   type CallRecordedPayload,
+  type PurgeResult,
   type RecordingDecision,
 } from 'strapi-plugin-call-history';
 
@@ -97,7 +98,8 @@ const decision: RecordingDecision = decideRecording({
   accessCode: '10086',
 });
 const onRecorded = (payload: CallRecordedPayload): number => payload.calls.length;
-export { decision, onRecorded, EVENTS };
+const onPurged = (payload: PurgeResult): number => payload.deleted;
+export { decision, onRecorded, onPurged, EVENTS };
 TS
 cp "$work/extender.ts" "$app/extender.ts"
 "$root/node_modules/.bin/tsc" --noEmit --strict --skipLibCheck --esModuleInterop --moduleResolution node \

@@ -204,6 +204,7 @@ const generateCalls = async (strapi, options) => {
   const attributes = [...Object.keys(callRecordSchema.attributes), 'createdAt', 'updatedAt'];
   const columns = attributes.map(columnOf);
   const isSqlite = db.dialect.client === 'sqlite';
+  const isMysql = db.dialect.client === 'mysql';
   const limit = isSqlite ? await sqliteVariableLimit(knex) : 65535;
   const batchRows = Math.min(options.batchRows ?? 2000, Math.floor(limit / columns.length));
   const rowSql = `(${columns.map(() => '?').join(', ')})`;
@@ -247,8 +248,18 @@ const generateCalls = async (strapi, options) => {
   // updating them row by row; the unique callId index stays, so duplicates still fail.
   const deferIndexes = options.deferIndexes ?? count >= 100_000;
   const deferred = INDEXES.filter((index) => index.uid === UID.callRecord && !index.unique);
-  if (deferIndexes)
-    for (const index of deferred) await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
+  if (deferIndexes) {
+    for (const index of deferred) {
+      // MySQL and MariaDB name an index within its table, and MySQL 8 has no DROP INDEX IF EXISTS.
+      if (isMysql) {
+        const [found] = await knex.raw(
+          'SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = ? LIMIT 1',
+          [meta.tableName, index.name]
+        );
+        if (found.length > 0) await knex.raw('DROP INDEX ?? ON ??', [index.name, meta.tableName]);
+      } else await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
+    }
+  }
 
   // Two of the search indexes (number, reversed number) take rows in random order: a page cache
   // big enough to hold them turns most of their writes into memory writes. Restored at the end.
@@ -306,8 +317,10 @@ const generateCalls = async (strapi, options) => {
   }
   if (deferIndexes) await ensureIndexes(strapi, deferred);
   // After a bulk load on PostgreSQL: planner statistics, and the visibility map that lets the
-  // capped counts be index-only scans, as autovacuum would leave them soon after.
-  if (!isSqlite) await knex.raw('VACUUM (ANALYZE) ??', [meta.tableName]);
+  // capped counts be index-only scans, as autovacuum would leave them soon after. InnoDB's
+  // statistics, which MySQL and MariaDB would refresh on their own after such a change.
+  if (isMysql) await knex.raw('ANALYZE TABLE ??', [meta.tableName]);
+  else if (!isSqlite) await knex.raw('VACUUM (ANALYZE) ??', [meta.tableName]);
   if (isSqlite) await knex.raw(`PRAGMA cache_size = ${Number(previousCache)}`);
   return { stored, notRecorded, flowRecorded, numbers };
 };

@@ -1,8 +1,9 @@
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import path from 'path';
 
 import pkg from '../../package.json';
 import * as entry from '../../server/src/extend';
+import type { PurgeResult } from '../../server/src/extend';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -50,10 +51,34 @@ describe('the package entry point', () => {
     });
   });
 
+  it("types the payload of each event it names, the purge's included", () => {
+    // Compiled by `npm run typecheck`: a payload type missing from the entry fails it.
+    const purged: PurgeResult = {
+      at: '2026-12-02T03:30:00.000Z',
+      deleted: 3,
+      batches: 1,
+      skippedHeld: 1,
+      perBot: [
+        {
+          bot: { kind: 'INTELLIGENT_ROBOT', id: 1, name: 'Sales bot', accessCode: '1001' },
+          retentionDays: 30,
+          deleted: 2,
+        },
+        { bot: null, retentionDays: 90, deleted: 1 },
+      ],
+    };
+    expect(entry.EVENTS.callsPurged).toBe('call-history.calls.purged');
+    expect(purged.perBot.reduce((sum, count) => sum + count.deleted, 0)).toBe(purged.deleted);
+  });
+
   // The build is there after `npm run build` (CI builds before the integration tests).
   (existsSync(built) ? it : it.skip)('loads from the build with its declarations', async () => {
     const fromPackage = (await import(path.join(ROOT, pkg.main))) as Record<string, unknown>;
     expect(Object.keys(fromPackage).sort()).toEqual(PUBLIC_NAMES);
-    expect(existsSync(built.replace(/\.js$/, '.d.ts'))).toBe(true);
+    const declarations = built.replace(/\.js$/, '.d.ts');
+    expect(existsSync(declarations)).toBe(true);
+    for (const payload of ['CallRecordedPayload', 'SettingsUpdatedPayload', 'PurgeResult']) {
+      expect(readFileSync(declarations, 'utf8')).toContain(payload);
+    }
   });
 });

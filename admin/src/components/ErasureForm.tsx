@@ -108,7 +108,10 @@ export const ErasureForm = () => {
             <TextInput
               name="callingNumber"
               label={t('erasure.number', 'Calling number')}
-              hint={t('erasure.number.hint', 'Exactly as stored, e.g. 8613800138000.')}
+              hint={t(
+                'erasure.number.hint',
+                'The whole number, e.g. 8613800138000: its calls stored with or without the leading + are both matched.'
+              )}
               value={callingNumber}
               error={errors.callingNumber}
               onChange={(event) => setCallingNumber(event.target.value)}

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 
+import { rawRows } from './raw-rows';
+
 /**
  * MySQL/MariaDB's counterpart of the `pg_advisory_xact_lock` the PostgreSQL set-up takes, so
  * that two nodes booting together do not race on the same DDL. DDL commits implicitly there, so
@@ -26,5 +28,5 @@ export const withMysqlSetupLock = async <T>(
     }
   });
 
-/** knex.raw on mysql2 answers `[rows, fields]`. */
-export const mysqlRows = <T>(result: unknown): T[] => (result as [T[]])[0];
+/** The rows of a raw SELECT on mysql2, typed by the caller. */
+export const mysqlRows = <T>(result: unknown): T[] => rawRows(result) as T[];

@@ -5,6 +5,7 @@ import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_RULE, isAccessCode } from '../domai
 import { diffFields, type AuditAction } from '../domain/audit';
 import type { BotKind } from '../domain/recording-decision';
 import { retentionDaysProblem } from '../domain/retention';
+import { assertAccessCodeFree } from '../repositories/access-codes';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
 import type { LifecycleEvent as Event } from '../utils/types';
@@ -56,7 +57,6 @@ type BotRow = Record<string, unknown> & { id: number };
  */
 const subscriberFor = (strapi: Strapi, kind: BotKind) => {
   const uid = BOT_UID_BY_KIND[kind];
-  const bots = () => getService(strapi, 'bots');
 
   const readRows = async (where: unknown): Promise<BotRow[]> =>
     (await getDb(strapi)
@@ -114,14 +114,14 @@ const subscriberFor = (strapi: Strapi, kind: BotKind) => {
       const data = event.params.data as BotData;
       assertRetentionDays(data);
       if (data.accessCode === undefined) throw fieldError('accessCode', 'accessCode is required');
-      await bots().assertAccessCodeFree(normaliseAccessCode(data));
+      await assertAccessCodeFree(strapi, normaliseAccessCode(data));
     },
     async beforeCreateMany(event: Event) {
       const rows = event.params.data as BotData[];
       rows.forEach(assertRetentionDays);
       const codes = rows.map(normaliseAccessCode);
       assertDistinct(codes);
-      for (const code of codes) await bots().assertAccessCodeFree(code);
+      for (const code of codes) await assertAccessCodeFree(strapi, code);
     },
     async beforeUpdate(event: Event) {
       const data = event.params.data as BotData | undefined;
@@ -130,7 +130,7 @@ const subscriberFor = (strapi: Strapi, kind: BotKind) => {
       if (!data || data.accessCode === undefined) return;
       const code = normaliseAccessCode(data);
       const [target] = event.state.before as BotRow[];
-      await bots().assertAccessCodeFree(code, target && { kind, id: target.id });
+      await assertAccessCodeFree(strapi, code, target && { kind, id: target.id });
     },
     async beforeUpdateMany(event: Event) {
       const data = event.params.data as BotData | undefined;

@@ -3,7 +3,7 @@
  * knex (as the other call-record writes: the lifecycles refuse deletes from anywhere else).
  * Every selection excludes held calls (`held_at IS NULL`) and walks an index oldest first:
  * one bot's calls by (access_code, start_time, id), the calls of no known bot by
- * (start_time, id), one number's by (calling_number, start_time, id). Table and column names
+ * (start_time, id), one number's forms by (calling_number, start_time, id). Table and column names
  * come from Strapi's metadata; values are always bound.
  */
 import type { Strapi } from '@strapi/types';
@@ -20,8 +20,8 @@ export interface CallSelection {
   accessCode?: string | null;
   /** Or: the calls of none of these access codes. */
   excludedAccessCodes?: string[];
-  /** The calls of this exact calling number. */
-  callingNumber?: string;
+  /** The calls of any of these exact calling numbers (an erasure: one number's forms). */
+  callingNumbers?: string[];
   /** Started strictly before this instant. */
   before?: Date | null;
   /** Started at or after this instant. */
@@ -48,8 +48,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     if (selection.excludedAccessCodes?.length) {
       query.whereNotIn(column('accessCode'), selection.excludedAccessCodes);
     }
-    if (selection.callingNumber !== undefined) {
-      query.where(column('callingNumber'), selection.callingNumber);
+    if (selection.callingNumbers !== undefined) {
+      query.whereIn(column('callingNumber'), selection.callingNumbers);
     }
     if (selection.before) query.where(column('startTime'), '<', selection.before);
     if (selection.from) query.where(column('startTime'), '>=', selection.from);

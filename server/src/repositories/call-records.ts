@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { callRecordColumns } from '../database/call-record-columns';
 import { rollupNames, type RollupNames } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
+import { rawRows } from '../database/raw-rows';
 import {
   splitIntoBuckets,
   type Bucket,
@@ -18,12 +19,7 @@ import { readsInPeriodOrder, type SortOrder } from '../domain/search-sort';
 import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getConfig, getDb } from '../utils/strapi';
 
-import {
-  DECISION_REASON,
-  DECISION_RECORD_FLOW,
-  exportPageSql,
-  readsDecisionFacts,
-} from './call-export-sql';
+import { DECISION_REASON, DECISION_RECORD_FLOW, exportPageSql } from './call-export-sql';
 import { rollupBucketsSql, rollupPerAccessCodeSql, rollupTotalSql } from './call-rollup-sql';
 import {
   bucketCountsSql,
@@ -60,14 +56,6 @@ export class CallQueryError extends Error {
   }
 }
 
-/** knex.raw answers rows (SQLite), `{ rows }` (PostgreSQL) or `[rows, fields]` (MySQL). */
-const rowsOf = (result: unknown): Array<Record<string, unknown>> => {
-  if (Array.isArray(result)) {
-    return (Array.isArray(result[0]) ? result[0] : result) as Array<Record<string, unknown>>;
-  }
-  return ((result as { rows?: unknown[] }).rows ?? []) as Array<Record<string, unknown>>;
-};
-
 const toMillis = (value: unknown): number => new Date(value as string | number | Date).getTime();
 
 /** The decision's two facts as exportPageSql reads them: what the CSV reads of the json. */
@@ -90,7 +78,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
   const run = async (statement: Knex.Raw) => {
     try {
-      return rowsOf(await statement);
+      return rawRows(await statement);
     } catch (error) {
       throw new CallQueryError(error);
     }
@@ -200,8 +188,8 @@ export const callRecordsRepository = (strapi: Strapi) => {
     /**
      * The CSV export's rows in keyset batches, in `order`: memory stays one batch whatever the
      * row count. Only `attributes` are read (listed ones), and `recordingDecision` is answered
-     * as the two facts the CSV prints, `{ recordFlow, reason }`, read by the database where it
-     * can (call-export-sql.ts).
+     * as the two facts the CSV prints, `{ recordFlow, reason }`, read by the database
+     * (call-export-sql.ts).
      */
     async *batches(
       filters: SearchFilters,
@@ -211,10 +199,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
     ): AsyncGenerator<CallRow[]> {
       const access = await accessFor(rowsKind(order, 'export'), filters, size, undefined);
       const decision = listed.find((attribute) => attribute.name === 'recordingDecision');
-      const factsColumn =
-        decision && attributes.includes(decision.name) && readsDecisionFacts(dialect)
-          ? decision.column
-          : null;
+      const factsColumn = decision && attributes.includes(decision.name) ? decision.column : null;
       const read = listed.filter(
         (attribute) =>
           attributes.includes(attribute.name) && !(factsColumn && attribute === decision)

@@ -145,7 +145,9 @@ export const sortColumn = (table: CallTable, order: SortOrder): string =>
  * One keyset page in the keyset's order, ties broken by id; `limit` rows at most. A time order
  * reads the period index in order and stops after `limit` rows. A duration order cannot: the
  * inner statement reads the period's (start_time, duration_seconds, id) entries, index only,
- * keeps the first `limit` in duration order, and only those rows are read whole.
+ * keeps the first `limit` in duration order, and only those rows are read whole. The inner
+ * statement is a derived table because MySQL and MariaDB refuse a LIMIT in an IN subquery
+ * (error 1235); SQLite and PostgreSQL read it the same way.
  */
 export const pageSql = (
   knex: Knex,
@@ -171,10 +173,11 @@ export const pageSql = (
     ]);
   }
   return knex.raw(
-    `SELECT ? FROM ?? WHERE ?? IN (SELECT ?? FROM ?? WHERE ? ${orderBy} LIMIT ?) ${orderBy}`,
+    `SELECT ? FROM ?? WHERE ?? IN (SELECT ?? FROM (SELECT ?? FROM ?? WHERE ? ${orderBy} LIMIT ?) page) ${orderBy}`,
     [
       select,
       table.table,
+      table.id,
       table.id,
       table.id,
       table.table,
@@ -206,9 +209,8 @@ export const countSql = (
  * Counts per 15-minute UTC bucket (domain/day-buckets.ts) and access code of the matching calls,
  * or of the newest `newest` of them, grouped by the database: the statistics where the rollup
  * cannot answer (a number filter, the partial buckets at a period's edges). The bucket is in
- * the column's own representation (database/call-rollup.ts): epoch milliseconds on SQLite, a
- * timestamp on PostgreSQL read by the driver exactly as the Query Engine reads start times, so
- * the server's zone setting cannot shift it.
+ * the column's own representation (database/call-rollup.ts), read by the driver exactly as the
+ * Query Engine reads start times, so the server's zone setting cannot shift it.
  */
 export const bucketCountsSql = (
   knex: Knex,

@@ -4,6 +4,13 @@ import type { ColumnAttribute } from '../database/call-record-columns';
  * Rows read with raw knex, converted as the Query Engine converts the rows it reads: json
  * parsed, datetimes as ISO strings, booleans from SQLite's 0/1, numbers as numbers.
  *
+ * What each driver hands over differs, and every shape meets the same conversion: a datetime is
+ * epoch milliseconds (SQLite) or a Date (PostgreSQL; mysql2 reads DATETIME in its connection
+ * zone, as it wrote it); json is text (SQLite, MariaDB's JSON-checked LONGTEXT) or already
+ * parsed (PostgreSQL, MySQL 8's JSON); a big integer is a string (mysql2 with Strapi's
+ * `bigNumberStrings`); a boolean is 0/1 (SQLite) or already one (Strapi's mysql2 `typeCast`
+ * reads TINYINT(1) as a boolean).
+ *
  * Mirrors the `fromDB` of `@strapi/database` 4.26's fields (dist/index.js: StringField,
  * JSONField, NumberField, DatetimeField, TimestampField, BooleanField; createField and
  * fromRow), for the scalar types a call uses. It is copied because that package exports only

@@ -11,6 +11,7 @@ import {
   type BotSnapshot,
   type RecordingFlags,
 } from '../domain/recording-decision';
+import { assertAccessCodeFree, type BotRef } from '../repositories/access-codes';
 import { fieldError } from '../utils/errors';
 import { getDb, getService } from '../utils/strapi';
 
@@ -160,21 +161,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
     return lists.flat();
   },
 
-  /**
-   * Access codes are unique across chatbots and IVR flows together (docs/design.md#content-types); Strapi's
-   * `unique` only looks inside one type, and only on some write paths.
-   */
-  async assertAccessCodeFree(accessCode: string, self?: { kind: BotKind; id: number }) {
-    for (const kind of KINDS) {
-      const clash = (await getDb(strapi)
-        .query(BOT_UID_BY_KIND[kind])
-        .findOne({ select: ['id', 'name'], where: { accessCode } })) as BotRow | null;
-      if (clash && !(self && self.kind === kind && self.id === clash.id)) {
-        const message = `accessCode ${accessCode} is already used by ${BOT_LABEL[kind]} "${clash.name}"`;
-        throw new errors.ValidationError(message, {
-          errors: [{ path: ['accessCode'], message, name: 'ValidationError' }],
-        });
-      }
-    }
-  },
+  /** Refuses an access code another robot or IVR flow holds (repositories/access-codes.ts). */
+  assertAccessCodeFree: (accessCode: string, self?: BotRef) =>
+    assertAccessCodeFree(strapi, accessCode, self),
 });

@@ -77,16 +77,17 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /**
-     * Deletes every admin's saved searches whose calling-number filter finds this number (an
-     * erasure: docs/design.md#privacy), and answers how many. The table holds a few searches
-     * per admin, so each is matched here rather than by the database.
+     * Deletes every admin's saved searches whose calling-number filter finds one of these
+     * numbers (an erasure, with both forms of its number: docs/design.md#erasure-by-number), and
+     * answers how many. The table holds a few searches per admin, so each is matched here rather
+     * than by the database.
      */
-    async eraseNumber(callingNumber: string): Promise<number> {
+    async eraseNumber(callingNumbers: readonly string[]): Promise<number> {
       const rows = (await searches().findMany({ select: ['id', 'search'] })) as Array<
         Pick<SavedSearchRow, 'id' | 'search'>
       >;
       const ids = rows
-        .filter((row) => searchFindsNumber(row.search ?? {}, callingNumber))
+        .filter((row) => callingNumbers.some((form) => searchFindsNumber(row.search ?? {}, form)))
         .map((row) => row.id);
       if (ids.length === 0) return 0;
       const { count } = await searches().deleteMany({ where: { id: { $in: ids } } });

@@ -25,6 +25,10 @@ describe('the keyed hash an erasure audits instead of the number', () => {
     ).not.toBe(numberHash('8613800138000', key));
   });
 
+  it('is one hash for both forms of a number, with and without its leading +', () => {
+    expect(numberHash('+8613800138000', key)).toBe(numberHash('8613800138000', key));
+  });
+
   it('is not the unkeyed SHA-256 a dictionary of numbers would reverse', () => {
     expect(numberHash('8613800138000', key)).not.toBe(
       createHash('sha256').update('8613800138000').digest('hex')

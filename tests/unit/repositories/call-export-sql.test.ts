@@ -6,7 +6,7 @@ import {
   exportPageSql,
 } from '../../../server/src/repositories/call-export-sql';
 import { NEWEST_FIRST } from '../../../server/src/repositories/call-search-sql';
-import { CALL_TABLE, FROM, TO } from '../../helpers/sql-compilers';
+import { CALL_TABLE, FROM, TO, mysqlKnex } from '../../helpers/sql-compilers';
 
 const period = { from: FROM, to: TO, callingNumber: null, accessCode: null };
 const FROM_THE_TOP = { order: NEWEST_FIRST, after: null };
@@ -104,6 +104,31 @@ describe('the export statement', () => {
     ).toSQL().sql;
     expect(sql).toContain(
       `CASE WHEN jsonb_typeof("recording_decision"::jsonb -> 'reason') = 'string' THEN "recording_decision"::jsonb ->> 'reason' END AS "${DECISION_REASON}"`
+    );
+  });
+
+  // Run against MariaDB by tests/integration/call-details-export-stats.test.ts.
+  it('reads the facts as text with JSON_UNQUOTE on MySQL and MariaDB', () => {
+    const sql = exportPageSql(
+      mysqlKnex,
+      'mysql',
+      CALL_TABLE,
+      period,
+      FROM_THE_TOP,
+      250,
+      null,
+      ['id', 'start_time'],
+      'recording_decision'
+    ).toSQL().sql;
+    expect(sql).toContain(
+      "CASE WHEN JSON_VALID(`recording_decision`) AND JSON_TYPE(JSON_EXTRACT(`recording_decision`, '$.recordFlow')) = 'BOOLEAN' THEN JSON_UNQUOTE(JSON_EXTRACT(`recording_decision`, '$.recordFlow')) END AS `" +
+        DECISION_RECORD_FLOW +
+        '`'
+    );
+    expect(sql).toContain(
+      "JSON_TYPE(JSON_EXTRACT(`recording_decision`, '$.reason')) = 'STRING' THEN JSON_UNQUOTE(JSON_EXTRACT(`recording_decision`, '$.reason')) END AS `" +
+        DECISION_REASON +
+        '`'
     );
   });
 });

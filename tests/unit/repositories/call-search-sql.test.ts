@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 
+import { mysqlBucketOf } from '../../../server/src/database/bucket-sql';
 import type { SearchFilters } from '../../../server/src/domain/search-query';
 import {
   NEWEST_FIRST as NEWEST,
@@ -127,7 +128,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
     );
   });
 
-  it('sorts by duration over the whole period, reading whole rows for the page only', () => {
+  it('sorts by duration over the whole period, reading whole rows for the page only (a derived table: MySQL refuses LIMIT in IN)', () => {
     const longest: Keyset = {
       order: { attribute: 'durationSeconds', descending: true },
       after: { key: 300, id: 7 },
@@ -135,7 +136,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
     const order = 'ORDER BY "duration_seconds" DESC, "id" DESC';
     expectSql(
       pageSql(knex, TABLE, period, longest, 21, null),
-      `${SELECT} "id" IN (SELECT "id" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? AND ("duration_seconds", "id") < (?, ?) ${order} LIMIT ?) ${order}`,
+      `${SELECT} "id" IN (SELECT "id" FROM (SELECT "id" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? AND ("duration_seconds", "id") < (?, ?) ${order} LIMIT ?) page) ${order}`,
       [from, to, 300, 7, 21]
     );
     const shortest: Keyset = {
@@ -144,7 +145,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
     };
     expectSql(
       pageSql(knex, TABLE, period, shortest, 21, null),
-      `${SELECT} "id" IN (SELECT "id" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? ORDER BY "duration_seconds" ASC, "id" ASC LIMIT ?) ORDER BY "duration_seconds" ASC, "id" ASC`,
+      `${SELECT} "id" IN (SELECT "id" FROM (SELECT "id" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? ORDER BY "duration_seconds" ASC, "id" ASC LIMIT ?) page) ORDER BY "duration_seconds" ASC, "id" ASC`,
       [from, to, 21]
     );
   });
@@ -159,7 +160,7 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
 });
 
 describe('the 15-minute buckets of the statistics', () => {
-  const [[, pg], [, sqlite]] = dialects;
+  const [[, pg], [, sqlite], [, mysql]] = dialects;
 
   it('rounds the epoch milliseconds SQLite stores down to the quarter hour', () => {
     expect(bucketCountsSql(sqlite, 'sqlite', TABLE, period, null, null).toSQL()).toMatchObject({
@@ -173,6 +174,15 @@ describe('the 15-minute buckets of the statistics', () => {
       sql: `SELECT date_trunc('hour', "start_time") + floor(extract(minute from "start_time") / 15) * interval '15 minutes' AS bucket, "access_code" AS code, COUNT(*) AS total FROM (SELECT "start_time", "access_code" FROM "calls" WHERE "start_time" >= ? AND "start_time" < ?) matching GROUP BY 1, 2`,
       bindings: [from, to],
     });
+  });
+
+  it('groups by a DATETIME bucket on MySQL, never through the session zone', () => {
+    const { sql, bindings } = bucketCountsSql(mysql, 'mysql', TABLE, period, null, null).toSQL();
+    expect({ sql, bindings }).toEqual({
+      sql: `SELECT ${mysqlBucketOf('`start_time`')} AS bucket, \`access_code\` AS code, COUNT(*) AS total FROM (SELECT \`start_time\`, \`access_code\` FROM \`calls\` WHERE \`start_time\` >= ? AND \`start_time\` < ?) matching GROUP BY 1, 2`,
+      bindings: [from, to],
+    });
+    expect(sql).not.toMatch(/NOW\(|UNIX_TIMESTAMP|FROM_UNIXTIME|CONVERT_TZ/i);
   });
 
   it('counts only the newest matches when capped', () => {

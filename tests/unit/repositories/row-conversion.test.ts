@@ -39,6 +39,16 @@ describe('fromDb', () => {
     expect(fromDb('enumeration', 'COMMON_IVR')).toBe('COMMON_IVR');
   });
 
+  it("answers mysql2's values as the other drivers' (Strapi's bigNumberStrings and typeCast)", () => {
+    const iso = '2026-03-01T00:30:00.123Z';
+    expect(fromDb('datetime', new Date(iso))).toBe(iso);
+    expect(fromDb('biginteger', '9007199254740993')).toBe('9007199254740993');
+    expect(fromDb('boolean', false)).toBe(false);
+    expect(fromDb('json', '{"recordFlow":true}')).toEqual({ recordFlow: true });
+    expect(fromDb('json', { recordFlow: true })).toEqual({ recordFlow: true });
+    expect(fromDb('integer', 42)).toBe(42);
+  });
+
   it('keeps any other type as the driver read it', () => {
     expect(fromDb('increments', 7)).toBe(7);
     expect(fromDb('date', '2026-03-01')).toBe('2026-03-01');

@@ -30,6 +30,11 @@ describe('pluginChoosesIndex', () => {
     expect(pluginChoosesIndex('sqlite', { ...prefix, callingNumber: null })).toBe(false);
     expect(pluginChoosesIndex('postgres', prefix)).toBe(false);
   });
+
+  it("leaves the choice to MySQL's and MariaDB's range optimizer, which measures both ranges", () => {
+    expect(pluginChoosesIndex('mysql', prefix)).toBe(false);
+    expect(pluginChoosesIndex('mysql', suffix)).toBe(false);
+  });
 });
 
 describe('the samples (SQLite)', () => {
