@@ -20,13 +20,15 @@ const pgSettings = () => ({
   password: process.env.DATABASE_PASSWORD ?? '',
 });
 
+const mysqlSettings = () => ({
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? 3306),
+  user: process.env.DATABASE_USERNAME ?? 'root',
+  password: process.env.DATABASE_PASSWORD ?? '',
+});
+
 const withMysqlAdmin = async (sql: string): Promise<void> => {
-  const connection = await createConnection({
-    host: process.env.DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT ?? 3306),
-    user: process.env.DATABASE_USERNAME ?? 'root',
-    password: process.env.DATABASE_PASSWORD ?? '',
-  });
+  const connection = await createConnection(mysqlSettings());
   try {
     await connection.query(sql);
   } finally {
@@ -36,6 +38,40 @@ const withMysqlAdmin = async (sql: string): Promise<void> => {
 
 /** A client on one test database (PostgreSQL), for tests that read the tables directly. */
 export const databaseClient = (name: string) => new Client({ ...pgSettings(), database: name });
+
+/** A mysql2 client on one test database (MariaDB/MySQL), for tests that read the tables directly. */
+export const mysqlDatabaseClient = (name: string) =>
+  createConnection({ ...mysqlSettings(), database: name });
+
+/**
+ * A client on one test database of a server (PostgreSQL, or MariaDB/MySQL), for tests that run
+ * on both: statements take `?` placeholders, and answer their rows.
+ */
+export interface ServerSql {
+  rows<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  end(): Promise<void>;
+}
+
+export const serverSql = async (name: string): Promise<ServerSql> => {
+  if (onMysql) {
+    const connection = await mysqlDatabaseClient(name);
+    return {
+      rows: async <T>(sql: string, values: unknown[] = []) =>
+        (await connection.query(sql, values))[0] as T[],
+      end: () => connection.end(),
+    };
+  }
+  const client = databaseClient(name);
+  await client.connect();
+  return {
+    rows: async <T>(sql: string, values: unknown[] = []) => {
+      let n = 0;
+      const numbered = sql.replace(/\?/g, () => `$${(n += 1)}`);
+      return (await client.query(numbered, values)).rows as T[];
+    },
+    end: () => client.end(),
+  };
+};
 
 const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
   const client = new Client({ ...pgSettings(), database: 'postgres' });

@@ -1,7 +1,10 @@
-import { Client } from 'pg';
-
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { describeOnPostgres } from '../helpers/dialect';
+import {
+  createTestDatabase,
+  serverSql,
+  type ServerSql,
+  type TestDatabase,
+} from '../helpers/database';
+import { describeOnServer, onMysql } from '../helpers/dialect';
 import { INGEST_PATH, makeCall } from '../helpers/ingest';
 import {
   requestJson,
@@ -32,15 +35,20 @@ const request = (
 const ids = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `${prefix}-${String(from + i).padStart(5, '0')}`);
 
-describeOnPostgres(
-  'two Strapi processes on one PostgreSQL database (PostgreSQL only: skipped on SQLite, run with DATABASE_CLIENT=postgres)',
+/** The 15-minute UTC bucket of a start time, as the rollup keys it. */
+const BUCKET = onMysql
+  ? "CAST(DATE_ADD('1970-01-01', INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01', start_time) / 900) * 900 SECOND) AS DATETIME)"
+  : "date_trunc('hour', start_time) + floor(extract(minute from start_time) / 15) * interval '15 minutes'";
+
+describeOnServer(
+  'two Strapi processes on one database server (PostgreSQL or MariaDB/MySQL: skipped on SQLite)',
   () => {
     let database: TestDatabase;
     let a: Node | undefined;
     let b: Node | undefined;
     let admin: string;
     let token: string;
-    let pg: Client;
+    let sql: ServerSql;
 
     beforeAll(async () => {
       database = await createTestDatabase();
@@ -67,18 +75,11 @@ describeOnPostgres(
         FLOWRECORDFLAG: 'ON',
         CCIVRRECORDFLAG: 'ON',
       });
-      pg = new Client({
-        host: process.env.DATABASE_HOST ?? '127.0.0.1',
-        port: Number(process.env.DATABASE_PORT ?? 5432),
-        user: process.env.DATABASE_USERNAME ?? 'postgres',
-        password: process.env.DATABASE_PASSWORD ?? '',
-        database: database.env.DATABASE_NAME,
-      });
-      await pg.connect();
+      sql = await serverSql(database.env.DATABASE_NAME);
     }, 120_000);
 
     afterAll(async () => {
-      await pg?.end();
+      await sql?.end();
       await Promise.all([stopNode(a), stopNode(b)]);
       await database?.drop();
     });
@@ -90,13 +91,11 @@ describeOnPostgres(
         })
       ).data.results;
 
-    const storedRows = async (prefix: string) =>
-      (
-        await pg.query<{ call_id: string; copies: string }>(
-          'SELECT call_id, COUNT(*) AS copies FROM call_history_call_records WHERE call_id LIKE $1 GROUP BY call_id',
-          [`${prefix}-%`]
-        )
-      ).rows;
+    const storedRows = (prefix: string) =>
+      sql.rows<{ call_id: string; copies: string }>(
+        'SELECT call_id, COUNT(*) AS copies FROM call_history_call_records WHERE call_id LIKE ? GROUP BY call_id',
+        [`${prefix}-%`]
+      );
 
     it('stores every call exactly once under concurrent, overlapping batches to both nodes', async () => {
       // 1,200 calls in windows of 300 overlapping by half, each window sent to both nodes at
@@ -120,10 +119,10 @@ describeOnPostgres(
       expect(new Set(rows.map((row) => row.call_id))).toEqual(new Set(acknowledged));
       // The statistics rollup's upserts add under the same contention (every call is in one
       // bucket): its counts equal a GROUP BY over the calls.
-      const grouped = (sql: string) =>
-        pg
-          .query<{ bucket: Date; code: string; kind: string; calls: string }>(sql)
-          .then(({ rows: found }) =>
+      const grouped = (statement: string) =>
+        sql
+          .rows<{ bucket: Date; code: string; kind: string; calls: string }>(statement)
+          .then((found) =>
             found
               .map((row) => `${row.bucket.toISOString()} ${row.code} ${row.kind} ${row.calls}`)
               .sort()
@@ -134,7 +133,7 @@ describeOnPostgres(
         )
       ).toEqual(
         await grouped(
-          `SELECT date_trunc('hour', start_time) + floor(extract(minute from start_time) / 15) * interval '15 minutes' AS bucket, access_code AS code, COALESCE(bot_kind, '') AS kind, COUNT(*) AS calls FROM call_history_call_records GROUP BY 1, 2, 3`
+          `SELECT ${BUCKET} AS bucket, access_code AS code, COALESCE(bot_kind, '') AS kind, COUNT(*) AS calls FROM call_history_call_records GROUP BY 1, 2, 3`
         )
       );
     });
@@ -178,10 +177,10 @@ describeOnPostgres(
         batch.results.filter((r) => r.status === 'stored').map((r) => r.callId)
       );
       const rows = (
-        await pg.query<{ call_id: string }>(
+        await sql.rows<{ call_id: string }>(
           "SELECT call_id FROM call_history_call_records WHERE call_id LIKE 'q%'"
         )
-      ).rows.map((row) => row.call_id);
+      ).map((row) => row.call_id);
       expect(new Set(rows)).toEqual(new Set(acknowledged));
       expect(rows.length).toBe(acknowledged.length);
     });

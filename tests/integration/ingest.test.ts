@@ -1,4 +1,6 @@
-import { onPostgres } from '../helpers/dialect';
+import { classifyWriteFailure } from '../../server/src/domain/write-failure';
+import callRecordWrites from '../../server/src/repositories/call-record-writes';
+import { onMysql, onPostgres } from '../helpers/dialect';
 import {
   CALL_RECORD,
   INGEST_ACTION,
@@ -306,10 +308,11 @@ describe('POST /api/call-history/calls/batch', () => {
     const table = 'call_history_call_records';
     const knex = () => app.strapi.db!.connection;
     // A rule of the database the plugin cannot know (a CHECK or trigger the host added): the
-    // database refuses a value, SQLSTATE 23514 on PostgreSQL, SQLITE_CONSTRAINT_TRIGGER on SQLite.
+    // database refuses a value, SQLSTATE 23514 on PostgreSQL, SQLITE_CONSTRAINT_TRIGGER on SQLite,
+    // error 4025 on MariaDB (3819 on MySQL 8).
     // DDL binds no parameters: the callId, a constant of this file, is written into it.
     const refuseRow = async (callId: string) => {
-      if (onPostgres) {
+      if (onPostgres || onMysql) {
         await knex().raw(
           `ALTER TABLE ?? ADD CONSTRAINT injected_failure CHECK (call_id <> '${callId}')`,
           [table]
@@ -322,13 +325,19 @@ describe('POST /api/call-history/calls/batch', () => {
       }
     };
     const removeRefusal = async () => {
-      if (onPostgres) await knex().raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
-      else await knex().raw('DROP TRIGGER injected_failure');
+      if (onPostgres || onMysql) {
+        await knex().raw('ALTER TABLE ?? DROP CONSTRAINT injected_failure', [table]);
+      } else await knex().raw('DROP TRIGGER injected_failure');
     };
-    // The database failing, not the data: a lock timeout (55P03) raised on PostgreSQL, a
-    // read-only database on SQLite (its one connection set `query_only`).
+    // The database failing, not the data: a lock timeout (55P03) raised on PostgreSQL and (1205)
+    // on MariaDB/MySQL, a read-only database on SQLite (its one connection set `query_only`).
     const failDatabase = async () => {
-      if (onPostgres) {
+      if (onMysql) {
+        await knex().raw(
+          "CREATE TRIGGER injected_outage BEFORE INSERT ON ?? FOR EACH ROW SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT = 'injected outage', MYSQL_ERRNO = 1205",
+          [table]
+        );
+      } else if (onPostgres) {
         await knex().raw(
           `CREATE FUNCTION injected_outage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected outage' USING ERRCODE = '55P03'; END $$`
         );
@@ -341,7 +350,9 @@ describe('POST /api/call-history/calls/batch', () => {
       }
     };
     const restoreDatabase = async () => {
-      if (onPostgres) {
+      if (onMysql) {
+        await knex().raw('DROP TRIGGER injected_outage');
+      } else if (onPostgres) {
         await knex().raw('DROP TRIGGER injected_outage ON ??', [table]);
         await knex().raw('DROP FUNCTION injected_outage()');
       } else {
@@ -367,7 +378,11 @@ describe('POST /api/call-history/calls/batch', () => {
           details: {
             stored: 0,
             retryable: false,
-            code: onPostgres ? '23514' : 'SQLITE_CONSTRAINT_TRIGGER',
+            code: onMysql
+              ? expect.stringMatching(/^(4025|3819)$/)
+              : onPostgres
+                ? '23514'
+                : 'SQLITE_CONSTRAINT_TRIGGER',
             cause: expect.stringMatching(/injected.failure/),
           },
         });
@@ -388,7 +403,12 @@ describe('POST /api/call-history/calls/batch', () => {
     it('logs what the database said with its line breaks escaped and its numbers masked', async () => {
       // A refusal quoting the row: the calling number, and a line break that would forge a
       // second log line. The message goes back to the platform that sent the row, not to the log.
-      if (onPostgres) {
+      if (onMysql) {
+        await knex().raw(
+          `CREATE TRIGGER injected_quote BEFORE INSERT ON ?? FOR EACH ROW BEGIN DECLARE refusal VARCHAR(200); IF NEW.call_id = 'quoted-0' THEN SET refusal = CONCAT('refused ', NEW.calling_number, '\nFORGED log line'); SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = refusal; END IF; END`,
+          [table]
+        );
+      } else if (onPostgres) {
         await knex().raw(
           `CREATE FUNCTION injected_quote() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.call_id = 'quoted-0' THEN RAISE EXCEPTION 'refused %', NEW.calling_number || E'\\nFORGED log line' USING ERRCODE = '23514'; END IF; RETURN NEW; END $$`
         );
@@ -413,7 +433,9 @@ describe('POST /api/call-history/calls/batch', () => {
         expect(logged).not.toMatch(/\nFORGED/);
       } finally {
         warn.mockRestore();
-        if (onPostgres) {
+        if (onMysql) {
+          await knex().raw('DROP TRIGGER injected_quote');
+        } else if (onPostgres) {
           await knex().raw('DROP TRIGGER injected_quote ON ??', [table]);
           await knex().raw('DROP FUNCTION injected_quote()');
         } else {
@@ -436,7 +458,7 @@ describe('POST /api/call-history/calls/batch', () => {
           details: {
             stored: 0,
             retryable: true,
-            code: onPostgres ? '55P03' : 'SQLITE_READONLY',
+            code: onMysql ? '1205' : onPostgres ? '55P03' : 'SQLITE_READONLY',
           },
         });
       } finally {
@@ -446,5 +468,30 @@ describe('POST /api/call-history/calls/batch', () => {
       const retry = await post({ data: calls }).expect(200);
       expect(retry.body.data.counts.stored).toBe(1000);
     });
+
+    // A MySQL server without a strict sql_mode stores a value cut, with a warning, where strict
+    // mode refuses it. The batch insert refuses it either way: evidence is never stored cut.
+    (onMysql ? it : it.skip)(
+      'refuses a value MySQL would cut without a strict sql_mode (MariaDB/MySQL only)',
+      async () => {
+        const writes = callRecordWrites({ strapi: app.strapi });
+        const callId = `cut-${'c'.repeat(300)}`;
+        const stored = writes.transaction(async (trx) => {
+          await trx.raw("SET SESSION sql_mode = ''");
+          try {
+            return await writes.storeNew(trx, [callId], [{ callId }]);
+          } finally {
+            await trx.raw('SET SESSION sql_mode = DEFAULT');
+          }
+        });
+        const error = await stored.then(
+          () => null,
+          (failure: unknown) => failure
+        );
+        expect(error).toMatchObject({ errno: 1265, message: expect.stringContaining('call_id') });
+        expect(classifyWriteFailure(error)).toBe('refused');
+        expect(await countCalls(app, { callId: { $startsWith: 'cut-' } })).toBe(0);
+      }
+    );
   });
 });

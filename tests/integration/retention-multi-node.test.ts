@@ -1,7 +1,10 @@
-import type { Client } from 'pg';
-
-import { createTestDatabase, databaseClient, type TestDatabase } from '../helpers/database';
-import { describeOnPostgres } from '../helpers/dialect';
+import {
+  createTestDatabase,
+  serverSql,
+  type ServerSql,
+  type TestDatabase,
+} from '../helpers/database';
+import { describeOnServer } from '../helpers/dialect';
 import { INGEST_PATH, makeCall } from '../helpers/ingest';
 import {
   registerAdmin,
@@ -24,16 +27,17 @@ const callAgo = (callId: string, days: number) => {
 };
 
 /**
- * Two Strapi processes on one PostgreSQL database, both with the purge job firing every second
- * in small batches: their runs overlap, yet each expired call is deleted, and counted, once.
+ * Two Strapi processes on one PostgreSQL or MariaDB/MySQL database, both with the purge job
+ * firing every second in small batches: their runs overlap, yet each expired call is deleted,
+ * and counted, once.
  */
-describeOnPostgres(
-  'the retention purge on two Strapi processes on one PostgreSQL database (PostgreSQL only: skipped on SQLite)',
+describeOnServer(
+  'the retention purge on two Strapi processes on one database server (PostgreSQL or MariaDB/MySQL: skipped on SQLite)',
   () => {
     let database: TestDatabase;
     let a: StrapiProcess | undefined;
     let b: StrapiProcess | undefined;
-    let sql: Client;
+    let sql: ServerSql;
 
     beforeAll(async () => {
       database = await createTestDatabase();
@@ -45,8 +49,7 @@ describeOnPostgres(
       // One after the other: the first boot creates the schema.
       a = await startNode(env);
       b = await startNode(env);
-      sql = databaseClient(database.env.DATABASE_NAME);
-      await sql.connect();
+      sql = await serverSql(database.env.DATABASE_NAME);
       const { admin, apiToken: token } = await registerAdmin(a);
       await requestJson(b, 'PUT', '/call-history/settings', admin, { CHATRECORDFLAG: 'ON' });
       const calls = [
@@ -70,25 +73,30 @@ describeOnPostgres(
 
     it('deletes each expired call exactly once, and no other', async () => {
       const count = async () =>
-        Number((await sql.query('SELECT count(*) AS n FROM call_history_call_records')).rows[0].n);
+        Number(
+          (await sql.rows<{ n: string }>('SELECT count(*) AS n FROM call_history_call_records'))[0]
+            .n
+        );
       const deadline = Date.now() + 60_000;
       while ((await count()) > KEPT && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       // A run still going finishes its audit entry before the next second's runs start.
       await new Promise((resolve) => setTimeout(resolve, 2500));
-      const left = await sql.query<{ call_id: string }>(
+      const left = await sql.rows<{ call_id: string }>(
         'SELECT call_id FROM call_history_call_records ORDER BY call_id'
       );
-      expect(left.rows.map((row) => row.call_id)).toEqual(
+      expect(left.map((row) => row.call_id)).toEqual(
         Array.from({ length: KEPT }, (_, i) => `kept-${i}`).sort()
       );
-      const entries = await sql.query<{ changes: { deleted: number } }>(
+      const entries = await sql.rows<{ changes: { deleted: number } | string }>(
         "SELECT changes FROM call_history_setting_changes WHERE action = 'calls.purge'"
       );
       // Each run that deleted wrote one entry: their counts add up to the expired calls, so
-      // no call was counted (deleted) twice, whichever node ran.
-      const total = entries.rows.reduce((sum, row) => sum + row.changes.deleted, 0);
+      // no call was counted (deleted) twice, whichever node ran. MariaDB's json is text.
+      const total = entries
+        .map(({ changes }) => (typeof changes === 'string' ? JSON.parse(changes) : changes))
+        .reduce((sum, changes: { deleted: number }) => sum + changes.deleted, 0);
       expect(total).toBe(EXPIRED);
     }, 90_000);
   }

@@ -1,11 +1,18 @@
 import { createHmac } from 'crypto';
 
+import type { Knex } from 'knex';
+
 import { PURGE_JOB, UID } from '../../server/src/constants';
+import {
+  releaseMysqlLock,
+  takeMysqlLock,
+  withPooledConnection,
+} from '../../server/src/database/session-lock';
 import { numberHash } from '../../server/src/domain/number-hash';
-import { PURGE_LOCK_KEY } from '../../server/src/services/retention';
+import { PURGE_LOCK_KEY, PURGE_LOCK_NAME } from '../../server/src/services/retention';
 import { getService, signingSecret } from '../../server/src/utils/strapi';
 import type { PurgeResult, RetentionPreviewRow } from '../../shared/contracts/retention';
-import { describeOnPostgres } from '../helpers/dialect';
+import { describeOnServer, onMysql } from '../helpers/dialect';
 import { INGEST_PATH, createApiToken, makeCall } from '../helpers/ingest';
 import { bearer, createAdminUser, startTestApp, type TestApp } from '../helpers/strapi';
 
@@ -408,7 +415,11 @@ describe('retention: settings, dry run, purge, cron; erasure by number', () => {
   });
 });
 
-describeOnPostgres('retention on PostgreSQL: the purge lock', () => {
+/**
+ * On a database server several nodes purge one database: the purge takes PostgreSQL's advisory
+ * lock or MySQL/MariaDB's named lock, here held by another session.
+ */
+describeOnServer('retention on a database server: the purge lock', () => {
   let app: TestApp;
 
   beforeAll(async () => {
@@ -418,21 +429,29 @@ describeOnPostgres('retention on PostgreSQL: the purge lock', () => {
     await app?.stop();
   });
 
-  it('skips the run while another session holds the purge lock', async () => {
+  const takeLock = async (knex: Knex, connection: unknown) => {
+    if (onMysql) return takeMysqlLock(knex, connection, PURGE_LOCK_NAME, 0);
+    await knex.raw('SELECT pg_advisory_lock(?)', [PURGE_LOCK_KEY]).connection(connection);
+    return true;
+  };
+  const releaseLock = async (knex: Knex, connection: unknown) => {
+    if (onMysql) await releaseMysqlLock(knex, connection, PURGE_LOCK_NAME);
+    else await knex.raw('SELECT pg_advisory_unlock(?)', [PURGE_LOCK_KEY]).connection(connection);
+  };
+
+  it('skips the run while another session holds the purge lock, and waits for none', async () => {
     const knex = app.strapi.db!.connection;
-    const pool = knex.client as {
-      acquireConnection(): Promise<unknown>;
-      releaseConnection(connection: unknown): Promise<unknown>;
-    };
-    const other = await pool.acquireConnection();
-    try {
-      await knex.raw('SELECT pg_advisory_lock(?)', [PURGE_LOCK_KEY]).connection(other);
+    await withPooledConnection(knex, async (other) => {
+      expect(await takeLock(knex, other)).toBe(true);
+      const started = Date.now();
       const skipped = await getService(app.strapi, 'retention').purge();
       expect(skipped.skipped).toBe('another-node-is-purging');
-      await knex.raw('SELECT pg_advisory_unlock(?)', [PURGE_LOCK_KEY]).connection(other);
+      expect(Date.now() - started).toBeLessThan(5000);
+      await releaseLock(knex, other);
       expect((await getService(app.strapi, 'retention').purge()).skipped).toBeUndefined();
-    } finally {
-      await pool.releaseConnection(other);
-    }
+      // Released after the run: another session takes it at once.
+      expect(await takeLock(knex, other)).toBe(true);
+      await releaseLock(knex, other);
+    });
   });
 });

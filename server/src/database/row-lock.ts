@@ -3,7 +3,19 @@ import type { Knex } from 'knex';
 
 import { getDb } from '../utils/strapi';
 
+import { dialectOf, type Dialect } from './dialect';
 import { columnOf, tableOf } from './metadata';
+
+/** Whether the database locks rows (SQLite runs one transaction at a time on one connection). */
+const locksRows = (dialect: Dialect): boolean => {
+  switch (dialect) {
+    case 'sqlite':
+      return false;
+    case 'postgres':
+    case 'mysql':
+      return true;
+  }
+};
 
 /**
  * Runs `work` on the transaction the caller is in (`strapi.db.transaction` keeps it in an async
@@ -28,6 +40,6 @@ export const lockFirstRow = (strapi: Strapi, uid: string): Promise<boolean> =>
   onCurrentConnection(strapi, async (knex, inTransaction) => {
     const id = columnOf(strapi, uid, 'id');
     const query = knex(tableOf(strapi, uid)).select(id).orderBy(id, 'asc').first();
-    const locking = inTransaction && getDb(strapi).dialect.client !== 'sqlite';
+    const locking = inTransaction && locksRows(dialectOf(strapi));
     return (await (locking ? query.forUpdate() : query)) !== undefined;
   });

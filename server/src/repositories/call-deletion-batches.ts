@@ -10,7 +10,9 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import { dialectOf } from '../database/dialect';
 import { columnOf, tableOf } from '../database/metadata';
+import { rawRows } from '../database/raw-rows';
 import { getDb } from '../utils/strapi';
 
 export interface CallSelection {
@@ -59,9 +61,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
   return {
     /**
      * Deletes up to `limit` of the oldest matching calls that are not held, and answers how many
-     * it selected and how many it deleted per access code. On PostgreSQL the selected rows are
-     * locked and rows another transaction holds are skipped, so a concurrent erasure or hold
-     * never sees a row twice; the delete checks `held_at` again for a hold placed meanwhile.
+     * it selected and how many it deleted per access code. On PostgreSQL, MySQL and MariaDB the
+     * selected rows are locked and rows another transaction holds are skipped, so a concurrent
+     * erasure or hold never sees a row twice; the delete checks `held_at` again for a hold
+     * placed meanwhile.
      */
     async deleteBatch(
       trx: Knex.Transaction,
@@ -69,21 +72,44 @@ export default ({ strapi }: { strapi: Strapi }) => {
       limit: number
     ): Promise<{ selected: number; perAccessCode: Map<string, number> }> {
       const id = column('id');
-      const select = where(trx(table()).select({ id }), { ...selection, held: false })
+      const accessCode = column('accessCode');
+      const dialect = dialectOf(strapi);
+      const select = where(trx(table()).select(dialect === 'mysql' ? { id, accessCode } : { id }), {
+        ...selection,
+        held: false,
+      })
         .orderBy(column('startTime'))
         .orderBy(id)
         .limit(limit);
-      if (getDb(strapi).dialect.client === 'postgres') select.forUpdate().skipLocked();
-      const ids = ((await select) as Array<{ id: number | string }>).map((row) => row.id);
+      if (dialect !== 'sqlite') select.forUpdate().skipLocked();
+      const selected = (await select) as Array<{ id: number | string; accessCode?: string }>;
+      const ids = selected.map((row) => row.id);
       const perAccessCode = new Map<string, number>();
+      const count = (code: string) => perAccessCode.set(code, (perAccessCode.get(code) ?? 0) + 1);
       if (ids.length === 0) return { selected: 0, perAccessCode };
-      const accessCode = column('accessCode');
-      const result = (await trx.raw(
-        `DELETE FROM ?? WHERE ?? IN (${ids.map(() => '?').join(', ')}) AND ?? IS NULL RETURNING ?? AS ??`,
-        [table(), id, ...ids, column('heldAt'), accessCode, 'accessCode']
-      )) as Array<{ accessCode: string }> | { rows: Array<{ accessCode: string }> };
-      for (const row of Array.isArray(result) ? result : result.rows) {
-        perAccessCode.set(row.accessCode, (perAccessCode.get(row.accessCode) ?? 0) + 1);
+      const inIds = ids.map(() => '?').join(', ');
+      switch (dialect) {
+        case 'sqlite':
+        case 'postgres': {
+          const result = await trx.raw(
+            `DELETE FROM ?? WHERE ?? IN (${inIds}) AND ?? IS NULL RETURNING ?? AS ??`,
+            [table(), id, ...ids, column('heldAt'), accessCode, 'accessCode']
+          );
+          for (const row of rawRows(result)) count(row.accessCode as string);
+          break;
+        }
+        case 'mysql': {
+          // No RETURNING: the rows are locked since the select (FOR UPDATE), so no hold can
+          // land on them before the delete, and what was selected is what is deleted.
+          await trx.raw(`DELETE FROM ?? WHERE ?? IN (${inIds}) AND ?? IS NULL`, [
+            table(),
+            id,
+            ...ids,
+            column('heldAt'),
+          ]);
+          for (const row of selected) count(row.accessCode as string);
+          break;
+        }
       }
       return { selected: ids.length, perAccessCode };
     },

@@ -3,7 +3,9 @@ import type { Knex } from 'knex';
 
 import { UID } from '../constants';
 import { callRecordColumns } from '../database/call-record-columns';
+import { dialectOf } from '../database/dialect';
 import { columnOf } from '../database/metadata';
+import { rawRows } from '../database/raw-rows';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { SearchFilters } from '../domain/search-query';
 import { getDb } from '../utils/strapi';
@@ -26,12 +28,6 @@ export interface HoldCandidate {
   id: number;
   held: boolean;
 }
-
-/** knex.raw answers rows (SQLite), `{ rows }` (PostgreSQL). */
-const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
-  (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<
-    Record<string, unknown>
-  >;
 
 /**
  * The hold's two columns, written through knex (the lifecycles refuse them on every Query
@@ -77,21 +73,44 @@ export const callHoldsRepository = (strapi: Strapi) => {
       reason: string
     ): Promise<string[]> {
       if (ids.length === 0) return [];
-      const result = await trx.raw(
-        `UPDATE ?? SET ?? = ?, ?? = ? WHERE ?? IN (${ids.map(() => '?').join(', ')}) AND ?? IS NULL RETURNING ?? AS code`,
-        [
-          table.table,
-          names.heldAt,
-          at,
-          names.holdReason,
-          reason,
-          names.id,
-          ...ids,
-          names.heldAt,
-          names.accessCode,
-        ]
-      );
-      return rowsOf(result).map((row) => String(row.code));
+      const inIds = ids.map(() => '?').join(', ');
+      switch (dialectOf(strapi)) {
+        case 'sqlite':
+        case 'postgres': {
+          const result = await trx.raw(
+            `UPDATE ?? SET ?? = ?, ?? = ? WHERE ?? IN (${inIds}) AND ?? IS NULL RETURNING ?? AS code`,
+            [
+              table.table,
+              names.heldAt,
+              at,
+              names.holdReason,
+              reason,
+              names.id,
+              ...ids,
+              names.heldAt,
+              names.accessCode,
+            ]
+          );
+          return rawRows(result).map((row) => String(row.code));
+        }
+        case 'mysql': {
+          // No RETURNING: the calls not held yet are read locked, so the update changes exactly
+          // those; a hold another transaction placed first is read (a locking read sees it).
+          const open = (await trx(table.table)
+            .select({ id: names.id, code: names.accessCode })
+            .whereIn(names.id, [...ids])
+            .whereNull(names.heldAt)
+            .forUpdate()) as Array<{ id: number; code: string }>;
+          if (open.length === 0) return [];
+          await trx(table.table)
+            .whereIn(
+              names.id,
+              open.map((row) => row.id)
+            )
+            .update({ [names.heldAt]: at, [names.holdReason]: reason });
+          return open.map((row) => String(row.code));
+        }
+      }
     },
 
     /** Clears the hold of one call; answers whether it was held. */
@@ -117,7 +136,7 @@ export const callHoldsRepository = (strapi: Strapi) => {
       for (;;) {
         let rows: Array<Record<string, unknown>>;
         try {
-          rows = rowsOf(
+          rows = rawRows(
             await pageSql(knex, keys, filters, { order: NEWEST_FIRST, after }, size, access)
           );
         } catch (error) {

@@ -2,17 +2,35 @@
  * Batch writes of call records through knex, the one place the plugin bypasses the Query Engine
  * for call-record writes: a Query Engine `createMany` has no `ON CONFLICT`, and Strapi 4's
  * `unique: true` is no database constraint, so idempotency rests on the unique index
- * `call_history_call_records_call_id_uq` (database/indexes.ts) and `ON CONFLICT DO NOTHING`.
- * The recording policy is applied by the caller with the same functions the lifecycles use.
- * Table and column names come from Strapi's metadata; values are always bound.
+ * `call_history_call_records_call_id_uq` (database/indexes.ts): `ON CONFLICT DO NOTHING
+ * RETURNING` on SQLite and PostgreSQL; on MySQL and MariaDB, which have no `ON CONFLICT` (and
+ * MySQL 8 no `RETURNING`), the transaction reads which callIds are stored and inserts the rest
+ * plainly, so a callId another node stores meanwhile fails the insert on that index and the
+ * caller retries the batch (`INSERT IGNORE` is not used: it would turn data errors into
+ * warnings and store the values cut). The recording policy is applied by the caller with the
+ * same functions the lifecycles use. Table and column names come from Strapi's metadata;
+ * values are always bound.
  */
 import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import { bucketOf, rollupNames, type RollupNames } from '../database/call-rollup';
+import { dialectOf, type Dialect } from '../database/dialect';
+import { INDEXES } from '../database/indexes';
 import { columnOf } from '../database/metadata';
+import { rawRows } from '../database/raw-rows';
 import type { CallData } from '../domain/call-policy';
+import { BUCKET_MS } from '../domain/day-buckets';
 import { getDb } from '../utils/strapi';
+
+/**
+ * The unique index idempotency rests on: on MySQL and MariaDB a duplicate on it is another
+ * node's concurrent store of the same call (domain/write-failure.ts retries it).
+ */
+export const CALL_ID_KEY = INDEXES.find(
+  (index) => index.unique && index.uid === UID.callRecord && index.attributes[0] === 'callId'
+)?.name;
 
 interface ColumnAttribute {
   type: string;
@@ -36,12 +54,13 @@ interface WritableColumn {
  * (the metadata is built at boot and never changes after) rather than once per batch.
  */
 interface InsertPlan {
+  dialect: Dialect;
   table: string;
   callIdColumn: string;
   columns: WritableColumn[];
   names: string[];
   rowsPerStatement: number;
-  /** The INSERT for n rows, by n: a batch uses at most two sizes. */
+  /** The INSERT for n rows, by n: a batch uses two sizes (more on MySQL: cut by bytes too). */
   statements: Map<number, string>;
 }
 
@@ -54,6 +73,14 @@ interface InsertPlan {
 const MAX_BINDINGS_PER_STATEMENT = 10_000;
 /** Strapi's own callId bound: 1,000 of them in one `IN (…)` stays far below the limits too. */
 const LOOKUP_CHUNK = 1000;
+/**
+ * MySQL and MariaDB refuse a statement longer than `max_allowed_packet` (16 MB by default on
+ * MariaDB, 64 MB on MySQL 8), and mysql2 writes the values into the statement's text: a
+ * statement's rows are cut to half of it, each row's text estimated at its worst (3 bytes per
+ * UTF-16 unit, escapes included). A single row is sent alone, whatever its size.
+ */
+const PACKET_SHARE = 0.5;
+const FIXED_VALUE_BYTES = 32;
 
 const SKIPPED_TYPES = new Set(['relation', 'component', 'dynamiczone', 'media']);
 
@@ -113,7 +140,7 @@ interface ModelMeta {
 }
 
 /** Every scalar column of call-record, the developer's extension attributes included. */
-const insertPlan = (meta: ModelMeta): InsertPlan => {
+const insertPlan = (meta: ModelMeta, dialect: Dialect): InsertPlan => {
   const known = plans.get(meta);
   if (known) return known;
   const columns = Object.entries(meta.attributes as Record<string, ColumnAttribute>)
@@ -128,6 +155,7 @@ const insertPlan = (meta: ModelMeta): InsertPlan => {
     }));
   const callId = (meta.attributes.callId as ColumnAttribute | undefined)?.columnName ?? 'callId';
   const plan: InsertPlan = {
+    dialect,
     table: meta.tableName,
     callIdColumn: callId,
     columns,
@@ -139,6 +167,20 @@ const insertPlan = (meta: ModelMeta): InsertPlan => {
   return plan;
 };
 
+/** What follows the VALUES: the conflict clause where the database has one. */
+const conflictClause = (dialect: Dialect): string => {
+  switch (dialect) {
+    case 'sqlite':
+    case 'postgres':
+      return ' ON CONFLICT (??) DO NOTHING RETURNING ??';
+    case 'mysql':
+      return '';
+  }
+};
+
+/** Statement texts kept per plan: the full size and the remainders a batch ends with. */
+const MAX_KEPT_STATEMENTS = 8;
+
 // Raw SQL rather than knex's insert builder: on SQLite the builder turns a multi-row insert
 // into `SELECT … UNION ALL …`, capped at 500 rows and slower to compile. Identifiers are
 // bound with ??, values with ?.
@@ -148,10 +190,33 @@ const insertStatement = (plan: InsertPlan, rows: number): string => {
   const tuple = `(${plan.names.map(() => '?').join(', ')})`;
   const sql =
     `INSERT INTO ?? (${plan.names.map(() => '??').join(', ')}) VALUES ` +
-    `${new Array<string>(rows).fill(tuple).join(', ')} ON CONFLICT (??) DO NOTHING RETURNING ??`;
-  plan.statements.set(rows, sql);
+    `${new Array<string>(rows).fill(tuple).join(', ')}${conflictClause(plan.dialect)}`;
+  if (plan.statements.size < MAX_KEPT_STATEMENTS) plan.statements.set(rows, sql);
   return sql;
 };
+
+/** The worst-case bytes of one row's values in a statement's text (mysql2 writes them in). */
+const rowBytes = (values: readonly unknown[]): number => {
+  let bytes = 0;
+  for (const value of values) {
+    bytes += typeof value === 'string' ? 3 * value.length + FIXED_VALUE_BYTES : FIXED_VALUE_BYTES;
+  }
+  return bytes;
+};
+
+interface MysqlWarning {
+  Level: string;
+  Code: number;
+  Message: string;
+}
+
+/**
+ * A value MySQL changed instead of refusing it: without a strict `sql_mode` it stores a value
+ * cut or clamped, with a warning. The batch is refused as it would be in strict mode, with the
+ * warning's number and message; SQLSTATE class 22 makes it a refusal (domain/write-failure.ts).
+ */
+const changedValueError = (warning: MysqlWarning) =>
+  Object.assign(new Error(warning.Message), { errno: warning.Code, sqlState: '22000' });
 
 export default ({ strapi }: { strapi: Strapi }) => {
   const db = () => getDb(strapi);
@@ -159,25 +224,30 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   const callIdColumn = () => columnOf(strapi, UID.callRecord, 'callId');
 
+  /** The callIds among these that are already stored. */
+  const findExistingCallIds = async (
+    trx: Knex.Transaction,
+    callIds: string[]
+  ): Promise<Set<string>> => {
+    const column = callIdColumn();
+    const found = new Set<string>();
+    for (let start = 0; start < callIds.length; start += LOOKUP_CHUNK) {
+      const chunk = callIds.slice(start, start + LOOKUP_CHUNK);
+      const rows = (await trx(meta().tableName)
+        .select({ callId: column })
+        .whereIn(column, chunk)) as Array<{ callId: string }>;
+      for (const row of rows) found.add(row.callId);
+    }
+    return found;
+  };
+
   return {
     /** Runs the work in one transaction: everything it wrote is kept, or nothing. */
     transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
       return db().connection.transaction(work);
     },
 
-    /** The callIds among these that are already stored. */
-    async findExistingCallIds(trx: Knex.Transaction, callIds: string[]): Promise<Set<string>> {
-      const column = callIdColumn();
-      const found = new Set<string>();
-      for (let start = 0; start < callIds.length; start += LOOKUP_CHUNK) {
-        const chunk = callIds.slice(start, start + LOOKUP_CHUNK);
-        const rows = (await trx(meta().tableName)
-          .select({ callId: column })
-          .whereIn(column, chunk)) as Array<{ callId: string }>;
-        for (const row of rows) found.add(row.callId);
-      }
-      return found;
-    },
+    findExistingCallIds,
 
     /**
      * Deletes the stored calls among these callIds, and answers how many it deleted per access
@@ -205,34 +275,171 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /**
-     * Inserts the calls whose callId is not stored yet and returns the callIds it inserted.
-     * Rows go in callId order, so that two transactions inserting overlapping batches (two
-     * Strapi nodes) take the unique-index locks in the same order and cannot deadlock.
+     * Stores the calls whose callId is not stored yet; answers the callIds among `callIds`
+     * stored before, and those it inserted. Rows go in callId order, so that two transactions
+     * inserting overlapping batches (two Strapi nodes) take the unique-index locks in the same
+     * order and cannot deadlock on them.
      */
-    async insertNew(trx: Knex.Transaction, calls: CallData[]): Promise<Set<string>> {
-      const inserted = new Set<string>();
-      if (calls.length === 0) return inserted;
-      const plan = insertPlan(meta());
-      const { columns, names, callIdColumn: callId } = plan;
-      const now = new Date();
-      const sorted = [...calls].sort((a, b) =>
-        (a.callId as string) < (b.callId as string) ? -1 : 1
-      );
-      for (let start = 0; start < sorted.length; start += plan.rowsPerStatement) {
-        const chunk = sorted.slice(start, start + plan.rowsPerStatement);
-        // The values go straight into the bindings: no row object per call in between.
-        const bindings: Knex.RawBinding[] = [plan.table, ...names];
-        for (const call of chunk) {
-          for (const column of columns) bindings.push(columnValue(column, call, now) as Knex.Value);
+    async storeNew(
+      trx: Knex.Transaction,
+      callIds: string[],
+      calls: CallData[]
+    ): Promise<{ existing: Set<string>; inserted: Set<string> }> {
+      const plan = insertPlan(meta(), dialectOf(strapi));
+      switch (plan.dialect) {
+        case 'sqlite':
+        case 'postgres': {
+          // Insert first: ON CONFLICT DO NOTHING answers which rows were new, so the lookup of
+          // calls stored before is left with the callIds the insert did not take (none, in the
+          // common batch of new calls). A callId this batch inserted was not stored before.
+          const inserted = await insertReturning(trx, plan, calls);
+          const existing = await findExistingCallIds(
+            trx,
+            callIds.filter((callId) => !inserted.has(callId))
+          );
+          return { existing, inserted };
         }
-        bindings.push(callId, callId);
-        const result = (await trx.raw(insertStatement(plan, chunk.length), bindings)) as
-          | Array<Record<string, string>>
-          | { rows: Array<Record<string, string>> };
-        const returned = Array.isArray(result) ? result : result.rows;
-        for (const row of returned) inserted.add(row[callId]);
+        case 'mysql': {
+          const existing = await findExistingCallIds(trx, callIds);
+          const fresh = calls.filter((call) => !existing.has(call.callId as string));
+          await lockRollupKeys(trx, rollupNames(strapi), fresh);
+          await insertPlain(trx, plan, fresh);
+          return { existing, inserted: new Set(fresh.map((call) => call.callId as string)) };
+        }
       }
-      return inserted;
     },
   };
+};
+
+/**
+ * MySQL and MariaDB keep the statistics rollup with row triggers (database/call-rollup.ts): each
+ * inserted call locks its rollup key after its own callId entry, so two batches sharing a key
+ * (every batch of the current 15 minutes, on one access code) would each hold a callId entry
+ * the other waits for, and deadlock. The batch locks all its keys first instead, in one order
+ * for every batch (a no-op upsert: 0 calls, or the count left as it is), so a second batch
+ * waits there holding nothing. Its calls then count themselves through the triggers.
+ */
+const lockRollupKeys = async (
+  trx: Knex.Transaction,
+  n: RollupNames,
+  calls: CallData[]
+): Promise<void> => {
+  const keys = new Map<string, { order: number; code: string; kind: string; start: Date }>();
+  for (const call of calls) {
+    if (call.startTime === null || call.startTime === undefined) continue;
+    const start = new Date(call.startTime as string | Date);
+    const code = (call.accessCode as string | null | undefined) ?? '';
+    const kind = (call.botKind as string | null | undefined) ?? '';
+    const order = Math.floor(start.getTime() / BUCKET_MS);
+    const key = `${order}\u0000${code}\u0000${kind}`;
+    if (!keys.has(key)) keys.set(key, { order, code, kind, start });
+  }
+  if (keys.size === 0) return;
+  const sorted = [...keys.values()].sort(
+    (a, b) =>
+      a.order - b.order ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
+  );
+  // The bucket computed as the trigger computes it, from the start time as stored.
+  const tuple = `(${bucketOf('mysql', '?')}, ?, ?, 0)`;
+  const bindings: Knex.RawBinding[] = [
+    n.rollup,
+    n.bucketStart,
+    n.rollupAccessCode,
+    n.rollupBotKind,
+    n.count,
+  ];
+  for (const key of sorted) bindings.push(key.start, key.code, key.kind);
+  bindings.push(n.count, n.count);
+  await trx.raw(
+    `INSERT INTO ?? (??, ??, ??, ??) VALUES ${sorted.map(() => tuple).join(', ')} ON DUPLICATE KEY UPDATE ?? = ??`,
+    bindings
+  );
+};
+
+const byCallId = (calls: CallData[]): CallData[] =>
+  [...calls].sort((a, b) => ((a.callId as string) < (b.callId as string) ? -1 : 1));
+
+/** The bound values of one statement's rows, straight from the calls: no row object between. */
+const bindingsOf = (plan: InsertPlan, chunk: CallData[], now: Date): Knex.RawBinding[] => {
+  const bindings: Knex.RawBinding[] = [plan.table, ...plan.names];
+  for (const call of chunk) {
+    for (const column of plan.columns) bindings.push(columnValue(column, call, now) as Knex.Value);
+  }
+  return bindings;
+};
+
+/** SQLite and PostgreSQL: the rows inserted are the ones RETURNING answers. */
+const insertReturning = async (
+  trx: Knex.Transaction,
+  plan: InsertPlan,
+  calls: CallData[]
+): Promise<Set<string>> => {
+  const inserted = new Set<string>();
+  const now = new Date();
+  const sorted = byCallId(calls);
+  for (let start = 0; start < sorted.length; start += plan.rowsPerStatement) {
+    const chunk = sorted.slice(start, start + plan.rowsPerStatement);
+    const bindings = bindingsOf(plan, chunk, now);
+    bindings.push(plan.callIdColumn, plan.callIdColumn);
+    const returned = rawRows(await trx.raw(insertStatement(plan, chunk.length), bindings));
+    for (const row of returned) inserted.add(row[plan.callIdColumn] as string);
+  }
+  return inserted;
+};
+
+const packetBytes = new WeakMap<InsertPlan, Promise<number>>();
+
+/** The server's `max_allowed_packet`, read once per plan (it is a server setting). */
+const maxPacketBytes = (trx: Knex.Transaction, plan: InsertPlan): Promise<number> => {
+  let known = packetBytes.get(plan);
+  if (!known) {
+    known = trx
+      .raw('SELECT @@max_allowed_packet AS bytes')
+      .then((result) => Number(rawRows(result)[0]?.bytes) || 4 * 1024 * 1024);
+    packetBytes.set(plan, known);
+  }
+  return known;
+};
+
+/**
+ * MySQL and MariaDB: every row is inserted or the statement fails, so no row needs reading
+ * back. Statements are cut by bound values and by bytes (see PACKET_SHARE).
+ */
+const insertPlain = async (
+  trx: Knex.Transaction,
+  plan: InsertPlan,
+  calls: CallData[]
+): Promise<void> => {
+  if (calls.length === 0) return;
+  const budget = (await maxPacketBytes(trx, plan)) * PACKET_SHARE;
+  const now = new Date();
+  let bindings: Knex.RawBinding[] = [];
+  let rows = 0;
+  let bytes = 0;
+  const flush = async () => {
+    const [header] = (await trx.raw(insertStatement(plan, rows), [
+      plan.table,
+      ...plan.names,
+      ...bindings,
+    ])) as [{ warningStatus?: number }];
+    if ((header?.warningStatus ?? 0) > 0) {
+      const warnings = rawRows(await trx.raw('SHOW WARNINGS')) as unknown as MysqlWarning[];
+      const changed = warnings.find((warning) => warning.Level !== 'Note');
+      if (changed) throw changedValueError(changed);
+    }
+    bindings = [];
+    rows = 0;
+    bytes = 0;
+  };
+  for (const call of byCallId(calls)) {
+    const values = plan.columns.map((column) => columnValue(column, call, now) as Knex.Value);
+    const size = rowBytes(values);
+    if (rows > 0 && (rows === plan.rowsPerStatement || bytes + size > budget)) await flush();
+    for (const value of values) bindings.push(value);
+    rows += 1;
+    bytes += size;
+  }
+  await flush();
 };

@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 
 import { PLUGIN_ID, UID } from '../constants';
+import { dialectOf, type Dialect } from '../database/dialect';
 import { columnOf, tableOf } from '../database/metadata';
 import { getDb } from '../utils/strapi';
 
@@ -26,8 +27,8 @@ interface Statement {
  * (checked valid first, as json_type raises on malformed text), jsonb on PostgreSQL, json on
  * MySQL and MariaDB.
  */
-const countOf = (client: string, column: string): Statement => {
-  switch (client) {
+const countOf = (dialect: Dialect, column: string): Statement => {
+  switch (dialect) {
     case 'sqlite':
       return {
         sql: "json_array_length(??) WHERE CASE WHEN json_valid(??) THEN json_type(??) = 'array' ELSE 0 END",
@@ -38,7 +39,8 @@ const countOf = (client: string, column: string): Statement => {
         sql: "jsonb_array_length(??) WHERE jsonb_typeof(??) = 'array'",
         bindings: [column, column],
       };
-    default:
+    case 'mysql':
+      // MariaDB's json is LONGTEXT checked by JSON_VALID, MySQL 8's a JSON type: both valid.
       return { sql: "JSON_LENGTH(??) WHERE JSON_TYPE(??) = 'ARRAY'", bindings: [column, column] };
   }
 };
@@ -52,7 +54,7 @@ export const backfillFlowSteps = async (strapi: Strapi): Promise<void> => {
   const table = tableOf(strapi, UID.callRecord);
   const id = columnOf(strapi, UID.callRecord, 'id');
   const steps = columnOf(strapi, UID.callRecord, 'flowSteps');
-  const count = countOf(db.dialect.client, columnOf(strapi, UID.callRecord, 'flowTrace'));
+  const count = countOf(dialectOf(strapi), columnOf(strapi, UID.callRecord, 'flowTrace'));
   const [top] = (await db.connection(table).max({ top: id })) as Array<{ top: unknown }>;
   const last = Number(top?.top ?? 0);
   for (let from = 0; from < last; from += ID_RANGE) {

@@ -3,10 +3,15 @@ import type { Knex } from 'knex';
 
 import { rebuildRollupSql, rollupNames } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
+import { withMysqlLock } from '../database/session-lock';
+import { classifyWriteFailure } from '../domain/write-failure';
 import { getDb } from '../utils/strapi';
 
 /** One key per database for rebuilding, so two nodes booting together build it once. */
 const REBUILD_LOCK = 'call-history:rollup-rebuild';
+/** How long a node waits for another's rebuild on MySQL/MariaDB (PostgreSQL waits unbounded). */
+const MYSQL_REBUILD_WAIT_SECONDS = 600;
+const MYSQL_REBUILD_ATTEMPTS = 3;
 
 export interface RollupRebuild {
   /** Rollup rows written. */
@@ -31,31 +36,95 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return Boolean(await knex(names.calls).first(names.id));
   };
 
+  /** Rebuilds in `trx`, which holds the rebuild's lock and keeps the calls' writers out. */
+  const rebuildIn = async (
+    trx: Knex.Transaction,
+    onlyIfMissing: boolean,
+    started: number
+  ): Promise<RollupRebuild | null> => {
+    const names = rollupNames(strapi);
+    // Again under the lock: another node booting meanwhile may have built it.
+    if (onlyIfMissing && !(await isMissing(trx))) return null;
+    await trx(names.rollup).delete();
+    await trx.raw(rebuildRollupSql(dialectOf(strapi), names));
+    const [totals] = (await trx(names.rollup)
+      .count({ rows: '*' })
+      .sum({ calls: names.count })) as Array<{ rows: number | string; calls: number | string }>;
+    return {
+      rows: Number(totals?.rows ?? 0),
+      calls: Number(totals?.calls ?? 0),
+      milliseconds: Date.now() - started,
+    };
+  };
+
+  /**
+   * MySQL/MariaDB: LOCK TABLES would commit the transaction, so every row and gap of both tables'
+   * primary keys is locked instead, until the commit: the rollup's first (exclusively), in the
+   * order a batch ingest locks them (its rollup keys, then its calls: repositories/
+   * call-record-writes.ts), then the calls' (shared: writers wait, readers do not).
+   */
+  const lockedForRebuild = async (
+    trx: Knex.Transaction,
+    onlyIfMissing: boolean,
+    started: number
+  ) => {
+    const names = rollupNames(strapi);
+    await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [names.rollup]);
+    await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) LOCK IN SHARE MODE', [
+      names.calls,
+    ]);
+    return rebuildIn(trx, onlyIfMissing, started);
+  };
+
   const rebuild = async ({ onlyIfMissing = false } = {}): Promise<RollupRebuild | null> => {
-    const db = getDb(strapi);
-    const dialect = dialectOf(strapi);
+    const knex = getDb(strapi).connection;
     const names = rollupNames(strapi);
     const started = Date.now();
-    return db.connection.transaction(async (trx) => {
-      if (dialect === 'postgres') {
-        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [REBUILD_LOCK]);
-        // Writers wait for the rebuild (readers do not): a call inserted meanwhile would be
-        // counted by its trigger and again by the rebuild's GROUP BY, or by neither.
-        await trx.raw('LOCK TABLE ?? IN SHARE MODE', [names.calls]);
+    switch (dialectOf(strapi)) {
+      case 'sqlite':
+        // One writer at a time already.
+        return knex.transaction((trx) => rebuildIn(trx, onlyIfMissing, started));
+      case 'postgres':
+        return knex.transaction(async (trx) => {
+          await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [REBUILD_LOCK]);
+          // Writers wait for the rebuild (readers do not): a call inserted meanwhile would be
+          // counted by its trigger and again by the rebuild's GROUP BY, or by neither.
+          await trx.raw('LOCK TABLE ?? IN SHARE MODE', [names.calls]);
+          return rebuildIn(trx, onlyIfMissing, started);
+        });
+      case 'mysql': {
+        // A named lock outlives transactions: held on the transaction's own connection until
+        // after its commit, so that the next node's check reads the rollup committed.
+        const rebuilt = await withMysqlLock(
+          knex,
+          REBUILD_LOCK,
+          MYSQL_REBUILD_WAIT_SECONDS,
+          async (connection) => {
+            for (let attempt = 1; ; attempt += 1) {
+              try {
+                return await knex.transaction(
+                  async (trx) => ({ result: await lockedForRebuild(trx, onlyIfMissing, started) }),
+                  // Repeatable read: the locks cover the gaps, so no row is inserted either.
+                  { connection, isolationLevel: 'repeatable read' }
+                );
+              } catch (error) {
+                // A call deleted meanwhile (its row locked, then its rollup key) may deadlock
+                // with the rebuild, which locks the other way round: run again.
+                if (attempt >= MYSQL_REBUILD_ATTEMPTS || classifyWriteFailure(error) !== 'retry') {
+                  throw error;
+                }
+              }
+            }
+          }
+        );
+        if (rebuilt === null) {
+          throw new Error(
+            `call-history: waited ${MYSQL_REBUILD_WAIT_SECONDS} s for another node's rebuild of the statistics rollup`
+          );
+        }
+        return rebuilt.result;
       }
-      // Again under the lock: another node booting meanwhile may have built it.
-      if (onlyIfMissing && !(await isMissing(trx))) return null;
-      await trx(names.rollup).delete();
-      await trx.raw(rebuildRollupSql(dialect, names));
-      const [totals] = (await trx(names.rollup)
-        .count({ rows: '*' })
-        .sum({ calls: names.count })) as Array<{ rows: number | string; calls: number | string }>;
-      return {
-        rows: Number(totals?.rows ?? 0),
-        calls: Number(totals?.calls ?? 0),
-        milliseconds: Date.now() - started,
-      };
-    });
+    }
   };
 
   return {

@@ -19,14 +19,17 @@ import {
   type StreamSummary,
 } from '../domain/stream-ingest';
 import { classifyWriteFailure, databaseMessage, errorCode } from '../domain/write-failure';
-import callRecordWrites from '../repositories/call-record-writes';
+import callRecordWrites, { CALL_ID_KEY } from '../repositories/call-record-writes';
 import { emitEvent, getConfig, getService } from '../utils/strapi';
 
 /** The write failed and was rolled back: nothing of the batch is stored. */
 export class BatchNotStoredError extends Error {
   /** The database's own message, without the SQL and values knex prefixes to it. */
   readonly databaseMessage: string;
-  /** The database's error code (SQLSTATE on PostgreSQL), when it gave one. */
+  /**
+   * The database's error code (SQLSTATE on PostgreSQL, the error number on MySQL/MariaDB),
+   * when it gave one.
+   */
   readonly code: string | null;
   /**
    * The database refused a value of the batch (see domain/write-failure.ts): sending the same
@@ -48,6 +51,18 @@ export class BatchNotStoredError extends Error {
 }
 
 const MAX_ATTEMPTS = 3;
+/**
+ * On MySQL/MariaDB a batch that met a callId another writer stored meanwhile runs again, up to
+ * this many times in all: each run reads the calls stored by then, so it meets only writers
+ * still in flight, as many as batches overlap it at once (four on the multi-node test).
+ */
+const MAX_RACED_ATTEMPTS = 8;
+/**
+ * A retried transaction waits a little first, longer each time and never exactly as long as the
+ * node it collided with, so that the two do not meet again at once.
+ */
+const retryPause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
 
 /**
  * A chunk of a streamed upload is committed early once its lines hold this much text, so that
@@ -69,20 +84,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
     for (const intent of intents) if (intent.kind === 'write') rows.push(intent.data);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await writes.transaction(async (trx) => {
-          // Insert first: ON CONFLICT DO NOTHING answers which rows were new, so the lookup of
-          // calls stored before is left with the callIds the insert did not take (none, in
-          // the common batch of new calls). A callId this batch inserted was not stored before.
-          const inserted = await writes.insertNew(trx, rows);
-          const existing = await writes.findExistingCallIds(
-            trx,
-            callIds.filter((callId) => !inserted.has(callId))
-          );
-          return { existing, inserted };
-        });
+        return await writes.transaction((trx) => writes.storeNew(trx, callIds, rows));
       } catch (error) {
-        const failure = classifyWriteFailure(error);
-        if (attempt < MAX_ATTEMPTS && failure === 'retry') continue;
+        const failure = classifyWriteFailure(error, { raceKey: CALL_ID_KEY });
+        const bound = failure === 'raced' ? MAX_RACED_ATTEMPTS : MAX_ATTEMPTS;
+        if (attempt < bound && (failure === 'retry' || failure === 'raced')) {
+          await retryPause(attempt);
+          continue;
+        }
         if (failure === 'refused') {
           throw new BatchNotStoredError(
             'The batch was not stored: the database refused a value of one of its calls. ' +

@@ -8,6 +8,8 @@ import type {
   RetentionPreviewRow,
 } from '../../../shared/contracts/retention';
 import { EVENTS } from '../constants';
+import { dialectOf } from '../database/dialect';
+import { withMysqlLock, withPooledConnection } from '../database/session-lock';
 import { retentionRules, type RetentionRule } from '../domain/retention';
 import type { CallSelection } from '../repositories/call-deletion-batches';
 import { nextTurn } from '../utils/event-loop';
@@ -19,17 +21,14 @@ import { emitEvent, getConfig, getDb, getService } from '../utils/strapi';
  * part of the plugin uses.
  */
 export const PURGE_LOCK_KEY = 0x63686973;
+/** The name of the purge's MySQL/MariaDB named lock (scoped to the database by session-lock.ts). */
+export const PURGE_LOCK_NAME = 'call-history:retention-purge';
 
 /** The calls a rule covers; `before` its cutoff for what expired. */
 const selectionOf = (rule: RetentionRule): CallSelection =>
   rule.accessCode !== null
     ? { accessCode: rule.accessCode }
     : { excludedAccessCodes: rule.excludedAccessCodes };
-
-interface PoolClient {
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<unknown>;
-}
 
 const iso = (millis: number | null) => (millis === null ? null : new Date(millis).toISOString());
 
@@ -51,28 +50,30 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   /**
-   * On PostgreSQL, a session-level advisory lock held on one dedicated connection for the whole
-   * run: a node that does not get it skips its run (the holder deletes everything expired).
-   * SQLite is one process: the in-process guard of `purge` is all it needs.
+   * On PostgreSQL a session-level advisory lock, on MySQL and MariaDB a named lock (GET_LOCK),
+   * held on one dedicated connection for the whole run, not waited for: a node that does not get
+   * it skips its run (the holder deletes everything expired). SQLite is one process: the
+   * in-process guard of `purge` is all it needs.
    */
   const withPurgeLock = async <T>(work: () => Promise<T>): Promise<T | null> => {
-    const db = getDb(strapi);
-    if (db.dialect.client !== 'postgres') return work();
-    const knex: Knex = db.connection;
-    const pool = knex.client as PoolClient;
-    const connection = await pool.acquireConnection();
-    try {
-      const result = (await knex
-        .raw('SELECT pg_try_advisory_lock(?) AS locked', [PURGE_LOCK_KEY])
-        .connection(connection)) as { rows: Array<{ locked: boolean }> };
-      if (!result.rows[0]?.locked) return null;
-      try {
-        return await work();
-      } finally {
-        await knex.raw('SELECT pg_advisory_unlock(?)', [PURGE_LOCK_KEY]).connection(connection);
-      }
-    } finally {
-      await pool.releaseConnection(connection);
+    const knex: Knex = getDb(strapi).connection;
+    switch (dialectOf(strapi)) {
+      case 'sqlite':
+        return work();
+      case 'mysql':
+        return withMysqlLock(knex, PURGE_LOCK_NAME, 0, work);
+      case 'postgres':
+        return withPooledConnection(knex, async (connection) => {
+          const result = await knex
+            .raw('SELECT pg_try_advisory_lock(?) AS locked', [PURGE_LOCK_KEY])
+            .connection(connection);
+          if (!(result as { rows: Array<{ locked: boolean }> }).rows[0]?.locked) return null;
+          try {
+            return await work();
+          } finally {
+            await knex.raw('SELECT pg_advisory_unlock(?)', [PURGE_LOCK_KEY]).connection(connection);
+          }
+        });
     }
   };
 

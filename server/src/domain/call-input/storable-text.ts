@@ -6,8 +6,12 @@
  */
 import { problem, type FieldProblem } from './field-problem';
 
-/** Deeper json is refused: no database or JSON encoder should have to recurse without bound. */
-export const MAX_JSON_DEPTH = 64;
+/**
+ * Deeper json is refused: MariaDB's JSON_VALID (the check on its json columns) refuses a value
+ * nested in 32 arrays or objects, and no database or JSON encoder should have to recurse
+ * without bound.
+ */
+export const MAX_JSON_DEPTH = 31;
 
 /**
  * What in a string no database here can store: the NUL character (PostgreSQL refuses it in text
