@@ -3,7 +3,7 @@ import type { Strapi } from '@strapi/types';
 import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureRollupTriggers } from './database/call-rollup';
-import { assertSupportedDatabase } from './database/database-version';
+import { assertSupportedDatabase, warnUnlessDatesInUtc } from './database/database-version';
 import { ensureExactCollation } from './database/exact-collation';
 import { dropRetiredIndexes, ensureIndexes } from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
@@ -56,6 +56,7 @@ const buildRollupIfMissing = async (strapi: Strapi) => {
 
 export default async ({ strapi }: { strapi: Strapi }) => {
   await assertSupportedDatabase(strapi);
+  warnUnlessDatesInUtc(strapi);
   unsubscribers.push(...subscribeLifecycles(strapi));
   await ensureExactCollation(strapi);
   await ensureIndexes(strapi);

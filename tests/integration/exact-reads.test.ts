@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 
 import { UID } from '../../server/src/constants';
+import { callRecordColumns } from '../../server/src/database/call-record-columns';
 import { reverseNumber } from '../../server/src/domain/calling-number';
+import { bucketCountsSql } from '../../server/src/repositories/call-search-sql';
 import { describeOnMysql } from '../helpers/dialect';
 import { asText, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 import { ensureDemoBots } from '../support/call-generator';
@@ -221,6 +223,26 @@ describe('reads that neither collation nor time zone can change', () => {
           'before-midnight',
         ])) as [Array<{ stored: string }>];
         expect(rows).toEqual([{ stored: '2026-03-04 18:29:59.999000' }]);
+      });
+
+      it('answers statistics buckets as DATETIME, read in the connection zone as start times are', async () => {
+        const { table: names } = callRecordColumns(app.strapi);
+        const filters = {
+          from: new Date('2026-03-04T00:00:00Z'),
+          to: new Date('2026-03-05T00:00:00Z'),
+          callingNumber: { match: 'prefix' as const, value: '137' },
+          accessCode: null,
+        };
+        const [rows] = (await bucketCountsSql(knex(), 'mysql', names, filters, null, null)) as [
+          Array<{ bucket: unknown }>,
+        ];
+        // A string would be parsed in the Node process's zone, whatever mysql2's `timezone` says.
+        const buckets = rows.map((row) => row.bucket);
+        expect(buckets.filter((bucket) => !(bucket instanceof Date))).toEqual([]);
+        expect(buckets.map((bucket) => (bucket as Date).toISOString()).sort()).toEqual([
+          '2026-03-04T18:15:00.000Z',
+          '2026-03-04T18:30:00.000Z',
+        ]);
       });
     });
   });

@@ -155,6 +155,26 @@ describe('POST /api/call-history/calls/batch with application/x-ndjson (streamed
     });
   });
 
+  // 90 calls with traces near their 256 KiB bound: about 19 MB, a first chunk cut at 16 MB of
+  // text. One INSERT of such a chunk would be over MariaDB's default max_allowed_packet (16 MB,
+  // the values written into the statement): the insert cuts its statements by bytes there.
+  it('stores chunks whose traces together outweigh the database packet limit', async () => {
+    const trace = (makeCall('x', {}, 60).flowTrace as Array<Record<string, unknown>>).map(
+      (step) => ({ ...step, botReply: 'r'.repeat(3500) })
+    );
+    const pieces = Array.from({ length: 90 }, (_, i) =>
+      ndjson([makeCall(`heavy-${i}`, { flowTrace: trace })])
+    );
+    expect(Buffer.byteLength(pieces.join(''))).toBeGreaterThan(18 * 1024 * 1024);
+    const streamed = await postStream(app, token, pieces);
+    expect(summaryOf(streamed)).toEqual({
+      lines: 90,
+      counts: { stored: 90, notRecorded: 0, duplicate: 0, invalid: 0 },
+      complete: true,
+    });
+    expect(await countCalls(app, { callId: { $startsWith: 'heavy-' } })).toBe(90);
+  });
+
   it('is idempotent: the same upload sent again stores nothing and answers duplicates', async () => {
     const before = await countCalls(app);
     const streamed = await postStream(app, token, upload());

@@ -1,3 +1,5 @@
+import { classifyWriteFailure } from '../../server/src/domain/write-failure';
+import callRecordWrites from '../../server/src/repositories/call-record-writes';
 import { onMysql, onPostgres } from '../helpers/dialect';
 import {
   CALL_RECORD,
@@ -466,5 +468,30 @@ describe('POST /api/call-history/calls/batch', () => {
       const retry = await post({ data: calls }).expect(200);
       expect(retry.body.data.counts.stored).toBe(1000);
     });
+
+    // A MySQL server without a strict sql_mode stores a value cut, with a warning, where strict
+    // mode refuses it. The batch insert refuses it either way: evidence is never stored cut.
+    (onMysql ? it : it.skip)(
+      'refuses a value MySQL would cut without a strict sql_mode (MariaDB/MySQL only)',
+      async () => {
+        const writes = callRecordWrites({ strapi: app.strapi });
+        const callId = `cut-${'c'.repeat(300)}`;
+        const stored = writes.transaction(async (trx) => {
+          await trx.raw("SET SESSION sql_mode = ''");
+          try {
+            return await writes.storeNew(trx, [callId], [{ callId }]);
+          } finally {
+            await trx.raw('SET SESSION sql_mode = DEFAULT');
+          }
+        });
+        const error = await stored.then(
+          () => null,
+          (failure: unknown) => failure
+        );
+        expect(error).toMatchObject({ errno: 1265, message: expect.stringContaining('call_id') });
+        expect(classifyWriteFailure(error)).toBe('refused');
+        expect(await countCalls(app, { callId: { $startsWith: 'cut-' } })).toBe(0);
+      }
+    );
   });
 });

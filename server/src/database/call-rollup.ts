@@ -5,6 +5,7 @@ import { UID } from '../constants';
 import { BUCKET_MS } from '../domain/day-buckets';
 import { getDb } from '../utils/strapi';
 
+import { mysqlBucketOf } from './bucket-sql';
 import { type Dialect, dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
 import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
@@ -58,15 +59,14 @@ const quoteFor = (dialect: Dialect) => (dialect === 'mysql' ? mq : q);
 /**
  * The bucket of a stored start time, in the column's own representation: epoch milliseconds on
  * SQLite, a timestamp on PostgreSQL, a DATETIME on MySQL/MariaDB (the same 15-minute UTC grid
- * each time). MySQL's is plain arithmetic on the DATETIME: its UNIX_TIMESTAMP and FROM_UNIXTIME
- * read the value in the session's time zone.
+ * each time; database/bucket-sql.ts says why MySQL's is arithmetic from a DATETIME epoch).
  */
 export const bucketOf = (dialect: Dialect, startTime: string): string => {
   switch (dialect) {
     case 'postgres':
       return `date_trunc('hour', ${startTime}) + floor(extract(minute from ${startTime}) / 15) * interval '15 minutes'`;
     case 'mysql':
-      return `DATE_ADD('1970-01-01', INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01', ${startTime}) / ${BUCKET_MS / 1000}) * ${BUCKET_MS / 1000} SECOND)`;
+      return mysqlBucketOf(startTime);
     case 'sqlite':
       return `(${startTime} / ${BUCKET_MS}) * ${BUCKET_MS}`;
   }

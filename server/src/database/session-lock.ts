@@ -30,7 +30,7 @@ export const withPooledConnection = async <T>(
  * the name is scoped to the connection's database (two installs, or two test databases, on one
  * server must not exclude each other), and hashed: MySQL refuses names over 64 characters.
  */
-const MYSQL_LOCK_NAME = "SHA1(CONCAT(?, ':', DATABASE()))";
+export const MYSQL_LOCK_NAME = "SHA1(CONCAT(?, ':', DATABASE()))";
 
 /**
  * Takes the named lock on this connection, waiting up to `seconds` (0: not at all) for

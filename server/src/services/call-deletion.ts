@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
+import { classifyWriteFailure } from '../domain/write-failure';
 import callDeletionBatches, { type CallSelection } from '../repositories/call-deletion-batches';
 import callRecordWrites from '../repositories/call-record-writes';
 import { fieldError } from '../utils/errors';
@@ -9,6 +10,7 @@ import { getDb, getService } from '../utils/strapi';
 import { currentAdmin } from './audit';
 
 export const MAX_REASON_LENGTH = 1000;
+const BATCH_ATTEMPTS = 3;
 
 export interface DeletionRequest {
   /** The platform ids of the calls to delete; ids that are not stored are ignored. */
@@ -75,7 +77,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
       selection: CallSelection,
       limit: number
     ): Promise<{ selected: number; perAccessCode: Map<string, number> }> {
-      return writes.transaction((trx) => batches.deleteBatch(trx, selection, limit));
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await writes.transaction((trx) => batches.deleteBatch(trx, selection, limit));
+        } catch (error) {
+          // A deadlock with a writer locking the other way round (on MySQL/MariaDB a batch
+          // ingest locks its rollup keys, then its calls): the batch is run again.
+          if (attempt >= BATCH_ATTEMPTS || classifyWriteFailure(error) !== 'retry') throw error;
+        }
+      }
     },
 
     /** Counts and oldest start times of a selection, for the dry runs. */

@@ -4,12 +4,14 @@ import type { Knex } from 'knex';
 import { rebuildRollupSql, rollupNames } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
 import { withMysqlLock } from '../database/session-lock';
+import { classifyWriteFailure } from '../domain/write-failure';
 import { getDb } from '../utils/strapi';
 
 /** One key per database for rebuilding, so two nodes booting together build it once. */
 const REBUILD_LOCK = 'call-history:rollup-rebuild';
 /** How long a node waits for another's rebuild on MySQL/MariaDB (PostgreSQL waits unbounded). */
 const MYSQL_REBUILD_WAIT_SECONDS = 600;
+const MYSQL_REBUILD_ATTEMPTS = 3;
 
 export interface RollupRebuild {
   /** Rollup rows written. */
@@ -55,6 +57,25 @@ export default ({ strapi }: { strapi: Strapi }) => {
     };
   };
 
+  /**
+   * MySQL/MariaDB: LOCK TABLES would commit the transaction, so every row and gap of both tables'
+   * primary keys is locked instead, until the commit: the rollup's first (exclusively), in the
+   * order a batch ingest locks them (its rollup keys, then its calls: repositories/
+   * call-record-writes.ts), then the calls' (shared: writers wait, readers do not).
+   */
+  const lockedForRebuild = async (
+    trx: Knex.Transaction,
+    onlyIfMissing: boolean,
+    started: number
+  ) => {
+    const names = rollupNames(strapi);
+    await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [names.rollup]);
+    await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) LOCK IN SHARE MODE', [
+      names.calls,
+    ]);
+    return rebuildIn(trx, onlyIfMissing, started);
+  };
+
   const rebuild = async ({ onlyIfMissing = false } = {}): Promise<RollupRebuild | null> => {
     const knex = getDb(strapi).connection;
     const names = rollupNames(strapi);
@@ -78,20 +99,23 @@ export default ({ strapi }: { strapi: Strapi }) => {
           knex,
           REBUILD_LOCK,
           MYSQL_REBUILD_WAIT_SECONDS,
-          (connection) =>
-            knex.transaction(
-              async (trx) => {
-                // LOCK TABLES would commit the transaction: a shared lock on every row and gap
-                // of the primary key instead keeps writers out (readers not) until the commit.
-                await trx.raw(
-                  'SELECT COUNT(*) AS calls FROM ?? FORCE INDEX (PRIMARY) LOCK IN SHARE MODE',
-                  [names.calls]
+          async (connection) => {
+            for (let attempt = 1; ; attempt += 1) {
+              try {
+                return await knex.transaction(
+                  async (trx) => ({ result: await lockedForRebuild(trx, onlyIfMissing, started) }),
+                  // Repeatable read: the locks cover the gaps, so no row is inserted either.
+                  { connection, isolationLevel: 'repeatable read' }
                 );
-                return { result: await rebuildIn(trx, onlyIfMissing, started) };
-              },
-              // Repeatable read: the shared locks cover the gaps, so no call is inserted either.
-              { connection, isolationLevel: 'repeatable read' }
-            )
+              } catch (error) {
+                // A call deleted meanwhile (its row locked, then its rollup key) may deadlock
+                // with the rebuild, which locks the other way round: run again.
+                if (attempt >= MYSQL_REBUILD_ATTEMPTS || classifyWriteFailure(error) !== 'retry') {
+                  throw error;
+                }
+              }
+            }
+          }
         );
         if (rebuilt === null) {
           throw new Error(

@@ -19,6 +19,8 @@ module.exports = ({ env }) => {
           user: env('DATABASE_USERNAME', 'root'),
           password: env('DATABASE_PASSWORD', ''),
           ssl: false,
+          // DATETIME keeps the wall time it is given: write and read dates as UTC.
+          timezone: 'Z',
         },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
         acquireConnectionTimeout: 60000,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-import { bucketOf } from '../../../server/src/database/call-rollup';
+import { mysqlBucketOf } from '../../../server/src/database/bucket-sql';
 import type { SearchFilters } from '../../../server/src/domain/search-query';
 import {
   NEWEST_FIRST as NEWEST,
@@ -176,10 +176,10 @@ describe('the 15-minute buckets of the statistics', () => {
     });
   });
 
-  it('groups by the rollup bucket on MySQL, never through the session zone', () => {
+  it('groups by a DATETIME bucket on MySQL, never through the session zone', () => {
     const { sql, bindings } = bucketCountsSql(mysql, 'mysql', TABLE, period, null, null).toSQL();
     expect({ sql, bindings }).toEqual({
-      sql: `SELECT ${bucketOf('mysql', '`start_time`')} AS bucket, \`access_code\` AS code, COUNT(*) AS total FROM (SELECT \`start_time\`, \`access_code\` FROM \`calls\` WHERE \`start_time\` >= ? AND \`start_time\` < ?) matching GROUP BY 1, 2`,
+      sql: `SELECT ${mysqlBucketOf('`start_time`')} AS bucket, \`access_code\` AS code, COUNT(*) AS total FROM (SELECT \`start_time\`, \`access_code\` FROM \`calls\` WHERE \`start_time\` >= ? AND \`start_time\` < ?) matching GROUP BY 1, 2`,
       bindings: [from, to],
     });
     expect(sql).not.toMatch(/NOW\(|UNIX_TIMESTAMP|FROM_UNIXTIME|CONVERT_TZ/i);
