@@ -16,13 +16,15 @@
  *
  * Options: --calls N (default 1000000), --runs N (exports of the whole period, default 3),
  * --reuse (keep and reuse the database of an earlier run with the same N), --out FILE (default
- * tests/bench/results/export.md, or export-postgres.md on PostgreSQL). With `node --cpu-prof`
+ * tests/bench/results/export.md, or export-postgres.md on PostgreSQL, export-mariadb.md on
+ * MariaDB/MySQL). With `node --cpu-prof`
  * the profile is the server's.
  */
 
 const { spawnSync } = require('child_process');
 const os = require('os');
 
+const { commandPrefix } = require('./database');
 const { measureExport } = require('./support/export-run');
 const {
   CLIENT,
@@ -101,7 +103,7 @@ const main = async () => {
   const lines = [
     `# Call History CSV export benchmark (${ENGINE_NAME})`,
     '',
-    `Command: \`${CLIENT === 'postgres' ? 'DATABASE_CLIENT=postgres ' : ''}node --expose-gc tests/bench/export.js ${args.join(' ')}\` — run ${new Date().toISOString()}.`,
+    `Command: \`${commandPrefix(CLIENT)}node --expose-gc tests/bench/export.js ${args.join(' ')}\` — run ${new Date().toISOString()}.`,
     '',
     `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM (shared with other jobs), Node ${process.version}, ${engine}, Strapi 4.26.2.`,
     `Data: ${total.toLocaleString('en')} calls in the exported period (the generator, tests/support/call-generator.js, seed ${GENERATED.seed}, over ${GENERATED.from.slice(0, 10)} – ${GENERATED.to.slice(0, 10)}, about 10 % with flow traces).`,

@@ -8,14 +8,14 @@
  * memory, and never in the server's heap), which reads the answer line by line and keeps only
  * the counts. The server process samples its own RSS every 100 ms during the upload: the growth
  * is the peak minus the RSS just before the upload. Writes tests/bench/results/ingest-stream.md,
- * or ingest-stream-postgres.md on PostgreSQL.
+ * or ingest-stream-postgres.md on PostgreSQL, ingest-stream-mariadb.md on MariaDB/MySQL.
  *
  *   npm run build && node tests/bench/ingest-stream.js [--calls 1000000]
  *   DATABASE_CLIENT=postgres DATABASE_PORT=55433 node tests/bench/ingest-stream.js
  *
  * Environment: CALL_HISTORY_STREAM_CHUNK_SIZE (the plugin's streamChunkSize, default 1,000),
  * STRAPI_JSON_LIMIT (left at Strapi's 1 MB: the upload is far larger and is read all the same),
- * BENCH_OUT; DATABASE_* on PostgreSQL.
+ * BENCH_OUT; DATABASE_* on PostgreSQL and MariaDB/MySQL.
  */
 
 const { fork } = require('child_process');
@@ -24,6 +24,15 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const v8 = require('v8');
+
+const {
+  benchClient,
+  ENGINE_NAMES,
+  RESULT_SUFFIXES,
+  commandPrefix,
+  engineVersion,
+  freshDatabase,
+} = require('./database');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -99,14 +108,10 @@ const client = async () => {
 
 const server = async () => {
   const CALLS = Number(option('calls', '1000000'));
-  const CLIENT = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+  const CLIENT = benchClient();
   const OUT =
     process.env.BENCH_OUT ??
-    path.join(
-      __dirname,
-      'results',
-      CLIENT === 'postgres' ? 'ingest-stream-postgres.md' : 'ingest-stream.md'
-    );
+    path.join(__dirname, 'results', `ingest-stream${RESULT_SUFFIXES[CLIENT]}.md`);
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-stream-bench-'));
   Object.assign(process.env, {
     DATABASE_CLIENT: CLIENT,
@@ -117,9 +122,7 @@ const server = async () => {
     BROWSER: 'none',
   });
   const database =
-    CLIENT === 'postgres'
-      ? await require('./database').freshDatabase('call_history_bench_stream')
-      : null;
+    CLIENT === 'sqlite' ? null : await freshDatabase(CLIENT, 'call_history_bench_stream');
   const createStrapi = require('@strapi/strapi');
   const APP_DIR = path.resolve(__dirname, '..', 'app');
   const strapi = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
@@ -227,6 +230,7 @@ const server = async () => {
     const mb = (value) => Math.round(value / 2 ** 20);
     const r = {
       client: CLIENT,
+      engine: await engineVersion(strapi),
       calls: CALLS,
       ...result,
       perSecond: CALLS / result.seconds,
@@ -270,13 +274,13 @@ const server = async () => {
 
 const report = (r) => {
   const cpus = os.cpus();
-  return `# Streamed ingest benchmark${r.client === 'postgres' ? ' (PostgreSQL)' : ''}
+  return `# Streamed ingest benchmark${r.client === 'sqlite' ? '' : ` (${ENGINE_NAMES[r.client]})`}
 
 - Date: ${new Date().toISOString()}
 - Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}
-- Database: ${r.client === 'postgres' ? 'PostgreSQL, fresh database on 127.0.0.1' : 'SQLite (better-sqlite3), fresh database file'}
+- Database: ${r.engine}, ${r.client === 'sqlite' ? 'fresh database file' : 'fresh database on 127.0.0.1'}
 - Load average (1, 5, 15 min) before the upload: ${r.loadBefore}; after it: ${r.loadAfter} (the machine is shared)
-- Command: \`npm run build && ${r.client === 'postgres' ? 'DATABASE_CLIENT=postgres ' : ''}node --expose-gc tests/bench/ingest-stream.js\`
+- Command: \`npm run build && ${commandPrefix(r.client)}node --expose-gc tests/bench/ingest-stream.js\`
 - One request, \`POST /api/call-history/calls/batch\` with \`Content-Type: application/x-ndjson\`,
   ${r.calls.toLocaleString('en-US')} calls without traces (${(r.bytes / 2 ** 20).toFixed(0)} MB of NDJSON), generated as a stream by a
   client process; the server's \`strapi::body\` jsonLimit is Strapi's default 1 MB;

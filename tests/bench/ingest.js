@@ -10,16 +10,18 @@
  *     before the route's batch so both meet a table of the same size;
  *   - the baseline of creating calls one by one through Strapi's stock write path, the
  *     Content Manager admin API.
- * Writes tests/bench/results/ingest.md, or ingest-postgres.md on PostgreSQL.
+ * Writes tests/bench/results/ingest.md, or ingest-postgres.md on PostgreSQL, ingest-mariadb.md on
+ * MariaDB/MySQL.
  *
  *   npm run build && node tests/bench/ingest.js
  *   DATABASE_CLIENT=postgres DATABASE_PORT=55433 node tests/bench/ingest.js
+ *   DATABASE_CLIENT=mysql DATABASE_PORT=3310 node tests/bench/ingest.js     # MariaDB/MySQL
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof tests/bench/ingest.js   # then tests/bench/profile-top.js
  *
  * Environment: BENCH_BATCHES (default 20), BENCH_TRACED_BATCHES (10), BENCH_BASELINE (2000;
  * 0 skips the one-by-one baselines), BENCH_BASELINE_TRACED (500), STRAPI_JSON_LIMIT (16mb),
  * BENCH_FLOOR (1; 0 measures the route alone, for a profile), BENCH_OUT (results file); DATABASE_HOST, DATABASE_PORT, DATABASE_USERNAME, DATABASE_PASSWORD
- * on PostgreSQL. Client and server share this process (and the machine's cores): the figures
+ * on PostgreSQL and MariaDB/MySQL. Client and server share this process (and the machine's cores): the figures
  * include the client's JSON work.
  */
 
@@ -27,12 +29,22 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
+const { makeCall } = require('./calls');
+const {
+  benchClient,
+  ENGINE_NAMES,
+  RESULT_SUFFIXES,
+  commandPrefix,
+  engineVersion,
+  freshDatabase,
+} = require('./database');
+
 const APP_DIR = path.resolve(__dirname, '..', 'app');
 const ROOT = path.resolve(__dirname, '..', '..');
 const BATCH = 1000;
 
 const int = (name, fallback) => Number(process.env[name] ?? fallback);
-const CLIENT = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+const CLIENT = benchClient();
 const settings = {
   batches: int('BENCH_BATCHES', 20),
   tracedBatches: int('BENCH_TRACED_BATCHES', 10),
@@ -42,8 +54,7 @@ const settings = {
   floor: int('BENCH_FLOOR', 1) !== 0,
   jsonLimit: process.env.STRAPI_JSON_LIMIT ?? '16mb',
   out:
-    process.env.BENCH_OUT ??
-    path.join(__dirname, 'results', CLIENT === 'postgres' ? 'ingest-postgres.md' : 'ingest.md'),
+    process.env.BENCH_OUT ?? path.join(__dirname, 'results', `ingest${RESULT_SUFFIXES[CLIENT]}.md`),
 };
 
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-bench-'));
@@ -58,9 +69,6 @@ Object.assign(process.env, {
   BROWSER: 'none',
 });
 
-const { makeCall } = require('./calls');
-const { freshDatabase } = require('./database');
-
 /** @param {string} prefix @param {number} count @param {boolean} traced */
 const batchBodies = (prefix, count, traced) =>
   Array.from({ length: count }, (_, b) =>
@@ -70,7 +78,8 @@ const batchBodies = (prefix, count, traced) =>
   );
 
 const main = async () => {
-  const database = CLIENT === 'postgres' ? await freshDatabase('call_history_bench_ingest') : null;
+  const database =
+    CLIENT === 'sqlite' ? null : await freshDatabase(CLIENT, 'call_history_bench_ingest');
   const createStrapi = require('@strapi/strapi');
   const strapi = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
   await strapi.load();
@@ -216,14 +225,10 @@ const main = async () => {
     const total = await strapi.db.query('plugin::call-history.call-record').count();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-    const pgVersion =
-      CLIENT === 'postgres'
-        ? (await strapi.db.connection.raw('SHOW server_version')).rows[0].server_version
-        : undefined;
     const results = {
       settings,
       client: CLIENT,
-      pgVersion,
+      engine: await engineVersion(strapi),
       loadBefore,
       loadAfterIngest,
       plain,
@@ -323,9 +328,9 @@ const report = (r) => {
     path.join(ROOT, 'node_modules/@strapi/strapi/package.json')
   ).version;
   const database =
-    r.client === 'postgres'
-      ? `PostgreSQL ${r.pgVersion ?? ''} (pg), fresh database on 127.0.0.1`
-      : 'SQLite (better-sqlite3), fresh database file';
+    r.client === 'sqlite'
+      ? `${r.engine}, fresh database file`
+      : `${r.engine}, fresh database on 127.0.0.1`;
   const ratio = (/** @type {any} */ run) =>
     `**${Math.round((run.route.perSecond / run.floor.perSecond) * 100)}%** of the floor`;
   const baselines =
@@ -338,14 +343,14 @@ const report = (r) => {
 - Ratio, 20-step traces: **${(r.traced.route.perSecond / r.baseTraced.perSecond).toFixed(1)}×** the Content Manager
 - Ratio, no trace, against the entity service: **${(r.plain.route.perSecond / r.baseEntity.perSecond).toFixed(1)}×**`
       : '\n(one-by-one baselines skipped: BENCH_BASELINE=0)';
-  return `# Ingest benchmark${r.client === 'postgres' ? ' (PostgreSQL)' : ''}
+  return `# Ingest benchmark${r.client === 'sqlite' ? '' : ` (${ENGINE_NAMES[r.client]})`}
 
 - Date: ${new Date().toISOString()}
 - Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}
 - Node ${process.version}, Strapi ${strapiVersion}, ${database}
 - Load average (1, 5, 15 min) before the run: ${r.loadBefore}; after the ingest runs: ${r.loadAfterIngest} (the machine is shared)
 - \`strapi::body\` jsonLimit: ${r.settings.jsonLimit}
-- Command: \`npm run build && ${r.client === 'postgres' ? 'DATABASE_CLIENT=postgres ' : ''}node tests/bench/ingest.js\`
+- Command: \`npm run build && ${commandPrefix(r.client)}node tests/bench/ingest.js\`
 - Client and server in one process, over HTTP on 127.0.0.1, one request at a time, with a
   full-access API token; flags all ON, so 20-step traces are stored.
 - The floor: the same 1,000-call batches inserted by plain knex in one transaction each (a

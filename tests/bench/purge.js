@@ -19,13 +19,13 @@
  *
  * Options: --calls N (expired calls, default 1000000; as many recent ones are kept),
  * --baseline-seconds N (default 30), --out FILE (default tests/bench/results/purge.md, or
- * purge-postgres.md on PostgreSQL).
+ * purge-postgres.md on PostgreSQL, purge-mariadb.md on MariaDB/MySQL).
  */
 
 const os = require('os');
 
 const {
-  CLIENT,
+  ENGINE_NAME,
   args,
   option,
   outFile,
@@ -207,7 +207,7 @@ const main = async () => {
     purgeSearch: summary(during.search),
   };
   const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
-  const report = `# Retention purge benchmark (${CLIENT === 'postgres' ? 'PostgreSQL' : 'SQLite'})
+  const report = `# Retention purge benchmark (${ENGINE_NAME})
 
 \`${['node tests/bench/purge.js', ...args].join(' ')}\`, ${new Date().toISOString().slice(0, 10)},
 Node ${process.version}, ${os.cpus().length} cores. ${(2 * CALLS).toLocaleString('en')} calls

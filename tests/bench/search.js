@@ -18,14 +18,17 @@
  *   npm run build && node tests/bench/search.js                 # 1,000,000 calls on SQLite
  *   node tests/bench/search.js --calls 100000 --iterations 30
  *   DATABASE_CLIENT=postgres DATABASE_PORT=55433 node tests/bench/search.js
+ *   DATABASE_CLIENT=mysql DATABASE_PORT=3310 node tests/bench/search.js      # MariaDB/MySQL
  *
  * Options: --calls N (default 1000000), --iterations N (default 50; the Content Manager gets a
  * fifth), --reuse (keep and reuse the database of an earlier run with the same N),
- * --out FILE (default tests/bench/results/search.md, or search-postgres.md on PostgreSQL).
+ * --out FILE (default tests/bench/results/search.md, or search-postgres.md on PostgreSQL,
+ * search-mariadb.md on MariaDB/MySQL).
  */
 
 const os = require('os');
 
+const { commandPrefix } = require('./database');
 const { measureExport } = require('./support/export-run');
 const {
   CLIENT,
@@ -357,14 +360,19 @@ const main = async () => {
   // The Content Manager on Strapi alone: without the plugin's search indexes (dropped for this
   // measurement, then rebuilt exactly as at boot).
   const { INDEXES, ensureIndexes } = require('../../dist/server/src/database/indexes');
+  const { dropIndexes } = require('../support/call-generator');
   // --no-bare: at 10^7 calls the table without indexes answers in seconds, and rebuilding them
   // takes minutes; the baseline that matters is the Content Manager with them, measured above.
   const bare = !flag('no-bare');
   const searchIndexes = INDEXES.filter((index) => index.uid === UID && !index.unique);
   const bareIterations = Math.max(3, Math.round(ITERATIONS / 10));
   if (bare) {
-    for (const index of searchIndexes)
-      await strapi.db.connection.raw('DROP INDEX IF EXISTS ??', [index.name]);
+    await dropIndexes(
+      strapi.db.connection,
+      CLIENT,
+      strapi.db.metadata.get(UID).tableName,
+      searchIndexes
+    );
     for (const row of rows) {
       const url = row.name.includes('page 50')
         ? contentManagerUrl(month, 50)
@@ -408,7 +416,7 @@ const main = async () => {
   const lines = [
     `# Call History search benchmark (${ENGINE_NAME})`,
     '',
-    `Command: \`${CLIENT === 'postgres' ? 'DATABASE_CLIENT=postgres ' : ''}node tests/bench/search.js --calls ${CALLS}${ITERATIONS !== 50 ? ` --iterations ${ITERATIONS}` : ''}\` — run ${new Date().toISOString()}.`,
+    `Command: \`${commandPrefix(CLIENT)}node tests/bench/search.js --calls ${CALLS}${ITERATIONS !== 50 ? ` --iterations ${ITERATIONS}` : ''}\` — run ${new Date().toISOString()}.`,
     '',
     `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM (shared with other jobs), Node ${process.version}, ${engine}, Strapi 4.26.2.`,
     `Data: ${total.toLocaleString('en')} calls from the generator (tests/support/call-generator.js, seed ${GENERATED.seed}) over ${GENERATED.from.slice(0, 10)} – ${GENERATED.to.slice(0, 10)}, about 10 % with flow traces.`,

@@ -27,4 +27,11 @@ export interface GenerateResult {
 
 export function generateCalls(strapi: Strapi, options: GenerateOptions): Promise<GenerateResult>;
 export function ensureDemoBots(strapi: Strapi): Promise<void>;
+/** Drops these indexes of `table` where they exist, on SQLite, PostgreSQL or MySQL/MariaDB. */
+export function dropIndexes(
+  knex: unknown,
+  dialect: 'sqlite' | 'postgres' | 'mysql',
+  table: string,
+  indexes: Array<{ name: string }>
+): Promise<void>;
 export function prng(seed: number): () => number;

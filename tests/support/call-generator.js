@@ -148,6 +148,40 @@ const toBot = (kind) => (row) => ({
   flowCallRecording: Boolean(row.flowCallRecording),
 });
 
+/**
+ * The dialect of Strapi's client name, as server/src/database/dialect.ts reads it: MySQL and
+ * MariaDB are both `mysql`. Any other client stops the generator rather than getting SQLite's SQL.
+ * @param {string} client
+ * @returns {'sqlite' | 'postgres' | 'mysql'}
+ */
+const dialectOf = (client) => {
+  if (client === 'sqlite' || client === 'postgres' || client === 'mysql') return client;
+  throw new Error(`generateCalls: unsupported database client "${client}"`);
+};
+
+/**
+ * Drops the plugin's `indexes` on `table` where they exist. SQLite and PostgreSQL name an index
+ * in the schema; MySQL and MariaDB within its table, and MySQL 8 has no `DROP INDEX IF EXISTS`.
+ * @param {any} knex
+ * @param {'sqlite' | 'postgres' | 'mysql'} dialect
+ * @param {string} table
+ * @param {Array<{ name: string }>} indexes
+ */
+const dropIndexes = async (knex, dialect, table, indexes) => {
+  if (dialect !== 'mysql') {
+    for (const index of indexes) await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
+    return;
+  }
+  const [rows] = await knex.raw(
+    `SELECT DISTINCT INDEX_NAME AS name FROM information_schema.STATISTICS
+     WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
+    [table]
+  );
+  const existing = new Set(rows.map((/** @type {{ name: string }} */ row) => row.name));
+  for (const index of indexes.filter((candidate) => existing.has(candidate.name)))
+    await knex.raw('DROP INDEX ?? ON ??', [index.name, table]);
+};
+
 /** The most bound variables one SQLite statement takes: 32766 since 3.32, 999 before. */
 const sqliteVariableLimit = async (knex) => {
   const rows = await knex.raw('select sqlite_version() as version');
@@ -203,9 +237,17 @@ const generateCalls = async (strapi, options) => {
   // The plugin's own attributes: a developer's extension attributes keep their defaults (null).
   const attributes = [...Object.keys(callRecordSchema.attributes), 'createdAt', 'updatedAt'];
   const columns = attributes.map(columnOf);
-  const isSqlite = db.dialect.client === 'sqlite';
-  const isMysql = db.dialect.client === 'mysql';
+  const dialect = dialectOf(db.dialect.client);
+  const isSqlite = dialect === 'sqlite';
+  // MySQL and MariaDB: 65535 placeholders in a prepared statement (mysql2's query() binds on
+  // the client, but the bound keeps one batch size valid on either path).
   const limit = isSqlite ? await sqliteVariableLimit(knex) : 65535;
+  // DATETIME has no zone, and mysql2 would write a Date in this process's zone: the plugin's
+  // calls are stored in UTC (docs/design.md#databases), so the generator writes UTC text.
+  const toDatetime =
+    dialect === 'mysql'
+      ? (/** @type {Date} */ date) => date.toISOString().slice(0, 23).replace('T', ' ')
+      : (/** @type {Date} */ date) => date;
   const batchRows = Math.min(options.batchRows ?? 2000, Math.floor(limit / columns.length));
   const rowSql = `(${columns.map(() => '?').join(', ')})`;
   const head = `INSERT INTO ?? (${columns.map(() => '??').join(', ')}) VALUES `;
@@ -248,18 +290,7 @@ const generateCalls = async (strapi, options) => {
   // updating them row by row; the unique callId index stays, so duplicates still fail.
   const deferIndexes = options.deferIndexes ?? count >= 100_000;
   const deferred = INDEXES.filter((index) => index.uid === UID.callRecord && !index.unique);
-  if (deferIndexes) {
-    for (const index of deferred) {
-      // MySQL and MariaDB name an index within its table, and MySQL 8 has no DROP INDEX IF EXISTS.
-      if (isMysql) {
-        const [found] = await knex.raw(
-          'SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = ? LIMIT 1',
-          [meta.tableName, index.name]
-        );
-        if (found.length > 0) await knex.raw('DROP INDEX ?? ON ??', [index.name, meta.tableName]);
-      } else await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
-    }
-  }
+  if (deferIndexes) await dropIndexes(knex, dialect, meta.tableName, deferred);
 
   // Two of the search indexes (number, reversed number) take rows in random order: a page cache
   // big enough to hold them turns most of their writes into memory writes. Restored at the end.
@@ -290,8 +321,8 @@ const generateCalls = async (strapi, options) => {
             row.accessCode,
             row.botKind ?? null,
             row.botName ?? null,
-            new Date(row.startTime),
-            new Date(row.endTime),
+            toDatetime(new Date(row.startTime)),
+            toDatetime(new Date(row.endTime)),
             row.durationSeconds ?? null,
             row.endReason ?? null,
             row.flowTrace ? JSON.stringify(row.flowTrace) : null,
@@ -301,8 +332,8 @@ const generateCalls = async (strapi, options) => {
             // heldAt, holdReason: a generated call is not under legal hold.
             null,
             null,
-            now,
-            now
+            toDatetime(now),
+            toDatetime(now)
           );
           rows += 1;
         }
@@ -316,12 +347,21 @@ const generateCalls = async (strapi, options) => {
     if (options.onProgress) options.onProgress(i);
   }
   if (deferIndexes) await ensureIndexes(strapi, deferred);
-  // After a bulk load on PostgreSQL: planner statistics, and the visibility map that lets the
-  // capped counts be index-only scans, as autovacuum would leave them soon after. InnoDB's
-  // statistics, which MySQL and MariaDB would refresh on their own after such a change.
-  if (isMysql) await knex.raw('ANALYZE TABLE ??', [meta.tableName]);
-  else if (!isSqlite) await knex.raw('VACUUM (ANALYZE) ??', [meta.tableName]);
-  if (isSqlite) await knex.raw(`PRAGMA cache_size = ${Number(previousCache)}`);
+  switch (dialect) {
+    case 'sqlite':
+      await knex.raw(`PRAGMA cache_size = ${Number(previousCache)}`);
+      break;
+    case 'postgres':
+      // After a bulk load: planner statistics, and the visibility map that lets the capped
+      // counts be index-only scans, as autovacuum would leave them soon after.
+      await knex.raw('VACUUM (ANALYZE) ??', [meta.tableName]);
+      break;
+    case 'mysql':
+      // InnoDB samples its statistics by itself after enough changes, but only in the
+      // background: the first searches after the load would be planned on the empty table's.
+      await knex.raw('ANALYZE TABLE ??', [meta.tableName]);
+      break;
+  }
   return { stored, notRecorded, flowRecorded, numbers };
 };
 
@@ -380,4 +420,4 @@ const ensureDemoBots = async (strapi) => {
   }
 };
 
-module.exports = { generateCalls, ensureDemoBots, prng };
+module.exports = { generateCalls, ensureDemoBots, dropIndexes, prng };

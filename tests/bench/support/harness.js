@@ -12,6 +12,14 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 
+const {
+  benchClient,
+  ENGINE_NAMES,
+  RESULT_SUFFIXES,
+  databaseServer,
+  engineVersion,
+} = require('../database');
+
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const APP_DIR = path.join(ROOT, 'tests', 'app');
 const RESULTS = path.join(ROOT, 'tests', 'bench', 'results');
@@ -29,14 +37,15 @@ const option = (name, fallback) => {
 /** `--name` alone. */
 const flag = (name) => args.includes(`--${name}`);
 
-const CLIENT = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
-const ENGINE_NAME = CLIENT === 'postgres' ? 'PostgreSQL' : 'SQLite';
+const CLIENT = benchClient();
+const ENGINE_NAME = ENGINE_NAMES[CLIENT];
 
-/** `--out FILE`, or `<name>.md` in tests/bench/results (`<name>-postgres.md` on PostgreSQL). */
+/**
+ * `--out FILE`, or `<name>.md` in tests/bench/results (`<name>-postgres.md` on PostgreSQL,
+ * `<name>-mariadb.md` on MariaDB/MySQL).
+ */
 const outFile = (name) =>
-  path.resolve(
-    option('out', path.join(RESULTS, CLIENT === 'postgres' ? `${name}-postgres.md` : `${name}.md`))
-  );
+  path.resolve(option('out', path.join(RESULTS, `${name}${RESULT_SUFFIXES[CLIENT]}.md`)));
 
 const ADMIN = {
   email: 'bench@call-history.test',
@@ -49,7 +58,8 @@ const log = (...parts) => process.stdout.write(`${parts.join(' ')}\n`);
 
 /**
  * A database of this run's own, `<prefix>-<calls>`: a SQLite file in the OS temp folder, or a
- * PostgreSQL database. `reuse` keeps the data of an earlier run with the same name.
+ * PostgreSQL or MariaDB/MySQL database. `reuse` keeps the data of an earlier run with the same
+ * name.
  */
 const prepareDatabase = async ({ prefix, calls, reuse = false }) => {
   if (CLIENT === 'sqlite') {
@@ -60,23 +70,13 @@ const prepareDatabase = async ({ prefix, calls, reuse = false }) => {
     process.env.DATABASE_FILENAME = file;
     return `SQLite file ${file}`;
   }
-  const { Client } = require('pg');
   const name = `call_history_${prefix}_${calls}`;
-  const admin = new Client({
-    host: process.env.DATABASE_HOST || '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT || 5432),
-    user: process.env.DATABASE_USERNAME || 'postgres',
-    password: process.env.DATABASE_PASSWORD || '',
-    database: 'postgres',
-  });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]))
-    .rowCount;
-  if (exists && !reuse) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-  if (!exists || !reuse) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const server = databaseServer(CLIENT);
+  const exists = await server.exists(name);
+  if (exists && !reuse) await server.drop(name);
+  if (!exists || !reuse) await server.create(name);
   process.env.DATABASE_NAME = name;
-  return `PostgreSQL database ${name}`;
+  return `${ENGINE_NAME} database ${name}`;
 };
 
 /** The host app, loaded and listening on a free port of 127.0.0.1. */
@@ -173,12 +173,6 @@ const loadAverage = () =>
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(', ');
-
-/** The database engine and its version, as the results name it. */
-const engineVersion = async (strapi) =>
-  CLIENT === 'sqlite'
-    ? `SQLite ${(await strapi.db.connection.raw('select sqlite_version() as v'))[0].v} (better-sqlite3)`
-    : (await strapi.db.connection.raw('select version() as v')).rows[0].v.split(' on ')[0];
 
 const writeResults = (file, text) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
