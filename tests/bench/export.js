@@ -108,7 +108,7 @@ const main = async () => {
     `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM (shared with other jobs), Node ${process.version}, ${engine}, Strapi 4.26.2.`,
     `Data: ${total.toLocaleString('en')} calls in the exported period (the generator, tests/support/call-generator.js, seed ${GENERATED.seed}, over ${GENERATED.from.slice(0, 10)} – ${GENERATED.to.slice(0, 10)}, about 10 % with flow traces).`,
     '',
-    `Each run exports the whole period (\`POST /call-history/calls/export\`, ${PERIOD.from} – ${PERIOD.to}, tz ${TZ}, numbers masked) after a warm-up export of one day. The client runs in a child process: the RSS is the Strapi process's alone, sampled every 20 ms; growth is its peak over its value just before the request${global.gc ? ' (after a GC)' : ''}. Target: growth ≤ 50 MB at ≥ 50,000 rows/s on SQLite (issue 12).`,
+    `Each run exports the whole period (\`POST /call-history/calls/export\`, ${PERIOD.from} – ${PERIOD.to}, tz ${TZ}, numbers masked) after a warm-up export of one day. The client runs in a child process: the RSS is the Strapi process's alone, sampled every 20 ms; growth is its peak over its value just before the request${global.gc ? ' (after a GC)' : ''}. Target: growth ≤ 50 MB at ≥ 50,000 rows/s on SQLite.`,
     '',
     '"server CPU s": user + system CPU time of the Strapi process during the export, and the rows per CPU second: on a machine shared with other jobs, steadier than the wall time.',
     '',

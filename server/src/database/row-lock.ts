@@ -32,14 +32,29 @@ export const onCurrentConnection = async <T>(
 };
 
 /**
- * Reads the first row of a table, locked until the end of the current transaction where the
- * database has row locks (SQLite runs one transaction at a time on its single connection, so
- * its transactions are serialised already). Answers whether there is a row.
+ * Reads the first row of a table (its `attributes`, by attribute name), locked until the end of
+ * the current transaction where the database has row locks (SQLite runs one transaction at a
+ * time on its single connection, so its transactions are serialised already). Null when there
+ * is no row. The values come from the locking read itself: under InnoDB's repeatable read a
+ * plain read after the lock would answer the transaction's earlier snapshot, not the row the
+ * lock waited for.
  */
-export const lockFirstRow = (strapi: Strapi, uid: string): Promise<boolean> =>
+export const lockFirstRow = (
+  strapi: Strapi,
+  uid: string,
+  attributes: readonly string[]
+): Promise<Record<string, unknown> | null> =>
   onCurrentConnection(strapi, async (knex, inTransaction) => {
     const id = columnOf(strapi, uid, 'id');
-    const query = knex(tableOf(strapi, uid)).select(id).orderBy(id, 'asc').first();
+    const columns = attributes.map((attribute) => columnOf(strapi, uid, attribute));
+    const query = knex(tableOf(strapi, uid))
+      .select(id, ...columns)
+      .orderBy(id, 'asc')
+      .first();
     const locking = inTransaction && locksRows(dialectOf(strapi));
-    return (await (locking ? query.forUpdate() : query)) !== undefined;
+    const row = (await (locking ? query.forUpdate() : query)) as
+      | Record<string, unknown>
+      | undefined;
+    if (!row) return null;
+    return Object.fromEntries(attributes.map((attribute, i) => [attribute, row[columns[i]]]));
   });

@@ -57,9 +57,10 @@ export const settingSubscriber = (strapi: Strapi) => {
     );
 
   /** The flags the service reads (the first row), before a write changes them. */
+  const SETTING_ATTRIBUTES = [...Object.values(FLAG_ATTRIBUTE), 'retentionDays'];
   const captureBefore = async (event: Event) => {
-    const locked = await lockFirstRow(strapi, UID.setting);
-    event.state.before = locked ? await readFlags() : undefined;
+    const locked = await lockFirstRow(strapi, UID.setting, SETTING_ATTRIBUTES);
+    event.state.before = locked ? rowToSettings(locked as SettingRow) : undefined;
   };
 
   /** After an update of any kind: what the service now reads, against what it read before. */
