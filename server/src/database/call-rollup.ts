@@ -8,7 +8,7 @@ import { getDb } from '../utils/strapi';
 import { mysqlBucketOf } from './bucket-sql';
 import { type Dialect, dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
-import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
+import { existingMysqlTriggers, quoteMysqlIdentifier, withMysqlSetupLock } from './mysql-setup';
 
 /**
  * The statistics rollup's upkeep (docs/design.md#statistics-rollup): triggers on the call table
@@ -53,8 +53,7 @@ export const rollupNames = (strapi: Strapi): RollupNames => ({
 /** Trigger bodies and function bodies take no bindings: identifiers are quoted here. */
 export const quoteIdentifier = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 const q = quoteIdentifier;
-const mq = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
-const quoteFor = (dialect: Dialect) => (dialect === 'mysql' ? mq : q);
+const quoteFor = (dialect: Dialect) => (dialect === 'mysql' ? quoteMysqlIdentifier : q);
 
 /**
  * The bucket of a stored start time, in the column's own representation: epoch milliseconds on
@@ -204,22 +203,22 @@ const ensurePostgresTriggers = async (knex: Knex, n: RollupNames) => {
  */
 const mysqlTriggers = (n: RollupNames): Array<{ name: string; ddl: string }> => {
   const add = (row: 'NEW' | 'OLD', delta: 1 | -1) =>
-    `IF ${row}.${mq(n.startTime)} IS NOT NULL THEN
-       INSERT INTO ${mq(n.rollup)} (${mq(n.bucketStart)}, ${mq(n.rollupAccessCode)}, ${mq(n.rollupBotKind)}, ${mq(n.count)})
-       VALUES (${bucketOf('mysql', `${row}.${mq(n.startTime)}`)}, COALESCE(${row}.${mq(n.accessCode)}, ''),
-         COALESCE(${row}.${mq(n.botKind)}, ''), ${delta})
-       ON DUPLICATE KEY UPDATE ${mq(n.count)} = ${mq(n.count)} + ${delta};
+    `IF ${row}.${quoteMysqlIdentifier(n.startTime)} IS NOT NULL THEN
+       INSERT INTO ${quoteMysqlIdentifier(n.rollup)} (${quoteMysqlIdentifier(n.bucketStart)}, ${quoteMysqlIdentifier(n.rollupAccessCode)}, ${quoteMysqlIdentifier(n.rollupBotKind)}, ${quoteMysqlIdentifier(n.count)})
+       VALUES (${bucketOf('mysql', `${row}.${quoteMysqlIdentifier(n.startTime)}`)}, COALESCE(${row}.${quoteMysqlIdentifier(n.accessCode)}, ''),
+         COALESCE(${row}.${quoteMysqlIdentifier(n.botKind)}, ''), ${delta})
+       ON DUPLICATE KEY UPDATE ${quoteMysqlIdentifier(n.count)} = ${quoteMysqlIdentifier(n.count)} + ${delta};
      END IF;`;
-  const dropEmptied = `DELETE FROM ${mq(n.rollup)}
-      WHERE ${mq(n.bucketStart)} = ${bucketOf('mysql', `OLD.${mq(n.startTime)}`)}
-      AND ${mq(n.rollupAccessCode)} = COALESCE(OLD.${mq(n.accessCode)}, '')
-      AND ${mq(n.rollupBotKind)} = COALESCE(OLD.${mq(n.botKind)}, '') AND ${mq(n.count)} <= 0;`;
+  const dropEmptied = `DELETE FROM ${quoteMysqlIdentifier(n.rollup)}
+      WHERE ${quoteMysqlIdentifier(n.bucketStart)} = ${bucketOf('mysql', `OLD.${quoteMysqlIdentifier(n.startTime)}`)}
+      AND ${quoteMysqlIdentifier(n.rollupAccessCode)} = COALESCE(OLD.${quoteMysqlIdentifier(n.accessCode)}, '')
+      AND ${quoteMysqlIdentifier(n.rollupBotKind)} = COALESCE(OLD.${quoteMysqlIdentifier(n.botKind)}, '') AND ${quoteMysqlIdentifier(n.count)} <= 0;`;
   const keyKept = [n.startTime, n.accessCode, n.botKind]
-    .map((column) => `OLD.${mq(column)} <=> NEW.${mq(column)}`)
+    .map((column) => `OLD.${quoteMysqlIdentifier(column)} <=> NEW.${quoteMysqlIdentifier(column)}`)
     .join(' AND ');
   const trigger = (name: string, event: string, body: string) => ({
     name,
-    ddl: `CREATE TRIGGER ${mq(name)} AFTER ${event} ON ${mq(n.calls)} FOR EACH ROW BEGIN ${body} END`,
+    ddl: `CREATE TRIGGER ${quoteMysqlIdentifier(name)} AFTER ${event} ON ${quoteMysqlIdentifier(n.calls)} FOR EACH ROW BEGIN ${body} END`,
   });
   return [
     trigger(TRIGGER.insert, 'INSERT', add('NEW', 1)),
@@ -236,13 +235,7 @@ const MYSQL_SETUP_LOCK = 'call-history:rollup-triggers';
 
 const ensureMysqlTriggers = async (knex: Knex, n: RollupNames) => {
   await withMysqlSetupLock(knex, MYSQL_SETUP_LOCK, async (trx) => {
-    const existing = new Set(
-      mysqlRows<{ name: string }>(
-        await trx.raw(
-          'SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()'
-        )
-      ).map((row) => row.name)
-    );
+    const existing = await existingMysqlTriggers(trx);
     for (const { name, ddl } of mysqlTriggers(n)) if (!existing.has(name)) await trx.raw(ddl);
   });
 };

@@ -5,7 +5,7 @@ import { getDb } from '../utils/strapi';
 
 import { dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
-import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
+import { mysqlRows, withMysqlSetupLock } from './mysql-setup';
 
 /**
  * Numbers, access codes and call ids are compared byte for byte on every database
