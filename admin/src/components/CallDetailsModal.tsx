@@ -21,7 +21,7 @@ import { getTrad } from '../utils/getTrad';
 
 import { CallDetails } from './CallDetails';
 import { CallHoldPanel } from './CallHoldPanel';
-import { RevealReasonDialog } from './RevealReasonDialog';
+import { ReasonDialog } from './ReasonDialog';
 
 /**
  * Call Details in a modal. Numbers arrive masked; a user holding calls.reveal may reveal them
@@ -84,9 +84,11 @@ export const CallDetailsModal = ({
         )}
         {/* Inside the modal's React tree: a click in the dialog is not "outside" the modal. */}
         {asking && (
-          <RevealReasonDialog
+          <ReasonDialog
+            icon={<Eye />}
+            requiredMessage={t('reveal.reason.required', 'Say why you need the full numbers.')}
             title={t('reveal.title', 'Reveal the full numbers?')}
-            description={t(
+            body={t(
               'reveal.description',
               'The calling number, the called number and any other phone number of this call will be shown in full. The reveal is recorded in the audit log.'
             )}

@@ -9,7 +9,7 @@ import { useDateFormat } from '../hooks/useDateFormat';
 import { useT } from '../hooks/useT';
 import { ACTION_PERMISSIONS } from '../permissions';
 
-import { HoldReasonDialog } from './HoldReasonDialog';
+import { ReasonDialog } from './ReasonDialog';
 
 /** The held marker of a call, with accessible text: search rows and Call Details share it. */
 export const HeldBadge = () => {
@@ -76,7 +76,9 @@ export const CallHoldPanel = ({ call }: { call: CallRecord }) => {
           ))}
       </Flex>
       {asking === 'hold' && (
-        <HoldReasonDialog
+        <ReasonDialog
+          icon={<Lock />}
+          requiredMessage={t('hold.reason.required', 'Give a reason: it is kept in the audit log.')}
           title={t('hold.place.title', 'Place a legal hold on {callId}?', { callId: call.callId })}
           body={t(
             'hold.place.body',
@@ -91,7 +93,9 @@ export const CallHoldPanel = ({ call }: { call: CallRecord }) => {
         />
       )}
       {asking === 'release' && (
-        <HoldReasonDialog
+        <ReasonDialog
+          icon={<Lock />}
+          requiredMessage={t('hold.reason.required', 'Give a reason: it is kept in the audit log.')}
           title={t('hold.release.title', 'Release the hold on {callId}?', { callId: call.callId })}
           body={t(
             'hold.release.body',

@@ -8,7 +8,7 @@ import type { SearchFilters, SearchPage } from '../api/types';
 import { useHoldMatching } from '../hooks/useCallHolds';
 import { useT } from '../hooks/useT';
 
-import { HoldReasonDialog } from './HoldReasonDialog';
+import { ReasonDialog } from './ReasonDialog';
 
 /**
  * Call History's "Hold all matching" (calls.hold): asks for a reason, says how many calls the
@@ -41,7 +41,9 @@ export const HoldMatchingAction = ({
         {t('hold.matching', 'Hold all matching')}
       </Button>
       {asking && (
-        <HoldReasonDialog
+        <ReasonDialog
+          icon={<Lock />}
+          requiredMessage={t('hold.reason.required', 'Give a reason: it is kept in the audit log.')}
           title={t('hold.matching.title', 'Place a legal hold on every matching call?')}
           body={
             capped

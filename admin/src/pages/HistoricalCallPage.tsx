@@ -21,8 +21,8 @@ import { CallDetailsModal } from '../components/CallDetailsModal';
 import { CallsChart } from '../components/CallsChart';
 import { HoldMatchingAction } from '../components/HoldMatchingAction';
 import { PageLayout, PermissionGate, TRAILS } from '../components/PageLayout';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { ResultsTable } from '../components/ResultsTable';
-import { RevealReasonDialog } from '../components/RevealReasonDialog';
 import { SavedSearchesControl } from '../components/SavedSearchesControl';
 import { SearchForm } from '../components/SearchForm';
 import { SearchViewControls } from '../components/SearchViewControls';
@@ -83,9 +83,11 @@ const CallHistoryActions = ({
         </Button>
       )}
       {askingExportReason && (
-        <RevealReasonDialog
+        <ReasonDialog
+          icon={<Eye />}
+          requiredMessage={t('reveal.reason.required', 'Say why you need the full numbers.')}
           title={t('export.reveal.title', 'Export with full numbers?')}
-          description={t(
+          body={t(
             'export.reveal.description',
             'The CSV will hold every number of the search in full. The export is recorded in the audit log with its filters and your reason.'
           )}

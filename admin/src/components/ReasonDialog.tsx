@@ -7,20 +7,23 @@ import {
   Textarea,
   Typography,
 } from '@strapi/design-system';
-import { Lock } from '@strapi/icons';
-import { useState, type ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 
 import { useApiError } from '../hooks/useApiError';
 import { useT } from '../hooks/useT';
 
-/** The server's bound on a hold or release reason (server/src/domain/call-hold.ts). */
+/** The server's bound on every reason it audits (a hold, a release, a reveal, a deletion). */
 export const MAX_REASON_LENGTH = 1000;
 
-interface HoldReasonDialogProps {
+interface ReasonDialogProps {
   title: string;
   /** What confirming does, in a sentence or two. */
   body: ReactNode;
   confirmLabel: string;
+  /** The dialog's and the confirm button's icon: what is done (a lock for a hold, an eye…). */
+  icon: ReactElement;
+  /** What to say when no reason is given: why this one is needed. */
+  requiredMessage: string;
   /** Sends the reason; a rejected promise keeps the dialog open with the server's message. */
   onConfirm: (reason: string) => Promise<unknown>;
   onClose: () => void;
@@ -28,17 +31,19 @@ interface HoldReasonDialogProps {
 }
 
 /**
- * Asks for the reason of a hold or a release (required: it goes into the audit trail) and
- * confirms. A refusal from the server shows on the field it names.
+ * Asks for the reason of an audited action (required: it goes into the audit entry the server
+ * writes) and confirms it. A refusal from the server shows on the reason, or as its message.
  */
-export const HoldReasonDialog = ({
+export const ReasonDialog = ({
   title,
   body,
   confirmLabel,
+  icon,
+  requiredMessage,
   onConfirm,
   onClose,
   danger = false,
-}: HoldReasonDialogProps) => {
+}: ReasonDialogProps) => {
   const t = useT();
   const readError = useApiError();
   const [reason, setReason] = useState('');
@@ -48,11 +53,11 @@ export const HoldReasonDialog = ({
   const confirm = async () => {
     const trimmed = reason.trim();
     if (trimmed === '') {
-      setError(t('hold.reason.required', 'Give a reason: it is kept in the audit log.'));
+      setError(requiredMessage);
       return;
     }
     if (trimmed.length > MAX_REASON_LENGTH) {
-      setError(t('hold.reason.tooLong', 'At most {max} characters.', { max: MAX_REASON_LENGTH }));
+      setError(t('reason.tooLong', 'At most {max} characters.', { max: MAX_REASON_LENGTH }));
       return;
     }
     setSending(true);
@@ -68,13 +73,13 @@ export const HoldReasonDialog = ({
 
   return (
     <Dialog onClose={onClose} title={title} isOpen>
-      <DialogBody icon={<Lock />}>
+      <DialogBody icon={icon}>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Typography>{body}</Typography>
           <Textarea
             name="reason"
-            label={t('hold.reason', 'Reason')}
-            hint={t('hold.reason.hint', 'Kept in the audit log with your name and the time.')}
+            label={t('reason.label', 'Reason')}
+            hint={t('reason.hint', 'Kept in the audit log with your name and the time.')}
             required
             value={reason}
             error={error}
@@ -88,13 +93,13 @@ export const HoldReasonDialog = ({
       <DialogFooter
         startAction={
           <Button variant="tertiary" onClick={onClose}>
-            {t('hold.cancel', 'Cancel')}
+            {t('reason.cancel', 'Cancel')}
           </Button>
         }
         endAction={
           <Button
             variant={danger ? 'danger-light' : 'default'}
-            startIcon={<Lock />}
+            startIcon={icon}
             loading={sending}
             onClick={confirm}
           >
