@@ -33,12 +33,7 @@ const {
   engineVersion,
   freshDatabase,
 } = require('./database');
-
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
-};
+const { option, flag } = require('./support/harness');
 
 /** The client: streams the upload with backpressure, counts the answer's lines. */
 const client = async () => {
@@ -305,7 +300,7 @@ this run lifts it (${r.requestTimeoutMs}, none), as a host running a backfill of
 `;
 };
 
-(args.includes('--client') ? client() : server()).catch((error) => {
+(flag('client') ? client() : server()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });
