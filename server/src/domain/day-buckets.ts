@@ -27,27 +27,56 @@ export interface BucketCount extends Bucket {
 /** One day of the stats answer: the local date (yyyy-MM-dd) and its count. */
 export type DayCount = CallStats['perDay'][number];
 
-/** Every local day the period touches, in order, with zero for the days without calls. */
+/**
+ * Every local day the period touches, in order, with zero for the days without calls. The
+ * zone's rules are asked once per day, not per bucket (luxon takes some 5 µs a call, and a
+ * 31-day chart has up to 2,976 buckets): a bucket's day is found among the days' first
+ * instants by bisection.
+ */
 export const foldBucketsIntoDays = (
   buckets: Bucket[],
   tz: string,
   from: Date,
   to: Date
 ): DayCount[] => {
-  const counts = new Map<string, number>();
+  const starts: number[] = [];
+  const days: DayCount[] = [];
   let day = DateTime.fromJSDate(from, { zone: tz }).startOf('day');
   const end = DateTime.fromJSDate(to, { zone: tz });
   while (day < end) {
-    counts.set(day.toISODate() as string, 0);
+    starts.push(day.toMillis());
+    days.push({ day: day.toISODate() as string, count: 0 });
     day = day.plus({ days: 1 }).startOf('day');
   }
+  const lastEnd = day.toMillis();
+  // A bucket outside the period's days (none, from the statistics) keeps its own day.
+  const others = new Map<string, number>();
   for (const bucket of buckets) {
-    const key = DateTime.fromMillis(bucket.start, { zone: tz }).toISODate() as string;
-    counts.set(key, (counts.get(key) ?? 0) + bucket.count);
+    const index = dayIndexOf(starts, bucket.start);
+    if (index >= 0 && bucket.start < (starts[index + 1] ?? lastEnd)) {
+      (days[index] as DayCount).count += bucket.count;
+    } else {
+      const key = DateTime.fromMillis(bucket.start, { zone: tz }).toISODate() as string;
+      others.set(key, (others.get(key) ?? 0) + bucket.count);
+    }
   }
-  return [...counts.entries()]
+  if (others.size === 0) return days;
+  for (const entry of days) others.set(entry.day, (others.get(entry.day) ?? 0) + entry.count);
+  return [...others.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, count]) => ({ day: key, count }));
+};
+
+/** The index of the last of the ascending `starts` at or before `at`; -1 when none is. */
+const dayIndexOf = (starts: number[], at: number): number => {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 };
 
 export interface Period {
