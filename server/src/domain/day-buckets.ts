@@ -27,41 +27,60 @@ export interface BucketCount extends Bucket {
 /** One day of the stats answer: the local date (yyyy-MM-dd) and its count. */
 export type DayCount = CallStats['perDay'][number];
 
+/** The local days a period touches, in order: each day's first instant and date. */
+export interface LocalDays {
+  tz: string;
+  /** Each day's first instant, epoch milliseconds, ascending. */
+  starts: number[];
+  /** Each day's local date, yyyy-MM-dd. */
+  dates: string[];
+  /** The first instant of the day after the last. */
+  end: number;
+}
+
 /**
- * Every local day the period touches, in order, with zero for the days without calls. The
- * zone's rules are asked once per day, not per bucket (luxon takes some 5 µs a call, and a
- * 31-day chart has up to 2,976 buckets): a bucket's day is found among the days' first
- * instants by bisection.
+ * The local days of `tz` that [from, to) touches. The zone's rules (luxon, DST included; where a
+ * day has no midnight, its first instant) are asked once per day: a chart's rollup reads
+ * (rollup-levels.ts) and its fold both take the days from here, never per bucket.
  */
-export const foldBucketsIntoDays = (
-  buckets: Bucket[],
-  tz: string,
-  from: Date,
-  to: Date
-): DayCount[] => {
+export const localDaysOf = (tz: string, from: Date, to: Date): LocalDays => {
   const starts: number[] = [];
-  const days: DayCount[] = [];
+  const dates: string[] = [];
   let day = DateTime.fromJSDate(from, { zone: tz }).startOf('day');
-  const end = DateTime.fromJSDate(to, { zone: tz });
-  while (day < end) {
+  while (day.toMillis() < to.getTime()) {
     starts.push(day.toMillis());
-    days.push({ day: day.toISODate() as string, count: 0 });
-    day = day.plus({ days: 1 }).startOf('day');
+    dates.push(day.toISODate() as string);
+    // The next calendar date, at its first instant: one zone lookup instead of plus + startOf.
+    const next = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
+    day = DateTime.fromObject(
+      { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
+      { zone: tz }
+    );
   }
-  const lastEnd = day.toMillis();
+  return { tz, starts, dates, end: day.toMillis() };
+};
+
+/**
+ * Every local day of `days`, in order, with zero for the days without calls. A bucket's day is
+ * found among the days' first instants by bisection (luxon takes some 5 µs a call, and a 31-day
+ * chart may have 2,976 buckets).
+ */
+export const foldBucketsIntoDays = (buckets: Bucket[], days: LocalDays): DayCount[] => {
+  const { tz, starts, dates, end } = days;
+  const counts = dates.map((day) => ({ day, count: 0 }));
   // A bucket outside the period's days (none, from the statistics) keeps its own day.
   const others = new Map<string, number>();
   for (const bucket of buckets) {
     const index = dayIndexOf(starts, bucket.start);
-    if (index >= 0 && bucket.start < (starts[index + 1] ?? lastEnd)) {
-      (days[index] as DayCount).count += bucket.count;
+    if (index >= 0 && bucket.start < (starts[index + 1] ?? end)) {
+      (counts[index] as DayCount).count += bucket.count;
     } else {
       const key = DateTime.fromMillis(bucket.start, { zone: tz }).toISODate() as string;
       others.set(key, (others.get(key) ?? 0) + bucket.count);
     }
   }
-  if (others.size === 0) return days;
-  for (const entry of days) others.set(entry.day, (others.get(entry.day) ?? 0) + entry.count);
+  if (others.size === 0) return counts;
+  for (const entry of counts) others.set(entry.day, (others.get(entry.day) ?? 0) + entry.count);
   return [...others.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, count]) => ({ day: key, count }));

@@ -1,6 +1,4 @@
-import { DateTime } from 'luxon';
-
-import { BUCKET_MS, type Period } from './day-buckets';
+import { BUCKET_MS, type LocalDays, type Period } from './day-buckets';
 
 /**
  * The statistics rollup's two levels (docs/design.md#statistics-rollup): calls per 15-minute
@@ -36,28 +34,20 @@ const quarterStarts = (from: number, to: number): number[] => {
   return starts;
 };
 
-/** The hours in [firstHour, lastHour) that a local midnight of `tz` falls strictly inside. */
-const hoursCutByMidnight = (firstHour: number, lastHour: number, tz: string): number[] => {
-  const cut: number[] = [];
-  // A day's first instant, DST included (where a day starts at 01:00, that instant).
-  let day = DateTime.fromMillis(firstHour, { zone: tz }).startOf('day');
-  while (day.toMillis() < lastHour) {
-    const midnight = day.toMillis();
-    if (midnight > firstHour && midnight % HOUR_MS !== 0) {
-      cut.push(Math.floor(midnight / HOUR_MS) * HOUR_MS);
-    }
-    day = day.plus({ days: 1 }).startOf('day');
-  }
-  return cut;
-};
+/** The hours in [firstHour, lastHour) that a local midnight of `days` falls strictly inside. */
+const hoursCutByMidnight = (firstHour: number, lastHour: number, days: LocalDays): number[] =>
+  days.starts
+    .filter((midnight) => midnight > firstHour && midnight < lastHour && midnight % HOUR_MS !== 0)
+    .map((midnight) => Math.floor(midnight / HOUR_MS) * HOUR_MS);
 
 /**
  * How to read `whole`, a period of whole quarter buckets (day-buckets.ts splitIntoBuckets), from
- * the two levels. With `tz` (the chart), no bucket read straddles a local midnight of `tz`, so
- * foldBucketsIntoDays folds the mixed sizes exactly; without (sums per access code, which have
- * no days), every whole hour is read at the hour level.
+ * the two levels. With the local `days` of the chart (day-buckets.ts localDaysOf, covering
+ * `whole`), no bucket read straddles one of their midnights, so foldBucketsIntoDays folds the
+ * mixed sizes exactly; without (sums per access code, which have no days), every whole hour is
+ * read at the hour level.
  */
-export const rollupReadsOf = (whole: Period, tz: string | null): RollupReads => {
+export const rollupReadsOf = (whole: Period, days: LocalDays | null): RollupReads => {
   const from = whole.from.getTime();
   const to = whole.to.getTime();
   const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
@@ -65,7 +55,7 @@ export const rollupReadsOf = (whole: Period, tz: string | null): RollupReads => 
   if (firstHour >= lastHour) {
     return { hours: null, exceptHours: [], quarters: quarterStarts(from, to).map(toDate) };
   }
-  const exceptHours = tz === null ? [] : hoursCutByMidnight(firstHour, lastHour, tz);
+  const exceptHours = days === null ? [] : hoursCutByMidnight(firstHour, lastHour, days);
   const quarters = [
     ...quarterStarts(from, firstHour),
     ...exceptHours.flatMap((hour) => quarterStarts(hour, hour + HOUR_MS)),

@@ -9,6 +9,7 @@ import {
   splitIntoBuckets,
   type Bucket,
   type BucketCount,
+  type LocalDays,
   type Period,
 } from '../domain/day-buckets';
 import { logText } from '../domain/log-text';
@@ -265,18 +266,18 @@ export const callRecordsRepository = (strapi: Strapi) => {
     },
 
     /**
-     * Calls per bucket (for the chart: none straddles a local midnight of `tz`) and per access
+     * Calls per bucket (for the chart: none straddles a local midnight of `days`) and per access
      * code of a period of whole buckets, from the statistics rollup's two levels
      * (domain/rollup-levels.ts). Its statements are independent: on a database server they run
      * at once, each on its own connection (SQLite's one connection runs them in turn).
      */
     async rollupStats(
       whole: Period,
-      tz: string,
+      days: LocalDays,
       accessCode: string | null
     ): Promise<{ buckets: Bucket[]; perAccessCode: Array<{ accessCode: string; count: number }> }> {
       const n = rollup();
-      const chart = rollupReadsOf(whole, tz);
+      const chart = rollupReadsOf(whole, days);
       const sums = rollupReadsOf(whole, null);
       const bucketsAt = async (level: RollupLevel, selection: BucketSelection | null) =>
         selection === null

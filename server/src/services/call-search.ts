@@ -16,6 +16,7 @@ import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import {
   foldBucketsIntoDays,
+  localDaysOf,
   splitIntoBuckets,
   sumPerAccessCode,
   type Bucket,
@@ -223,6 +224,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         perAccessCode.push(...counts);
       };
       let isCapped = false;
+      const days = localDaysOf(filters.tz, filters.from, filters.to);
       if (filters.callingNumber !== null) {
         const cap = getConfig(strapi).totalCap;
         const plan = await repository.plan(filters, 1);
@@ -231,7 +233,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       } else {
         const { whole, edges } = splitIntoBuckets(filters);
         const [fromRollup, fromEdges] = await Promise.all([
-          whole ? repository.rollupStats(whole, filters.tz, filters.accessCode) : null,
+          whole ? repository.rollupStats(whole, days, filters.accessCode) : null,
           Promise.all(
             edges.map((edge) => repository.bucketCounts({ ...filters, ...edge }, null, null))
           ),
@@ -243,7 +245,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         for (const counts of fromEdges) add(counts);
       }
       return {
-        perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
+        perDay: foldBucketsIntoDays(buckets, days),
         perAccessCode: sumPerAccessCode(perAccessCode),
         isCapped,
       };

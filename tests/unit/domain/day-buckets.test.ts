@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 
 import {
   BUCKET_MS,
-  foldBucketsIntoDays,
+  foldBucketsIntoDays as foldInto,
+  localDaysOf,
   splitIntoBuckets,
   sumPerAccessCode,
 } from '../../../server/src/domain/day-buckets';
@@ -11,6 +12,14 @@ const at = (iso: string, count = 1) => ({
   start: Math.floor(Date.parse(iso) / BUCKET_MS) * BUCKET_MS,
   count,
 });
+
+/** The fold over the local days of [from, to) in `tz`, as the stats service asks it. */
+const foldBucketsIntoDays = (
+  buckets: Array<{ start: number; count: number }>,
+  tz: string,
+  from: Date,
+  to: Date
+) => foldInto(buckets, localDaysOf(tz, from, to));
 
 describe('foldBucketsIntoDays', () => {
   it('folds UTC buckets into the local days of the zone, with empty days at zero', () => {

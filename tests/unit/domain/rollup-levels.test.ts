@@ -1,7 +1,20 @@
 import { DateTime } from 'luxon';
 
-import { BUCKET_MS, foldBucketsIntoDays } from '../../../server/src/domain/day-buckets';
-import { HOUR_MS, rollupReadsOf, type RollupReads } from '../../../server/src/domain/rollup-levels';
+import {
+  BUCKET_MS,
+  foldBucketsIntoDays,
+  localDaysOf,
+  type Period,
+} from '../../../server/src/domain/day-buckets';
+import {
+  HOUR_MS,
+  rollupReadsOf as readsOfDays,
+  type RollupReads,
+} from '../../../server/src/domain/rollup-levels';
+
+/** The reads of `whole` for a chart in `tz` (its local days), or for sums (null). */
+const rollupReadsOf = (whole: Period, tz: string | null) =>
+  readsOfDays(whole, tz === null ? null : localDaysOf(tz, whole.from, whole.to));
 
 const period = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
 const iso = (dates: Date[]) => dates.map((date) => date.toISOString());
@@ -154,8 +167,7 @@ describe('rollupReadsOf', () => {
         .filter((bucket) => bucket.start >= start && bucket.start < end)
         .reduce((sum, bucket) => sum + bucket.count, 0),
     }));
-    expect(foldBucketsIntoDays(mixed, tz, whole.from, whole.to)).toEqual(
-      foldBucketsIntoDays(quarterly, tz, whole.from, whole.to)
-    );
+    const days = localDaysOf(tz, whole.from, whole.to);
+    expect(foldBucketsIntoDays(mixed, days)).toEqual(foldBucketsIntoDays(quarterly, days));
   });
 });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 
 import type { RollupNames, RollupTable } from '../../../server/src/database/call-rollup';
+import { localDaysOf } from '../../../server/src/domain/day-buckets';
 import { rollupReadsOf } from '../../../server/src/domain/rollup-levels';
 import {
   hourSelection,
@@ -125,12 +126,14 @@ describe.each(DIALECTS)('the rollup statements on %s', (_name, knex, quote) => {
 
   it('reads no level a period does not need', () => {
     const inHour = { from: new Date('2026-03-01T18:15:00Z'), to: new Date('2026-03-01T18:45:00Z') };
-    const reads = rollupReadsOf(inHour, 'UTC');
+    const reads = rollupReadsOf(inHour, localDaysOf('UTC', inHour.from, inHour.to));
     expect(hourSelection(reads)).toBeNull();
     expect(quarterSelection(reads)).toEqual({ starts: [Q1, Q2] });
     const { sql } = compile(rollupTotalSql(knex, NAMES, reads));
     expect(sql).not.toContain('call_rollup_hours');
     const days = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-02T00:00:00Z') };
-    expect(quarterSelection(rollupReadsOf(days, 'UTC'))).toBeNull();
+    expect(
+      quarterSelection(rollupReadsOf(days, localDaysOf('UTC', days.from, days.to)))
+    ).toBeNull();
   });
 });
