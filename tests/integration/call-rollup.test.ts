@@ -5,9 +5,10 @@ import { promisify } from 'util';
 import { DateTime } from 'luxon';
 
 import { UID } from '../../server/src/constants';
+import { rawRows } from '../../server/src/database/raw-rows';
 import { getService } from '../../server/src/utils/strapi';
 import type { CallStats } from '../../shared/contracts/calls';
-import { onSqlite } from '../helpers/dialect';
+import { onMysql, onSqlite } from '../helpers/dialect';
 import { INGEST_PATH, createApiToken, makeCall, setFlags } from '../helpers/ingest';
 import { APP_DIR, bearer, startTestApp, type TestApp } from '../helpers/strapi';
 
@@ -295,6 +296,70 @@ describe('statistics rollup', () => {
         ),
       ];
       await Promise.all([...rebuilds, ...writes]);
+      await expectRollupExact();
+    }
+  );
+
+  /** A calling number no other call of this file has: the one call an erasure selects. */
+  const numberOnlyOf = (callId: string) => `86139${callId.replace(/\D/g, '').padStart(8, '0')}`;
+
+  // A deletion locking its calls before their rollup keys deadlocks with a rebuild, which locks
+  // the rollup first. Here a transaction holds the rollup as a rebuild does: each way of deleting
+  // must wait for it holding none of its calls, so the calls are still free to lock.
+  (onMysql ? it.each : it.skip.each)([
+    {
+      path: 'deleteCalls (one request)',
+      remove: (callId: string) =>
+        getService(app.strapi, 'call-deletion')
+          .deleteCalls({ callIds: [callId], reason: 'lock order test' }, null)
+          .then(({ deleted }) => deleted),
+    },
+    {
+      path: 'deleteBatch (purge and erasure)',
+      remove: (callId: string) =>
+        getService(app.strapi, 'call-deletion')
+          .deleteBatch({ callingNumbers: [numberOnlyOf(callId)] }, 10)
+          .then(({ selected }) => selected),
+    },
+  ])(
+    'deletes a call only after locking its rollup key, as a rebuild locks them: $path (MySQL/MariaDB)',
+    async ({ remove }) => {
+      const call = aRandomCall();
+      call.callingNumber = numberOnlyOf(call.callId);
+      await ingest([call]);
+      const rebuild = await knex().transaction();
+      try {
+        await rebuild.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [
+          meta(UID.callRollup).tableName,
+        ]);
+        const deletion = remove(call.callId);
+        // The deletion's statement, running in the server (InnoDB's own lock views lag).
+        const running = async () =>
+          Number(
+            rawRows(
+              await knex().raw(
+                `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
+                 WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query'
+                 AND (INFO LIKE 'insert%' OR INFO LIKE 'delete%')`
+              )
+            )[0]?.n
+          );
+        for (let polls = 0; (await running()) === 0; polls += 1) {
+          if (polls > 200) throw new Error('the deletion never reached the database');
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        // Fails at once (NOWAIT) if the waiting deletion holds the call.
+        await rebuild.raw('SELECT ?? FROM ?? WHERE ?? = ? FOR UPDATE NOWAIT', [
+          column(UID.callRecord, 'id'),
+          meta(UID.callRecord).tableName,
+          column(UID.callRecord, 'callId'),
+          call.callId,
+        ]);
+        await rebuild.commit();
+        await expect(deletion).resolves.toBe(1);
+      } finally {
+        if (!rebuild.isCompleted()) await rebuild.rollback();
+      }
       await expectRollupExact();
     }
   );

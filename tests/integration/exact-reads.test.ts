@@ -121,6 +121,22 @@ describe('reads that neither collation nor time zone can change', () => {
     });
   });
 
+  it('keeps a call id with a trailing space apart from the same id without it', async () => {
+    // MySQL's and MariaDB's PAD SPACE collations (utf8mb4_bin among them) compare 'pad-1 ' equal
+    // to 'pad-1': the second call would be refused, or taken for the first by the ingest.
+    await call('pad-1', {});
+    await call('pad-1 ', {});
+    const stored = (await app.strapi.db!.query(UID.callRecord).findMany({
+      select: ['callId'],
+      where: { callId: { $in: ['pad-1', 'pad-1 '] } },
+    })) as Array<{ callId: string }>;
+    expect(stored.map((row) => row.callId).sort()).toEqual(['pad-1', 'pad-1 ']);
+    const exact = await app.strapi.db!.query(UID.callRecord).findMany({
+      where: { callId: 'pad-1' },
+    });
+    expect(exact).toHaveLength(1);
+  });
+
   describe('start times read back as written', () => {
     /** Either side of midnight in India (+05:30), the MariaDB test server's own zone. */
     const LAST_OF_DAY = '2026-03-04T18:29:59.999Z';

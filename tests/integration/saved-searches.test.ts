@@ -216,4 +216,22 @@ describe('saved searches', () => {
     expect(entry.changes).toMatchObject({ erased: 2, savedSearches: 6 });
     expect(JSON.stringify(entry)).not.toContain(number);
   });
+
+  it('goes with its owner when the admin user is deleted', async () => {
+    const leaving = await createAdminUser(app, 'leaving@call-history.test', ['Agent']);
+    await save({ ...PERIOD, name: 'Mine', callingNumber: '86138*' }, leaving).expect(201);
+    const owned = () =>
+      app.strapi.db!.query(UID.savedSearch).count({ where: { name: 'Mine' } }) as Promise<number>;
+    expect(await owned()).toBe(1);
+    const others = (await list()).length;
+    const [user] = (await app.strapi.db!.query('admin::user').findMany({
+      select: ['id'],
+      where: { email: 'leaving@call-history.test' },
+    })) as Array<{ id: number }>;
+
+    await app.http().delete(`/admin/users/${user!.id}`).set(bearer(app.admin.token)).expect(200);
+
+    expect(await owned()).toBe(0);
+    expect(await list()).toHaveLength(others);
+  });
 });

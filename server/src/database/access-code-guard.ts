@@ -5,7 +5,7 @@ import { getDb } from '../utils/strapi';
 
 import { dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
-import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
+import { existingMysqlTriggers, quoteMysqlIdentifier, withMysqlSetupLock } from './mysql-setup';
 
 /**
  * Access codes are unique across chatbots and IVR flows together (docs/design.md#content-types). The bot
@@ -119,7 +119,6 @@ const ensurePostgresGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
 };
 
 const MYSQL_CLAIMS = 'call_history_access_code_claims';
-const mysqlQuote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
 
 const ensureMysqlGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
   await withMysqlSetupLock(getDb(strapi).connection, SETUP_LOCK, async (trx) => {
@@ -128,30 +127,24 @@ const ensureMysqlGuards = async (strapi: Strapi, tables: GuardedTable[]) => {
          NOT NULL PRIMARY KEY) ENGINE = InnoDB`,
       [MYSQL_CLAIMS]
     );
-    const existing = new Set(
-      mysqlRows<{ name: string }>(
-        await trx.raw(
-          'SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()'
-        )
-      ).map((row) => row.name)
-    );
+    const existing = await existingMysqlTriggers(trx);
     for (const { table, column, other } of tables) {
       for (const event of ['insert', 'update'] as const) {
         const name = triggerName(table, event);
         if (existing.has(name)) continue;
-        const code = `NEW.${mysqlQuote(column)}`;
+        const code = `NEW.${quoteMysqlIdentifier(column)}`;
         // An update that keeps the code claims nothing: the row already holds it.
         const changed =
-          event === 'update' ? ` AND NOT (${code} <=> OLD.${mysqlQuote(column)})` : '';
+          event === 'update' ? ` AND NOT (${code} <=> OLD.${quoteMysqlIdentifier(column)})` : '';
         // Trigger bodies take no bindings: identifiers are quoted here.
         await trx.raw(
-          `CREATE TRIGGER ${mysqlQuote(name)} BEFORE ${event.toUpperCase()} ON ${mysqlQuote(table)}
+          `CREATE TRIGGER ${quoteMysqlIdentifier(name)} BEFORE ${event.toUpperCase()} ON ${quoteMysqlIdentifier(table)}
            FOR EACH ROW BEGIN
              IF ${code} IS NOT NULL${changed} THEN
-               INSERT INTO ${mysqlQuote(MYSQL_CLAIMS)} (code) VALUES (${code})
+               INSERT INTO ${quoteMysqlIdentifier(MYSQL_CLAIMS)} (code) VALUES (${code})
                  ON DUPLICATE KEY UPDATE code = code;
-               IF EXISTS (SELECT 1 FROM ${mysqlQuote(other.table)}
-                   WHERE ${mysqlQuote(other.column)} = ${code} LOCK IN SHARE MODE) THEN
+               IF EXISTS (SELECT 1 FROM ${quoteMysqlIdentifier(other.table)}
+                   WHERE ${quoteMysqlIdentifier(other.column)} = ${code} LOCK IN SHARE MODE) THEN
                  SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = '${ACCESS_CODE_TAKEN}';
                END IF;
              END IF;

@@ -8,7 +8,7 @@ import { getDb } from '../utils/strapi';
 import { mysqlBucketOf } from './bucket-sql';
 import { type Dialect, dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
-import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
+import { mysqlRows, quoteMysqlIdentifier, withMysqlSetupLock } from './mysql-setup';
 import { rawRows } from './raw-rows';
 
 /**
@@ -77,7 +77,7 @@ export const rollupTables = (n: RollupNames): RollupTable[] =>
 /** Trigger bodies and function bodies take no bindings: identifiers are quoted here. */
 export const quoteIdentifier = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 const q = quoteIdentifier;
-const mq = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
+const mq = quoteMysqlIdentifier;
 const quoteFor = (dialect: Dialect) => (dialect === 'mysql' ? mq : q);
 
 /**
@@ -304,11 +304,11 @@ const mysqlTriggers = (n: RollupNames): Array<{ name: string; ddl: string }> => 
       AND ${mq(t.botKind)} = COALESCE(OLD.${mq(n.botKind)}, '') AND ${mq(t.count)} <= 0;`;
   }).join('\n');
   const keyKept = [n.startTime, n.accessCode, n.botKind]
-    .map((column) => `OLD.${mq(column)} <=> NEW.${mq(column)}`)
+    .map((column) => `OLD.${quoteMysqlIdentifier(column)} <=> NEW.${quoteMysqlIdentifier(column)}`)
     .join(' AND ');
   const trigger = (name: string, event: string, body: string) => ({
     name,
-    ddl: `CREATE TRIGGER ${mq(name)} AFTER ${event} ON ${mq(n.calls)} FOR EACH ROW BEGIN ${body} END`,
+    ddl: `CREATE TRIGGER ${quoteMysqlIdentifier(name)} AFTER ${event} ON ${quoteMysqlIdentifier(n.calls)} FOR EACH ROW BEGIN ${body} END`,
   });
   return [
     trigger(TRIGGER.insert, 'INSERT', add('NEW', 1)),

@@ -6,7 +6,7 @@ import { getDb } from '../utils/strapi';
 
 import { dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
-import { mysqlRows, withMysqlSetupLock } from './mysql-setup-lock';
+import { mysqlRows, withMysqlSetupLock } from './mysql-setup';
 
 export interface IndexSpec {
   name: string;

@@ -3,6 +3,7 @@ import type { Strapi } from '@strapi/types';
 import { customFieldSubscriber } from '../custom-fields';
 import { getDb } from '../utils/strapi';
 
+import { adminUserSubscriber } from './admin-user';
 import { auditEntrySubscriber } from './audit-entry';
 import { botSubscribers } from './bots';
 import { callRecordSubscriber } from './call-record';
@@ -17,5 +18,6 @@ export const subscribeLifecycles = (strapi: Strapi): Array<() => void> => {
     auditEntrySubscriber(),
     ...botSubscribers(strapi),
     customFieldSubscriber(strapi),
+    adminUserSubscriber(strapi),
   ].map((subscriber) => lifecycles.subscribe(subscriber));
 };

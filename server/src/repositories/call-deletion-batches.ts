@@ -10,10 +10,14 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import { rollupNames } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
 import { columnOf, tableOf } from '../database/metadata';
 import { rawRows } from '../database/raw-rows';
+import type { CallData } from '../domain/call-policy';
 import { getDb } from '../utils/strapi';
+
+import { lockRollupKeys, rollupKeyColumns } from './call-record-writes';
 
 export interface CallSelection {
   /** The calls of this access code. */
@@ -74,13 +78,19 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const id = column('id');
       const accessCode = column('accessCode');
       const dialect = dialectOf(strapi);
-      const select = where(trx(table()).select(dialect === 'mysql' ? { id, accessCode } : { id }), {
-        ...selection,
-        held: false,
-      })
-        .orderBy(column('startTime'))
-        .orderBy(id)
-        .limit(limit);
+      const oldestFirst = (columns: Record<string, string>) =>
+        where(trx(table()).select(columns), { ...selection, held: false })
+          .orderBy(column('startTime'))
+          .orderBy(id)
+          .limit(limit);
+      if (dialect === 'mysql') {
+        // The rollup keys of the batch are locked before its calls, in the order every writer
+        // locks them: a batch locking its calls first would deadlock with an ingest or a
+        // rebuild (the retry is for a batch whose calls changed between the two reads).
+        const candidates = (await oldestFirst(rollupKeyColumns(strapi))) as CallData[];
+        await lockRollupKeys(trx, rollupNames(strapi), candidates);
+      }
+      const select = oldestFirst(dialect === 'mysql' ? { id, accessCode } : { id });
       if (dialect !== 'sqlite') select.forUpdate().skipLocked();
       const selected = (await select) as Array<{ id: number | string; accessCode?: string }>;
       const ids = selected.map((row) => row.id);

@@ -257,18 +257,18 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async deleteByCallIds(trx: Knex.Transaction, callIds: string[]): Promise<Map<string, number>> {
       const table = meta().tableName;
       const column = callIdColumn();
-      const accessCode = columnOf(strapi, UID.callRecord, 'accessCode');
+      const dialect = dialectOf(strapi);
       const deleted = new Map<string, number>();
       for (let start = 0; start < callIds.length; start += LOOKUP_CHUNK) {
         const chunk = callIds.slice(start, start + LOOKUP_CHUNK);
-        const counts = (await trx(table)
-          .select({ accessCode })
-          .count({ total: '*' })
-          .whereIn(column, chunk)
-          .groupBy(accessCode)) as Array<{ accessCode: string; total: number | string }>;
+        const rows = (await trx(table)
+          .select(rollupKeyColumns(strapi))
+          .whereIn(column, chunk)) as CallData[];
+        if (dialect === 'mysql') await lockRollupKeys(trx, rollupNames(strapi), rows);
         await trx(table).whereIn(column, chunk).delete();
-        for (const row of counts) {
-          deleted.set(row.accessCode, (deleted.get(row.accessCode) ?? 0) + Number(row.total));
+        for (const row of rows) {
+          const code = row.accessCode as string;
+          deleted.set(code, (deleted.get(code) ?? 0) + 1);
         }
       }
       return deleted;
@@ -311,6 +311,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 };
 
+/** The columns a call's rollup keys come from, read as the attributes `lockRollupKeys` takes. */
+export const rollupKeyColumns = (strapi: Strapi) => ({
+  startTime: columnOf(strapi, UID.callRecord, 'startTime'),
+  accessCode: columnOf(strapi, UID.callRecord, 'accessCode'),
+  botKind: columnOf(strapi, UID.callRecord, 'botKind'),
+});
+
 /**
  * MySQL and MariaDB keep the statistics rollup with row triggers (database/call-rollup.ts): each
  * inserted call locks its rollup keys (quarter, then hour) after its own callId entry, so two
@@ -318,9 +325,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
  * hold a callId entry the other waits for, and deadlock. The batch locks all its keys first
  * instead, in one order for every batch (its quarter keys sorted, then its hour keys sorted; a
  * no-op upsert: 0 calls, or the count left as it is), so a second batch waits there holding
- * nothing. Its calls then count themselves through the triggers.
+ * nothing. Its calls then count themselves through the triggers. A deletion locks the keys of
+ * the calls it deletes first too, for the same reason, and so that it waits for a rebuild
+ * (services/call-rollup.ts), which locks the rollup before the calls.
  */
-const lockRollupKeys = async (
+export const lockRollupKeys = async (
   trx: Knex.Transaction,
   n: RollupNames,
   calls: CallData[]

@@ -10,7 +10,7 @@ import { getDb, getService } from '../utils/strapi';
 import { currentAdmin } from './audit';
 
 export const MAX_REASON_LENGTH = 1000;
-const BATCH_ATTEMPTS = 3;
+const ATTEMPTS = 3;
 
 export interface DeletionRequest {
   /** The platform ids of the calls to delete; ids that are not stored are ignored. */
@@ -34,6 +34,21 @@ const checkRequest = ({ callIds, reason }: DeletionRequest) => {
 export type { CallSelection };
 
 /**
+ * Runs a deleting transaction again after a deadlock or a lock wait timeout, which MySQL and
+ * MariaDB answer to one of two transactions locking the same rows the other way round (a
+ * delete and an ingest, a rebuild or another delete), at most `attempts` times in all.
+ */
+const retried = async <T>(attempts: number, transaction: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || classifyWriteFailure(error) !== 'retry') throw error;
+    }
+  }
+};
+
+/**
  * The one way a call record is deleted (the lifecycles refuse every other): the retention
  * purge and erasure build on it. `deleteCalls` keeps the delete and its audit entry (counts per
  * access code, who, why; never a number) in one transaction; `deleteBatch` deletes one bounded
@@ -50,23 +65,31 @@ export default ({ strapi }: { strapi: Strapi }) => {
     ): Promise<{ deleted: number; perAccessCode: Record<string, number> }> {
       checkRequest(request);
       const callIds = [...new Set(request.callIds)];
-      return getDb(strapi).transaction(async ({ trx }) => {
-        const counts = await writes.deleteByCallIds(trx as Knex.Transaction, callIds);
-        const perAccessCode = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
-        const deleted = [...counts.values()].reduce((sum, count) => sum + count, 0);
-        if (deleted > 0) {
-          await getService(strapi, 'audit').record(
-            {
-              action: 'calls.delete',
-              subject: null,
-              changes: { deleted, perAccessCode },
-              reason: request.reason.trim(),
-            },
-            user
+      const db = getDb(strapi);
+      // Inside a caller's transaction a deadlock has rolled the caller's work back too: only
+      // the caller can run it again.
+      const attempts = db.inTransaction() ? 1 : ATTEMPTS;
+      return retried(attempts, () =>
+        db.transaction(async ({ trx }) => {
+          const counts = await writes.deleteByCallIds(trx as Knex.Transaction, callIds);
+          const perAccessCode = Object.fromEntries(
+            [...counts].sort(([a], [b]) => (a < b ? -1 : 1))
           );
-        }
-        return { deleted, perAccessCode };
-      });
+          const deleted = [...counts.values()].reduce((sum, count) => sum + count, 0);
+          if (deleted > 0) {
+            await getService(strapi, 'audit').record(
+              {
+                action: 'calls.delete',
+                subject: null,
+                changes: { deleted, perAccessCode },
+                reason: request.reason.trim(),
+              },
+              user
+            );
+          }
+          return { deleted, perAccessCode };
+        })
+      );
     },
 
     /**
@@ -77,15 +100,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
       selection: CallSelection,
       limit: number
     ): Promise<{ selected: number; perAccessCode: Map<string, number> }> {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await writes.transaction((trx) => batches.deleteBatch(trx, selection, limit));
-        } catch (error) {
-          // A deadlock with a writer locking the other way round (on MySQL/MariaDB a batch
-          // ingest locks its rollup keys, then its calls): the batch is run again.
-          if (attempt >= BATCH_ATTEMPTS || classifyWriteFailure(error) !== 'retry') throw error;
-        }
-      }
+      return retried(ATTEMPTS, () =>
+        writes.transaction((trx) => batches.deleteBatch(trx, selection, limit))
+      );
     },
 
     /** Counts and oldest start times of a selection, for the dry runs. */

@@ -132,8 +132,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
                   { connection, isolationLevel: 'repeatable read' }
                 );
               } catch (error) {
-                // A call deleted meanwhile (its row locked, then its rollup key) may deadlock
-                // with the rebuild, which locks the other way round: run again.
+                // Every writer locks rollup keys before calls, as the rebuild does; a purge
+                // batch whose calls changed between its two reads may not: run again.
                 if (attempt >= MYSQL_REBUILD_ATTEMPTS || classifyWriteFailure(error) !== 'retry') {
                   throw error;
                 }

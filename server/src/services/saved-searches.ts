@@ -93,5 +93,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const { count } = await searches().deleteMany({ where: { id: { $in: ids } } });
       return count;
     },
+
+    /**
+     * Deletes the saved searches of admin users that are deleted: their filters may hold a
+     * number, and no one could read or delete them any more.
+     */
+    async removeOwnedBy(adminIds: readonly number[]): Promise<number> {
+      if (adminIds.length === 0) return 0;
+      const { count } = await searches().deleteMany({ where: { adminId: { $in: [...adminIds] } } });
+      return count;
+    },
   };
 };
