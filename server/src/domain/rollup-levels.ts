@@ -2,10 +2,11 @@ import { BUCKET_MS, type LocalDays, type Period } from './day-buckets';
 
 /**
  * The statistics rollup's two levels (docs/design.md#statistics-rollup): calls per 15-minute
- * and per one-hour UTC bucket. A long period is read mostly at the hour level, four times fewer
- * rows; the quarter level answers what an hour cannot: the period's fringes before its first
- * and after its last whole hour, and, for the chart, every hour that a local midnight of the
- * viewer's zone cuts in two (+05:45, +05:30, -03:30, …), so that no bucket straddles a day.
+ * and per one-hour UTC bucket. A long period is read mostly at the hour level, up to four
+ * times fewer rows; the quarter level answers what an hour cannot: the period's fringes before
+ * its first and after its last whole hour, and, for the chart, every hour that a local midnight
+ * of the viewer's zone cuts in two (+05:45, +05:30, -03:30, …), so that no bucket straddles a
+ * day.
  */
 export type RollupLevel = 'quarter' | 'hour';
 
