@@ -28,7 +28,7 @@ const main = async (args) => {
   try {
     const result = await strapi.plugin('call-history').service('call-rollup').rebuild();
     process.stdout.write(
-      `call-history: rebuilt the statistics rollup from ${result.calls} calls (${result.rows} rows) in ${result.milliseconds} ms\n`
+      `call-history: rebuilt the statistics rollup from ${result.calls} calls (${result.rows} 15-minute rows, ${result.hourRows} hourly) in ${result.milliseconds} ms\n`
     );
     return 0;
   } finally {

@@ -11,6 +11,7 @@ export const UID = {
   ivrFlow: 'plugin::call-history.ivr-flow',
   callRecord: 'plugin::call-history.call-record',
   callRollup: 'plugin::call-history.call-rollup',
+  callRollupHour: 'plugin::call-history.call-rollup-hour',
   exportTicket: 'plugin::call-history.export-ticket',
   savedSearch: 'plugin::call-history.saved-search',
 } as const;

@@ -19,6 +19,12 @@ import { APP_DIR, bearer, startTestApp, type TestApp } from '../helpers/strapi';
  */
 
 const BUCKET = 15 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+/** The rollup's levels: 15-minute and hourly (docs/design.md#statistics-rollup). */
+const LEVELS = [
+  { uid: UID.callRollup, size: BUCKET },
+  { uid: UID.callRollupHour, size: HOUR },
+];
 const CODES = ['30001', '30002', '30003', '30004'];
 const KINDS = ['INTELLIGENT_ROBOT', 'COMMON_IVR'];
 const NUMBERS = ['8613800000001', '8613800000002', '8613900000003', '8613900000004'];
@@ -60,7 +66,7 @@ describe('statistics rollup', () => {
     });
   };
 
-  const fromCalls = async (): Promise<Map<Key, number>> => {
+  const fromCalls = async (size = BUCKET): Promise<Map<Key, number>> => {
     const rows = (await knex()(meta(UID.callRecord).tableName).select({
       start: column(UID.callRecord, 'startTime'),
       code: column(UID.callRecord, 'accessCode'),
@@ -68,22 +74,29 @@ describe('statistics rollup', () => {
     })) as Array<{ start: unknown; code: string; kind: string | null }>;
     const counts = new Map<Key, number>();
     for (const row of rows) {
-      const key = keyOf(Math.floor(millis(row.start) / BUCKET) * BUCKET, row.code, row.kind ?? '');
+      const key = keyOf(Math.floor(millis(row.start) / size) * size, row.code, row.kind ?? '');
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return counts;
   };
 
-  const fromRollup = async (): Promise<Map<Key, number>> => {
-    const rows = (await knex()(meta(UID.callRollup).tableName).select({
-      bucket: column(UID.callRollup, 'bucketStart'),
-      code: column(UID.callRollup, 'accessCode'),
-      kind: column(UID.callRollup, 'botKind'),
-      calls: column(UID.callRollup, 'calls'),
+  const fromRollup = async (uid: string = UID.callRollup): Promise<Map<Key, number>> => {
+    const rows = (await knex()(meta(uid).tableName).select({
+      bucket: column(uid, 'bucketStart'),
+      code: column(uid, 'accessCode'),
+      kind: column(uid, 'botKind'),
+      calls: column(uid, 'calls'),
     })) as Array<{ bucket: unknown; code: string; kind: string; calls: number | string }>;
     return new Map(
       rows.map((row) => [keyOf(millis(row.bucket), row.code, row.kind), Number(row.calls)])
     );
+  };
+
+  /** Every level equals a GROUP BY over the calls at its bucket size. */
+  const expectRollupExact = async () => {
+    for (const level of LEVELS) {
+      expect(await fromRollup(level.uid)).toEqual(await fromCalls(level.size));
+    }
   };
 
   const storedCallIds = async () =>
@@ -141,8 +154,9 @@ describe('statistics rollup', () => {
       { callingNumber: NUMBERS[3], reason: 'data-subject request' },
       null
     );
-    expect(await fromRollup()).toEqual(await fromCalls());
+    await expectRollupExact();
     expect((await fromRollup()).size).toBeGreaterThan(50);
+    expect((await fromRollup(UID.callRollupHour)).size).toBeGreaterThan(50);
   });
 
   it('moves a count when raw SQL changes a key, and drops emptied rows', async () => {
@@ -159,8 +173,14 @@ describe('statistics rollup', () => {
     expect(moved).toEqual([
       [expect.stringMatching(`^${Date.parse('2026-02-01T10:15:00Z')}\\|`), 1],
     ]);
-    expect(rollup).toEqual(await fromCalls());
-    expect([...rollup.values()].every((count) => count > 0)).toBe(true);
+    const hours = await fromRollup(UID.callRollupHour);
+    expect([...hours.entries()].filter(([key]) => key.includes('|39999|'))).toEqual([
+      [expect.stringMatching(`^${Date.parse('2026-02-01T10:00:00Z')}\\|`), 1],
+    ]);
+    await expectRollupExact();
+    for (const counts of [rollup, hours]) {
+      expect([...counts.values()].every((count) => count > 0)).toBe(true);
+    }
   });
 
   it('answers per local day and per access code what the calls say, edges and +05:45 included', async () => {
@@ -184,6 +204,10 @@ describe('statistics rollup', () => {
       { from: '2026-03-01T00:00:00+05:45', to: '2026-03-05T00:00:00+05:45', tz: 'Asia/Kathmandu' },
       { from: '2026-03-02T03:07:00Z', to: '2026-03-04T19:52:30Z', tz: 'UTC' },
       { from: '2026-03-03T10:01:00Z', to: '2026-03-03T10:14:00Z', tz: 'UTC' },
+      // Hours cut by local midnights (+05:30, +05:45) read in quarters, fringes not on the hour.
+      { from: '2026-03-01T00:00:00+05:30', to: '2026-03-06T00:00:00+05:30', tz: 'Asia/Kolkata' },
+      { from: '2026-03-01T07:20:00Z', to: '2026-03-05T16:40:00Z', tz: 'Asia/Kathmandu' },
+      { from: '2026-03-02T03:45:00Z', to: '2026-03-02T05:15:00Z', tz: 'Asia/Kathmandu' },
       {
         from: '2026-02-28T00:00:00-03:30',
         to: '2026-03-07T00:00:00-03:30',
@@ -229,22 +253,30 @@ describe('statistics rollup', () => {
 
   it('is rebuilt from the calls by the service, at boot when missing, and by the command', async () => {
     const rollupTable = meta(UID.callRollup).tableName;
+    const hourTable = meta(UID.callRollupHour).tableName;
     const expected = await fromCalls();
+    const calls = [...expected.values()].reduce((sum, count) => sum + count, 0);
     await knex()(rollupTable).delete();
+    await knex()(hourTable).delete();
     const built = await getService(app.strapi, 'call-rollup').ensureBuilt();
-    expect(built?.calls).toBe([...expected.values()].reduce((sum, count) => sum + count, 0));
-    expect(await fromRollup()).toEqual(expected);
+    expect(built?.calls).toBe(calls);
+    await expectRollupExact();
     // Present: boot leaves it alone.
     expect(await getService(app.strapi, 'call-rollup').ensureBuilt()).toBeNull();
+    // The hour level alone missing (an install upgrading from the 15-minute-only version).
+    await knex()(hourTable).delete();
+    expect((await getService(app.strapi, 'call-rollup').ensureBuilt())?.calls).toBe(calls);
+    await expectRollupExact();
 
     await knex()(rollupTable).update({ [column(UID.callRollup, 'calls')]: 999 });
+    await knex()(hourTable).update({ [column(UID.callRollupHour, 'calls')]: 999 });
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [path.join(ROOT, 'bin', 'call-history.js'), 'rebuild-rollup'],
       { cwd: APP_DIR, env: { ...process.env, STRAPI_LOG_LEVEL: 'error' }, timeout: 120_000 }
     );
     expect(stdout).toMatch(/rebuilt the statistics rollup from \d+ calls/);
-    expect(await fromRollup()).toEqual(expected);
+    await expectRollupExact();
   });
   // On a database server other nodes keep writing: they wait for the rebuild's lock, so a call
   // is counted once, by its trigger or by the rebuild, never by both nor by neither.
@@ -264,7 +296,7 @@ describe('statistics rollup', () => {
         ),
       ];
       await Promise.all([...rebuilds, ...writes]);
-      expect(await fromRollup()).toEqual(await fromCalls());
+      await expectRollupExact();
     }
   );
 
@@ -328,7 +360,7 @@ describe('statistics rollup', () => {
       } finally {
         if (!rebuild.isCompleted()) await rebuild.rollback();
       }
-      expect(await fromRollup()).toEqual(await fromCalls());
+      await expectRollupExact();
     }
   );
 });

@@ -39,6 +39,10 @@ const ids = (prefix: string, from: number, to: number) =>
 const BUCKET = onMysql
   ? "CAST(DATE_ADD('1970-01-01', INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01', start_time) / 900) * 900 SECOND) AS DATETIME)"
   : "date_trunc('hour', start_time) + floor(extract(minute from start_time) / 15) * interval '15 minutes'";
+/** The one-hour UTC bucket, as the rollup's hour level keys it. */
+const HOUR = onMysql
+  ? "CAST(DATE_ADD('1970-01-01', INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01', start_time) / 3600) * 3600 SECOND) AS DATETIME)"
+  : "date_trunc('hour', start_time)";
 
 describeOnServer(
   'two Strapi processes on one database server (PostgreSQL or MariaDB/MySQL: skipped on SQLite)',
@@ -118,7 +122,7 @@ describeOnServer(
       expect(rows.filter((row) => Number(row.copies) !== 1)).toEqual([]);
       expect(new Set(rows.map((row) => row.call_id))).toEqual(new Set(acknowledged));
       // The statistics rollup's upserts add under the same contention (every call is in one
-      // bucket): its counts equal a GROUP BY over the calls.
+      // bucket), at both levels: their counts equal a GROUP BY over the calls.
       const grouped = (statement: string) =>
         sql
           .rows<{ bucket: Date; code: string; kind: string; calls: string }>(statement)
@@ -127,15 +131,20 @@ describeOnServer(
               .map((row) => `${row.bucket.toISOString()} ${row.code} ${row.kind} ${row.calls}`)
               .sort()
           );
-      expect(
-        await grouped(
-          'SELECT bucket_start AS bucket, access_code AS code, bot_kind AS kind, calls FROM call_history_call_rollup'
-        )
-      ).toEqual(
-        await grouped(
-          `SELECT ${BUCKET} AS bucket, access_code AS code, COALESCE(bot_kind, '') AS kind, COUNT(*) AS calls FROM call_history_call_records GROUP BY 1, 2, 3`
-        )
-      );
+      for (const [table, bucket] of [
+        ['call_history_call_rollup', BUCKET],
+        ['call_history_call_rollup_hour', HOUR],
+      ]) {
+        expect(
+          await grouped(
+            `SELECT bucket_start AS bucket, access_code AS code, bot_kind AS kind, calls FROM ${table}`
+          )
+        ).toEqual(
+          await grouped(
+            `SELECT ${bucket} AS bucket, access_code AS code, COALESCE(bot_kind, '') AS kind, COUNT(*) AS calls FROM call_history_call_records GROUP BY 1, 2, 3`
+          )
+        );
+      }
     });
 
     it('follows a flag changed on the other node for every batch sent after the change', async () => {

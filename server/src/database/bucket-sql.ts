@@ -1,6 +1,5 @@
 import { BUCKET_MS } from '../domain/day-buckets';
 
-const BUCKET_SECONDS = BUCKET_MS / 1000;
 /**
  * A DATETIME literal (not the TIMESTAMP type, which has no zone here either): DATE_ADD of a
  * string literal answers a string, which mysql2 hands over as text to be parsed in the Node
@@ -9,10 +8,13 @@ const BUCKET_SECONDS = BUCKET_MS / 1000;
 const EPOCH = "TIMESTAMP'1970-01-01 00:00:00'";
 
 /**
- * The 15-minute UTC bucket of a DATETIME start time on MySQL and MariaDB, as a DATETIME.
+ * The UTC bucket (15 minutes, or `bucketMs`) of a DATETIME start time on MySQL and MariaDB, as
+ * a DATETIME.
  * DATETIME holds the wall time the driver wrote, with no zone: arithmetic from a fixed epoch
  * never reads the session's `time_zone` (UNIX_TIMESTAMP, FROM_UNIXTIME and CONVERT_TZ do, and
  * MariaDB's zone tables are empty by default). `startTime` is an SQL expression, quoted.
  */
-export const mysqlBucketOf = (startTime: string): string =>
-  `DATE_ADD(${EPOCH}, INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, ${EPOCH}, ${startTime}) / ${BUCKET_SECONDS}) * ${BUCKET_SECONDS} SECOND)`;
+export const mysqlBucketOf = (startTime: string, bucketMs: number = BUCKET_MS): string => {
+  const seconds = bucketMs / 1000;
+  return `DATE_ADD(${EPOCH}, INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, ${EPOCH}, ${startTime}) / ${seconds}) * ${seconds} SECOND)`;
+};

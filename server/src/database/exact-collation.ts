@@ -24,6 +24,7 @@ const EXACT: Array<{ uid: string; attributes: string[] }> = [
   { uid: UID.chatbot, attributes: ['accessCode'] },
   { uid: UID.ivrFlow, attributes: ['accessCode'] },
   { uid: UID.callRollup, attributes: ['accessCode', 'botKind'] },
+  { uid: UID.callRollupHour, attributes: ['accessCode', 'botKind'] },
 ];
 
 /**

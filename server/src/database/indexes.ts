@@ -16,6 +16,17 @@ export interface IndexSpec {
   unique?: boolean;
 }
 
+const rollupIndexes = (prefix: string, uid: string): IndexSpec[] => [
+  {
+    name: `${prefix}_key_uq`,
+    uid,
+    attributes: ['bucketStart', 'accessCode', 'botKind'],
+    unique: true,
+  },
+  { name: `${prefix}_period_idx`, uid, attributes: ['bucketStart', 'accessCode', 'calls'] },
+  { name: `${prefix}_access_code_idx`, uid, attributes: ['accessCode', 'bucketStart', 'calls'] },
+];
+
 /**
  * Indexes the plugin owns. Strapi 4's `unique: true` is not a database constraint, and its
  * schema sync drops indexes it did not declare whenever a schema changes (a developer extending
@@ -71,25 +82,11 @@ export const INDEXES: IndexSpec[] = [
     uid: UID.callRecord,
     attributes: ['callingNumberReversed', 'startTime', 'id'],
   },
-  // The statistics rollup (docs/design.md#statistics-rollup): the key its triggers upsert on;
-  // then the period and the access code then period, each with the count, so that a chart
-  // reads index entries only.
-  {
-    name: 'call_history_call_rollup_key_uq',
-    uid: UID.callRollup,
-    attributes: ['bucketStart', 'accessCode', 'botKind'],
-    unique: true,
-  },
-  {
-    name: 'call_history_call_rollup_period_idx',
-    uid: UID.callRollup,
-    attributes: ['bucketStart', 'accessCode', 'calls'],
-  },
-  {
-    name: 'call_history_call_rollup_access_code_idx',
-    uid: UID.callRollup,
-    attributes: ['accessCode', 'bucketStart', 'calls'],
-  },
+  // The statistics rollup (docs/design.md#statistics-rollup), each level: the key its triggers
+  // upsert on; then the period and the access code then period, each with the count, so that a
+  // chart reads index entries only.
+  ...rollupIndexes('call_history_call_rollup', UID.callRollup),
+  ...rollupIndexes('call_history_call_rollup_hour', UID.callRollupHour),
   // The audit log (docs/design.md#privacy): newest first by id, filtered by kind or by user,
   // each a seek on the filter then the id order read from the index.
   {

@@ -27,27 +27,75 @@ export interface BucketCount extends Bucket {
 /** One day of the stats answer: the local date (yyyy-MM-dd) and its count. */
 export type DayCount = CallStats['perDay'][number];
 
-/** Every local day the period touches, in order, with zero for the days without calls. */
-export const foldBucketsIntoDays = (
-  buckets: Bucket[],
-  tz: string,
-  from: Date,
-  to: Date
-): DayCount[] => {
-  const counts = new Map<string, number>();
+/** The local days a period touches, in order: each day's first instant and date. */
+export interface LocalDays {
+  tz: string;
+  /** Each day's first instant, epoch milliseconds, ascending. */
+  starts: number[];
+  /** Each day's local date, yyyy-MM-dd. */
+  dates: string[];
+  /** The first instant of the day after the last. */
+  end: number;
+}
+
+/**
+ * The local days of `tz` that [from, to) touches. The zone's rules (luxon, DST included; where a
+ * day has no midnight, its first instant) are asked once per day: a chart's rollup reads
+ * (rollup-levels.ts) and its fold both take the days from here, never per bucket.
+ */
+export const localDaysOf = (tz: string, from: Date, to: Date): LocalDays => {
+  const starts: number[] = [];
+  const dates: string[] = [];
   let day = DateTime.fromJSDate(from, { zone: tz }).startOf('day');
-  const end = DateTime.fromJSDate(to, { zone: tz });
-  while (day < end) {
-    counts.set(day.toISODate() as string, 0);
-    day = day.plus({ days: 1 }).startOf('day');
+  while (day.toMillis() < to.getTime()) {
+    starts.push(day.toMillis());
+    dates.push(day.toISODate() as string);
+    // The next calendar date, at its first instant: one zone lookup instead of plus + startOf.
+    const next = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
+    day = DateTime.fromObject(
+      { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
+      { zone: tz }
+    );
   }
+  return { tz, starts, dates, end: day.toMillis() };
+};
+
+/**
+ * Every local day of `days`, in order, with zero for the days without calls. A bucket's day is
+ * found among the days' first instants by bisection (luxon takes some 5 µs a call, and a 31-day
+ * chart may have 2,976 buckets).
+ */
+export const foldBucketsIntoDays = (buckets: Bucket[], days: LocalDays): DayCount[] => {
+  const { tz, starts, dates, end } = days;
+  const counts = dates.map((day) => ({ day, count: 0 }));
+  // A bucket outside the period's days (none, from the statistics) keeps its own day.
+  const others = new Map<string, number>();
   for (const bucket of buckets) {
-    const key = DateTime.fromMillis(bucket.start, { zone: tz }).toISODate() as string;
-    counts.set(key, (counts.get(key) ?? 0) + bucket.count);
+    const index = dayIndexOf(starts, bucket.start);
+    if (index >= 0 && bucket.start < (starts[index + 1] ?? end)) {
+      (counts[index] as DayCount).count += bucket.count;
+    } else {
+      const key = DateTime.fromMillis(bucket.start, { zone: tz }).toISODate() as string;
+      others.set(key, (others.get(key) ?? 0) + bucket.count);
+    }
   }
-  return [...counts.entries()]
+  if (others.size === 0) return counts;
+  for (const entry of counts) others.set(entry.day, (others.get(entry.day) ?? 0) + entry.count);
+  return [...others.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, count]) => ({ day: key, count }));
+};
+
+/** The index of the last of the ascending `starts` at or before `at`; -1 when none is. */
+const dayIndexOf = (starts: number[], at: number): number => {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 };
 
 export interface Period {

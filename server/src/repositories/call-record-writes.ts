@@ -21,7 +21,7 @@ import { INDEXES } from '../database/indexes';
 import { columnOf } from '../database/metadata';
 import { rawRows } from '../database/raw-rows';
 import type { CallData } from '../domain/call-policy';
-import { BUCKET_MS } from '../domain/day-buckets';
+import { LEVEL_MS, ROLLUP_LEVELS } from '../domain/rollup-levels';
 import { getDb } from '../utils/strapi';
 
 /**
@@ -320,51 +320,51 @@ export const rollupKeyColumns = (strapi: Strapi) => ({
 
 /**
  * MySQL and MariaDB keep the statistics rollup with row triggers (database/call-rollup.ts): each
- * inserted call locks its rollup key after its own callId entry, so two batches sharing a key
- * (every batch of the current 15 minutes, on one access code) would each hold a callId entry
- * the other waits for, and deadlock. The batch locks all its keys first instead, in one order
- * for every batch (a no-op upsert: 0 calls, or the count left as it is), so a second batch
- * waits there holding nothing. Its calls then count themselves through the triggers. A
- * deletion locks the keys of the calls it deletes first too, for the same reason, and so that
- * it waits for a rebuild (services/call-rollup.ts), which locks the rollup before the calls.
+ * inserted call locks its rollup keys (quarter, then hour) after its own callId entry, so two
+ * batches sharing a key (every batch of the current 15 minutes, on one access code) would each
+ * hold a callId entry the other waits for, and deadlock. The batch locks all its keys first
+ * instead, in one order for every batch (its quarter keys sorted, then its hour keys sorted; a
+ * no-op upsert: 0 calls, or the count left as it is), so a second batch waits there holding
+ * nothing. Its calls then count themselves through the triggers. A deletion locks the keys of
+ * the calls it deletes first too, for the same reason, and so that it waits for a rebuild
+ * (services/call-rollup.ts), which locks the rollup before the calls.
  */
 export const lockRollupKeys = async (
   trx: Knex.Transaction,
   n: RollupNames,
   calls: CallData[]
 ): Promise<void> => {
-  const keys = new Map<string, { order: number; code: string; kind: string; start: Date }>();
-  for (const call of calls) {
-    if (call.startTime === null || call.startTime === undefined) continue;
-    const start = new Date(call.startTime as string | Date);
-    const code = (call.accessCode as string | null | undefined) ?? '';
-    const kind = (call.botKind as string | null | undefined) ?? '';
-    const order = Math.floor(start.getTime() / BUCKET_MS);
-    const key = `${order}\u0000${code}\u0000${kind}`;
-    if (!keys.has(key)) keys.set(key, { order, code, kind, start });
+  // Quarter keys, then hour keys (the order the row triggers take them in), each sorted.
+  for (const level of ROLLUP_LEVELS) {
+    const bucketMs = LEVEL_MS[level];
+    const keys = new Map<string, { order: number; code: string; kind: string; start: Date }>();
+    for (const call of calls) {
+      if (call.startTime === null || call.startTime === undefined) continue;
+      const start = new Date(call.startTime as string | Date);
+      const code = (call.accessCode as string | null | undefined) ?? '';
+      const kind = (call.botKind as string | null | undefined) ?? '';
+      const order = Math.floor(start.getTime() / bucketMs);
+      const key = `${order}\u0000${code}\u0000${kind}`;
+      if (!keys.has(key)) keys.set(key, { order, code, kind, start });
+    }
+    if (keys.size === 0) return;
+    const sorted = [...keys.values()].sort(
+      (a, b) =>
+        a.order - b.order ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
+    );
+    const t = n.levels[level];
+    // The bucket computed as the trigger computes it, from the start time as stored.
+    const tuple = `(${bucketOf('mysql', '?', level)}, ?, ?, 0)`;
+    const bindings: Knex.RawBinding[] = [t.table, t.bucketStart, t.accessCode, t.botKind, t.count];
+    for (const key of sorted) bindings.push(key.start, key.code, key.kind);
+    bindings.push(t.count, t.count);
+    await trx.raw(
+      `INSERT INTO ?? (??, ??, ??, ??) VALUES ${sorted.map(() => tuple).join(', ')} ON DUPLICATE KEY UPDATE ?? = ??`,
+      bindings
+    );
   }
-  if (keys.size === 0) return;
-  const sorted = [...keys.values()].sort(
-    (a, b) =>
-      a.order - b.order ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
-  );
-  // The bucket computed as the trigger computes it, from the start time as stored.
-  const tuple = `(${bucketOf('mysql', '?')}, ?, ?, 0)`;
-  const bindings: Knex.RawBinding[] = [
-    n.rollup,
-    n.bucketStart,
-    n.rollupAccessCode,
-    n.rollupBotKind,
-    n.count,
-  ];
-  for (const key of sorted) bindings.push(key.start, key.code, key.kind);
-  bindings.push(n.count, n.count);
-  await trx.raw(
-    `INSERT INTO ?? (??, ??, ??, ??) VALUES ${sorted.map(() => tuple).join(', ')} ON DUPLICATE KEY UPDATE ?? = ??`,
-    bindings
-  );
 };
 
 const byCallId = (calls: CallData[]): CallData[] =>

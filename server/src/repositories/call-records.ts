@@ -9,9 +9,11 @@ import {
   splitIntoBuckets,
   type Bucket,
   type BucketCount,
+  type LocalDays,
   type Period,
 } from '../domain/day-buckets';
 import { logText } from '../domain/log-text';
+import { rollupReadsOf, type RollupLevel } from '../domain/rollup-levels';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { SearchPlan } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
@@ -20,7 +22,14 @@ import { databaseMessage, errorCode } from '../domain/write-failure';
 import { getConfig, getDb } from '../utils/strapi';
 
 import { DECISION_REASON, DECISION_RECORD_FLOW, exportPageSql } from './call-export-sql';
-import { rollupBucketsSql, rollupPerAccessCodeSql, rollupTotalSql } from './call-rollup-sql';
+import {
+  hourSelection,
+  quarterSelection,
+  rollupBucketsSql,
+  rollupPerAccessCodeSql,
+  rollupTotalSql,
+  type BucketSelection,
+} from './call-rollup-sql';
 import {
   bucketCountsSql,
   countSql,
@@ -93,7 +102,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const rollupTotal = async (period: Period): Promise<number> => {
     const { whole } = splitIntoBuckets(period);
     if (!whole) return 0;
-    const [row] = await run(rollupTotalSql(knex, rollup(), whole));
+    const [row] = await run(rollupTotalSql(knex, rollup(), rollupReadsOf(whole, null)));
     return Number(row?.total ?? 0);
   };
 
@@ -256,19 +265,39 @@ export const callRecordsRepository = (strapi: Strapi) => {
       }));
     },
 
-    /** Calls per bucket of a period of whole buckets, from the statistics rollup. */
-    async rollupBuckets(period: Period, accessCode: string | null): Promise<Bucket[]> {
-      const rows = await run(rollupBucketsSql(knex, rollup(), period, accessCode));
-      return rows.map((row) => ({ start: toMillis(row.bucket), count: Number(row.total) }));
-    },
-
-    /** Calls per access code in a period of whole buckets, from the statistics rollup. */
-    async rollupPerAccessCode(
-      period: Period,
+    /**
+     * Calls per bucket (for the chart: none straddles a local midnight of `days`) and per access
+     * code of a period of whole buckets, from the statistics rollup's two levels
+     * (domain/rollup-levels.ts). Its statements are independent: on a database server they run
+     * at once, each on its own connection (SQLite's one connection runs them in turn).
+     */
+    async rollupStats(
+      whole: Period,
+      days: LocalDays,
       accessCode: string | null
-    ): Promise<Array<{ accessCode: string; count: number }>> {
-      const rows = await run(rollupPerAccessCodeSql(knex, rollup(), period, accessCode));
-      return rows.map((row) => ({ accessCode: String(row.code), count: Number(row.total) }));
+    ): Promise<{ buckets: Bucket[]; perAccessCode: Array<{ accessCode: string; count: number }> }> {
+      const n = rollup();
+      const chart = rollupReadsOf(whole, days);
+      const sums = rollupReadsOf(whole, null);
+      const bucketsAt = async (level: RollupLevel, selection: BucketSelection | null) =>
+        selection === null
+          ? []
+          : (await run(rollupBucketsSql(knex, n.levels[level], selection, accessCode))).map(
+              (row) => ({ start: toMillis(row.bucket), count: Number(row.total) })
+            );
+      const codesAt = async (level: RollupLevel, selection: BucketSelection | null) =>
+        selection === null
+          ? []
+          : (await run(rollupPerAccessCodeSql(knex, n.levels[level], selection, accessCode))).map(
+              (row) => ({ accessCode: String(row.code), count: Number(row.total) })
+            );
+      const [hours, quarters, hourCodes, quarterCodes] = await Promise.all([
+        bucketsAt('hour', hourSelection(chart)),
+        bucketsAt('quarter', quarterSelection(chart)),
+        codesAt('hour', hourSelection(sums)),
+        codesAt('quarter', quarterSelection(sums)),
+      ]);
+      return { buckets: [...hours, ...quarters], perAccessCode: [...hourCodes, ...quarterCodes] };
     },
   };
 };

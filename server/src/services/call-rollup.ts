@@ -1,7 +1,12 @@
 import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
-import { rebuildRollupSql, rollupNames } from '../database/call-rollup';
+import {
+  rebuildRollupSql,
+  rollupNames,
+  rollupTables,
+  type RollupTable,
+} from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
 import { withMysqlLock } from '../database/session-lock';
 import { classifyWriteFailure } from '../domain/write-failure';
@@ -14,26 +19,34 @@ const MYSQL_REBUILD_WAIT_SECONDS = 600;
 const MYSQL_REBUILD_ATTEMPTS = 3;
 
 export interface RollupRebuild {
-  /** Rollup rows written. */
+  /** Rows written at the 15-minute level. */
   rows: number;
+  /** Rows written at the hour level. */
+  hourRows: number;
   /** Calls they count. */
   calls: number;
   milliseconds: number;
 }
 
 /**
- * The statistics rollup (docs/design.md#statistics-rollup) as a whole: rebuilt from the calls
- * for an install upgrading from a version without it (or after a bulk load that bypassed the
- * call table's triggers), and built once at boot when it is missing. The triggers keep it
+ * The statistics rollup (docs/design.md#statistics-rollup) as a whole, both levels: rebuilt from
+ * the calls for an install upgrading from a version without it (or after a bulk load that
+ * bypassed the call table's triggers), and built once at boot when it is missing. The triggers keep it
  * afterwards.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
-  /** Empty while calls are stored: what an install upgrading from a version without it has. */
+  /**
+   * A level empty while calls are stored: what an install upgrading from a version without the
+   * rollup, or without its hour level, has.
+   */
   const isMissing = async (knex: Knex) => {
     const names = rollupNames(strapi);
-    const rollupRow = await knex(names.rollup).first(names.bucketStart);
-    if (rollupRow) return false;
-    return Boolean(await knex(names.calls).first(names.id));
+    for (const t of rollupTables(names)) {
+      if (!(await knex(t.table).first(t.bucketStart))) {
+        return Boolean(await knex(names.calls).first(names.id));
+      }
+    }
+    return false;
   };
 
   /** Rebuilds in `trx`, which holds the rebuild's lock and keeps the calls' writers out. */
@@ -45,23 +58,32 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const names = rollupNames(strapi);
     // Again under the lock: another node booting meanwhile may have built it.
     if (onlyIfMissing && !(await isMissing(trx))) return null;
-    await trx(names.rollup).delete();
-    await trx.raw(rebuildRollupSql(dialectOf(strapi), names));
-    const [totals] = (await trx(names.rollup)
-      .count({ rows: '*' })
-      .sum({ calls: names.count })) as Array<{ rows: number | string; calls: number | string }>;
+    // Both levels, whichever was missing: the hour level is summed from the quarter level.
+    for (const t of rollupTables(names)) await trx(t.table).delete();
+    for (const statement of rebuildRollupSql(dialectOf(strapi), names)) await trx.raw(statement);
+    const totalsOf = async (t: RollupTable) => {
+      const [totals] = (await trx(t.table).count({ rows: '*' }).sum({ calls: t.count })) as Array<{
+        rows: number | string;
+        calls: number | string;
+      }>;
+      return { rows: Number(totals?.rows ?? 0), calls: Number(totals?.calls ?? 0) };
+    };
+    const quarter = await totalsOf(names.levels.quarter);
+    const hour = await totalsOf(names.levels.hour);
     return {
-      rows: Number(totals?.rows ?? 0),
-      calls: Number(totals?.calls ?? 0),
+      rows: quarter.rows,
+      hourRows: hour.rows,
+      calls: quarter.calls,
       milliseconds: Date.now() - started,
     };
   };
 
   /**
-   * MySQL/MariaDB: LOCK TABLES would commit the transaction, so every row and gap of both tables'
-   * primary keys is locked instead, until the commit: the rollup's first (exclusively), in the
-   * order a batch ingest locks them (its rollup keys, then its calls: repositories/
-   * call-record-writes.ts), then the calls' (shared: writers wait, readers do not).
+   * MySQL/MariaDB: LOCK TABLES would commit the transaction, so every row and gap of the
+   * tables' primary keys is locked instead, until the commit: the rollup's levels first
+   * (exclusively; quarter, then hour), in the order a batch ingest locks them (its rollup keys,
+   * then its calls: repositories/call-record-writes.ts), then the calls' (shared: writers wait,
+   * readers do not).
    */
   const lockedForRebuild = async (
     trx: Knex.Transaction,
@@ -69,7 +91,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
     started: number
   ) => {
     const names = rollupNames(strapi);
-    await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [names.rollup]);
+    for (const t of rollupTables(names)) {
+      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [t.table]);
+    }
     await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) LOCK IN SHARE MODE', [
       names.calls,
     ]);
@@ -132,8 +156,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
     rebuild: () => rebuild() as Promise<RollupRebuild>,
 
     /**
-     * Builds the rollup when it is empty while calls are stored: an install upgrading from a
-     * version without it. Null when there was nothing to build.
+     * Builds the rollup, both levels, when a level is empty while calls are stored: an install
+     * upgrading from a version without it or without its hour level. Null when there was
+     * nothing to build.
      */
     ensureBuilt: async () =>
       // Checked without a lock first: every boot asks, and the lock would hold other nodes'

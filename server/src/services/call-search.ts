@@ -16,6 +16,7 @@ import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import {
   foldBucketsIntoDays,
+  localDaysOf,
   splitIntoBuckets,
   sumPerAccessCode,
   type Bucket,
@@ -209,8 +210,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /**
      * Calls per local day of `tz` (every day of the period, zeros included) and per access code
      * (docs/design.md#statistics-rollup). Without a number filter, the rollup answers the
-     * period's whole 15-minute buckets and the calls its partial edges: the cost follows the
-     * period's length, not its calls. A number filter is not in the rollup: the search's own
+     * period's whole 15-minute buckets (mostly at its hour level) and the calls its partial
+     * edges: the cost follows the period's length, not its calls. A number filter is not in the rollup: the search's own
      * index path answers, bounded by the total's cap (`isCapped`: only the newest `totalCap`
      * matches are counted).
      */
@@ -223,6 +224,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         perAccessCode.push(...counts);
       };
       let isCapped = false;
+      const days = localDaysOf(filters.tz, filters.from, filters.to);
       if (filters.callingNumber !== null) {
         const cap = getConfig(strapi).totalCap;
         const plan = await repository.plan(filters, 1);
@@ -230,16 +232,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
         add(await repository.bucketCounts(filters, plan, isCapped ? cap : null));
       } else {
         const { whole, edges } = splitIntoBuckets(filters);
-        if (whole) {
-          buckets.push(...(await repository.rollupBuckets(whole, filters.accessCode)));
-          perAccessCode.push(...(await repository.rollupPerAccessCode(whole, filters.accessCode)));
+        const [fromRollup, fromEdges] = await Promise.all([
+          whole ? repository.rollupStats(whole, days, filters.accessCode) : null,
+          Promise.all(
+            edges.map((edge) => repository.bucketCounts({ ...filters, ...edge }, null, null))
+          ),
+        ]);
+        if (fromRollup) {
+          buckets.push(...fromRollup.buckets);
+          perAccessCode.push(...fromRollup.perAccessCode);
         }
-        for (const edge of edges) {
-          add(await repository.bucketCounts({ ...filters, ...edge }, null, null));
-        }
+        for (const counts of fromEdges) add(counts);
       }
       return {
-        perDay: foldBucketsIntoDays(buckets, filters.tz, filters.from, filters.to),
+        perDay: foldBucketsIntoDays(buckets, days),
         perAccessCode: sumPerAccessCode(perAccessCode),
         isCapped,
       };

@@ -8,6 +8,12 @@ describe('mysqlBucketOf', () => {
     );
   });
 
+  it("makes hour buckets the same way, for the rollup's hour level", () => {
+    expect(mysqlBucketOf('`start_time`', 3_600_000)).toContain(
+      '`start_time`) / 3600) * 3600 SECOND)'
+    );
+  });
+
   it("never reads the session's time zone", () => {
     expect(mysqlBucketOf('`start_time`')).not.toMatch(
       /NOW\(|UNIX_TIMESTAMP|FROM_UNIXTIME|CONVERT_TZ/i

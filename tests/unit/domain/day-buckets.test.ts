@@ -1,6 +1,9 @@
+import { DateTime } from 'luxon';
+
 import {
   BUCKET_MS,
-  foldBucketsIntoDays,
+  foldBucketsIntoDays as foldInto,
+  localDaysOf,
   splitIntoBuckets,
   sumPerAccessCode,
 } from '../../../server/src/domain/day-buckets';
@@ -9,6 +12,14 @@ const at = (iso: string, count = 1) => ({
   start: Math.floor(Date.parse(iso) / BUCKET_MS) * BUCKET_MS,
   count,
 });
+
+/** The fold over the local days of [from, to) in `tz`, as the stats service asks it. */
+const foldBucketsIntoDays = (
+  buckets: Array<{ start: number; count: number }>,
+  tz: string,
+  from: Date,
+  to: Date
+) => foldInto(buckets, localDaysOf(tz, from, to));
 
 describe('foldBucketsIntoDays', () => {
   it('folds UTC buckets into the local days of the zone, with empty days at zero', () => {
@@ -67,6 +78,48 @@ describe('foldBucketsIntoDays', () => {
       new Date('2026-03-02T12:00:00Z')
     );
     expect(days.map((entry) => entry.day)).toEqual(['2026-03-01', '2026-03-02']);
+  });
+});
+
+describe('foldBucketsIntoDays against the zone asked per bucket', () => {
+  /** What the fold answers, asking luxon the day of every bucket. */
+  const naive = (
+    buckets: Array<{ start: number; count: number }>,
+    tz: string,
+    from: Date,
+    to: Date
+  ) => {
+    const counts = new Map<string, number>();
+    let day = DateTime.fromJSDate(from, { zone: tz }).startOf('day');
+    while (day < DateTime.fromJSDate(to, { zone: tz })) {
+      counts.set(day.toISODate() as string, 0);
+      day = day.plus({ days: 1 }).startOf('day');
+    }
+    for (const bucket of buckets) {
+      const key = DateTime.fromMillis(bucket.start, { zone: tz }).toISODate() as string;
+      counts.set(key, (counts.get(key) ?? 0) + bucket.count);
+    }
+    return [...counts.entries()].sort().map(([key, count]) => ({ day: key, count }));
+  };
+
+  it.each([
+    'UTC',
+    'Asia/Shanghai',
+    'Asia/Kathmandu',
+    'America/St_Johns',
+    'America/New_York',
+    'Australia/Lord_Howe',
+  ])('answers the same in %s, DST changes and buckets outside the period included', (tz) => {
+    const from = new Date('2026-03-05T07:20:00Z');
+    const to = new Date('2026-04-09T16:40:00Z');
+    let seed = 7;
+    const buckets = Array.from({ length: 3000 }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      // Mostly inside the period, some days before and after it.
+      const start = from.getTime() - 3 * 86_400_000 + (seed % (41 * 96)) * BUCKET_MS;
+      return { start, count: 1 + (seed % 5) };
+    });
+    expect(foldBucketsIntoDays(buckets, tz, from, to)).toEqual(naive(buckets, tz, from, to));
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Calls per 15-minute bucket of start time, access code and bot kind: what the Call History
  * statistics read instead of the calls (docs/design.md#statistics-rollup). Derived data, kept
- * by database triggers on the call table (database/call-rollup-triggers.ts) in the transaction
+ * by database triggers on the call table (database/call-rollup.ts) in the transaction
  * of every write that adds or removes a call, and rebuilt from the calls by the call-rollup
  * service. Internal: hidden everywhere, never written by the Query Engine.
  */
