@@ -296,6 +296,20 @@ const mysqlTriggers = (n: RollupNames): Array<{ name: string; ddl: string }> => 
        ON DUPLICATE KEY UPDATE ${mq(t.count)} = ${mq(t.count)} + ${delta};`;
     }).join('')}
      END IF;`;
+  /**
+   * A removed call's rows exist (its insert counted it), so a plain UPDATE takes them: an
+   * INSERT in a trigger of a DELETE or an UPDATE statement takes InnoDB's table-level AUTO-INC
+   * lock until that statement ends, which a concurrent ingest then waits for while holding the
+   * calls it inserted (MariaDB answers the loser "Failed to read auto-increment value").
+   */
+  const subtract = (row: 'OLD') =>
+    ROLLUP_LEVELS.map((level) => {
+      const t = n.levels[level];
+      return `UPDATE ${mq(t.table)} SET ${mq(t.count)} = ${mq(t.count)} - 1
+      WHERE ${mq(t.bucketStart)} = ${bucketOf('mysql', `${row}.${mq(n.startTime)}`, level)}
+      AND ${mq(t.accessCode)} = COALESCE(${row}.${mq(n.accessCode)}, '')
+      AND ${mq(t.botKind)} = COALESCE(${row}.${mq(n.botKind)}, '');`;
+    }).join('\n');
   const dropEmptied = ROLLUP_LEVELS.map((level) => {
     const t = n.levels[level];
     return `DELETE FROM ${mq(t.table)}
@@ -312,11 +326,11 @@ const mysqlTriggers = (n: RollupNames): Array<{ name: string; ddl: string }> => 
   });
   return [
     trigger(TRIGGER.insert, 'INSERT', add('NEW', 1)),
-    trigger(TRIGGER.delete, 'DELETE', `${add('OLD', -1)} ${dropEmptied}`),
+    trigger(TRIGGER.delete, 'DELETE', `${subtract('OLD')} ${dropEmptied}`),
     trigger(
       TRIGGER.update,
       'UPDATE',
-      `IF NOT (${keyKept}) THEN ${add('OLD', -1)} ${dropEmptied} ${add('NEW', 1)} END IF;`
+      `IF NOT (${keyKept}) THEN ${subtract('OLD')} ${dropEmptied} ${add('NEW', 1)} END IF;`
     ),
   ];
 };

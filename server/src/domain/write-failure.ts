@@ -26,6 +26,11 @@ export const MYSQL = {
   deadlock: 1213,
   /** MariaDB with innodb_snapshot_isolation: a row changed since the transaction read it. */
   recordChanged: 1020,
+  /**
+   * "Failed to read auto-increment value": what InnoDB answers when the wait for a table's
+   * AUTO-INC lock ends in a deadlock (the transaction is rolled back, as for 1213).
+   */
+  autoIncrementLock: 1467,
 } as const;
 /**
  * MySQL data errors whose SQLSTATE is not of class 22 or 23: 1265 data truncated (01000, an
@@ -74,7 +79,13 @@ export const duplicateKeyName = (message: string): string | null => {
 };
 
 const classifyMysql = (error: MysqlError, raceKey: string | undefined): WriteFailure => {
-  if (error.errno === MYSQL.deadlock || error.errno === MYSQL.recordChanged) return 'retry';
+  if (
+    error.errno === MYSQL.deadlock ||
+    error.errno === MYSQL.recordChanged ||
+    error.errno === MYSQL.autoIncrementLock
+  ) {
+    return 'retry';
+  }
   if (error.errno === MYSQL.duplicateKey) {
     // A duplicate on any other unique key is the data's, as PostgreSQL's 23505 is.
     return raceKey !== undefined && duplicateKeyName(error.message) === raceKey

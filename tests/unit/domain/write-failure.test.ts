@@ -54,9 +54,10 @@ describe('classifyWriteFailure', () => {
     Object.assign(new Error(message), { errno, sqlState, code });
 
   it.each([
-    // Deadlock; MariaDB's snapshot-isolation conflict.
+    // Deadlock; MariaDB's snapshot-isolation conflict; a deadlock on an AUTO-INC table lock.
     [1213, '40001', 'retry'],
     [1020, 'HY000', 'retry'],
+    [1467, 'HY000', 'retry'],
     // Data errors: too long, out of range, incorrect value (HY000 on MySQL 8, 22007 on
     // MariaDB), bad datetime, invalid JSON, truncated, a CHECK (MySQL 8's and MariaDB's), NULL.
     [1406, '22001', 'refused'],
