@@ -19,6 +19,7 @@ import {
   noNotifications,
   subNav,
   browserSuite,
+  recentInstant,
 } from './support';
 
 const browserApp = browserSuite();
@@ -27,7 +28,7 @@ const logIn = (page: Page, email: string, password: string, menuLink?: string) =
 const newPage = () => browserApp.newPage();
 
 /** A call of today in the browser's zone, `minutesAgo` before now. */
-const at = (minutesAgo: number) => DateTime.utc().minus({ minutes: minutesAgo }).toJSDate();
+const at = recentInstant;
 
 const seedCalls = async () => {
   const calls = browserApp.app.strapi.db?.query('plugin::call-history.call-record');
@@ -91,9 +92,7 @@ const seedCalls = async () => {
   });
   // Background traffic over three days, for the chart and the per-access-code counts.
   for (let i = 0; i < 24; i += 1) {
-    const start = DateTime.utc()
-      .minus({ hours: 2 + i * 2.5 })
-      .toJSDate();
+    const start = recentInstant((2 + i * 2.5) * 60);
     await calls.create({
       data: {
         callId: `CALL-BROWSER-${String(100 + i)}`,

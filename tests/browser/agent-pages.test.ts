@@ -19,6 +19,7 @@ import {
   logIn as logInTo,
   noNotifications,
   subNav,
+  recentInstant,
 } from './support';
 
 const browserApp = browserSuite();
@@ -34,9 +35,7 @@ const seedCalls = async () => {
   const calls = browserApp.app.strapi.db?.query('plugin::call-history.call-record');
   if (!calls) throw new Error('no database');
   for (let i = 0; i < 24; i += 1) {
-    const start = DateTime.utc()
-      .minus({ minutes: 30 + i * 95 })
-      .toJSDate();
+    const start = recentInstant(30 + i * 95);
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
     await calls.create({
       data: {

@@ -10,12 +10,20 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 import { bearer } from '../helpers/strapi';
 
-import { SCREENSHOTS, ZONE, browserSuite, logIn, noNotifications, subNav } from './support';
+import {
+  SCREENSHOTS,
+  ZONE,
+  browserSuite,
+  logIn,
+  noNotifications,
+  subNav,
+  recentInstant,
+} from './support';
 
 const browserApp = browserSuite();
 
 /** A call of today in the browser's zone, `minutesAgo` before now. */
-const at = (minutesAgo: number) => DateTime.utc().minus({ minutes: minutesAgo }).toJSDate();
+const at = recentInstant;
 
 /** Six calls of the last hours; four of them from numbers ending in 5678. */
 const seedCalls = async () => {

@@ -6,13 +6,12 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 
-import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 
 import type { AuditEntry } from '../../shared/contracts/audit';
 import { createAdminUser } from '../helpers/strapi';
 
-import { SCREENSHOTS, browserSuite, logIn as logInTo } from './support';
+import { SCREENSHOTS, browserSuite, logIn as logInTo, recentInstant } from './support';
 
 const browserApp = browserSuite();
 const logIn = (page: Page, email: string, password: string) =>
@@ -46,7 +45,7 @@ describe('masked numbers and the audited reveal in chromium', () => {
       .plugin('call-history')
       .service('settings')
       .update({ CHATRECORDFLAG: 'ON', FLOWRECORDFLAG: 'ON', CCIVRRECORDFLAG: 'ON' });
-    const now = DateTime.utc();
+    const at = recentInstant;
     await browserApp.app.strapi.db?.query('plugin::call-history.call-record').create({
       data: {
         callId: 'CALL-REVEAL-0001',
@@ -55,13 +54,13 @@ describe('masked numbers and the audited reveal in chromium', () => {
         callbackNumber: CALLBACK,
         accessCode: '1001',
         botKind: 'INTELLIGENT_ROBOT',
-        startTime: now.minus({ minutes: 30 }).toJSDate(),
-        endTime: now.minus({ minutes: 28 }).toJSDate(),
+        startTime: at(30),
+        endTime: at(28),
         endReason: 'USER_HANGUP',
         flowTrace: [
           {
             seq: 1,
-            at: now.minus({ minutes: 30 }).toJSDate(),
+            at: at(30),
             nodeId: 'start',
             nodeName: 'Welcome',
             nodeType: 'PLAY',

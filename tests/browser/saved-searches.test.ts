@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 import { bearer } from '../helpers/strapi';
 
-import { SCREENSHOTS, ZONE, browserSuite, logIn, subNav } from './support';
+import { SCREENSHOTS, ZONE, browserSuite, logIn, subNav, recentInstant } from './support';
 
 const browserApp = browserSuite();
 
@@ -24,7 +24,7 @@ const seedCalls = async () => {
   const calls = browserApp.app.strapi.db?.query('plugin::call-history.call-record');
   if (!calls) throw new Error('no database');
   for (let i = 0; i < CALLS; i += 1) {
-    const start = DateTime.utc().minus({ minutes: 15 + i * 2 });
+    const start = DateTime.fromJSDate(recentInstant(15 + i * 2));
     await calls.create({
       data: {
         callId: `CALL-SS-${String(i).padStart(2, '0')}`,

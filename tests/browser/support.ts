@@ -6,12 +6,29 @@
 import type { AddressInfo } from 'net';
 import path from 'path';
 
+import { DateTime } from 'luxon';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '.github', 'screenshots');
 export const ZONE = 'Asia/Shanghai';
+
+/** How far into the browser's day the calls the tests seed may reach back. */
+const SEEDED_HOURS = 4;
+
+/**
+ * An instant `minutesAgo` before now, for the calls a test seeds "recently": the page opens on
+ * today in the browser's zone, so just after midnight there (16:00 UTC) "30 minutes ago" is
+ * yesterday and the call is not listed. Then the instants are counted back from a few hours
+ * into today instead, slightly in the future, which no read refuses.
+ */
+export const recentInstant = (minutesAgo: number): Date => {
+  const now = DateTime.utc();
+  const dayStart = now.setZone(ZONE).startOf('day').plus({ hours: SEEDED_HOURS });
+  const anchor = dayStart > now ? dayStart : now;
+  return anchor.minus({ minutes: minutesAgo }).toJSDate();
+};
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface BrowserApp {
