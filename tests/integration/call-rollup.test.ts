@@ -183,17 +183,25 @@ describe('statistics rollup', () => {
     }
   });
 
-  it('answers per local day and per access code what the calls say, edges and +05:45 included', async () => {
+  it('answers per local day and per access code what the calls say, edges, +05:45 and number filters included', async () => {
     const rows = (await knex()(meta(UID.callRecord).tableName).select({
       start: column(UID.callRecord, 'startTime'),
       code: column(UID.callRecord, 'accessCode'),
-    })) as Array<{ start: unknown; code: string }>;
-    const expected = (from: number, to: number, tz: string, accessCode: string | null) => {
+      number: column(UID.callRecord, 'callingNumber'),
+    })) as Array<{ start: unknown; code: string; number: string }>;
+    const expected = (
+      from: number,
+      to: number,
+      tz: string,
+      accessCode: string | null,
+      prefix: string | null
+    ) => {
       const perDay = new Map<string, number>();
       const perCode = new Map<string, number>();
       for (const row of rows) {
         const start = millis(row.start);
         if (start < from || start >= to || (accessCode && row.code !== accessCode)) continue;
+        if (prefix && !row.number.startsWith(prefix)) continue;
         const day = DateTime.fromMillis(start, { zone: tz }).toISODate() as string;
         perDay.set(day, (perDay.get(day) ?? 0) + 1);
         perCode.set(row.code, (perCode.get(row.code) ?? 0) + 1);
@@ -213,15 +221,32 @@ describe('statistics rollup', () => {
         to: '2026-03-07T00:00:00-03:30',
         tz: 'America/St_Johns',
       },
+      // New York moves its clocks on 2026-03-08: the days of a number filter's statistics are
+      // then folded from 15-minute buckets, not grouped by one offset.
+      {
+        from: '2026-03-04T00:00:00-05:00',
+        to: '2026-03-10T00:00:00-04:00',
+        tz: 'America/New_York',
+      },
     ];
     for (const period of cases) {
-      for (const accessCode of [null, CODES[1]]) {
-        const answer = await stats({ ...period, ...(accessCode ? { accessCode } : {}) });
+      for (const [accessCode, prefix] of [
+        [null, null],
+        [CODES[1], null],
+        [null, '86138'],
+        [CODES[2], '8613900'],
+      ] as const) {
+        const answer = await stats({
+          ...period,
+          ...(accessCode ? { accessCode } : {}),
+          ...(prefix ? { callingNumber: `${prefix}*` } : {}),
+        });
         const want = expected(
           Date.parse(period.from),
           Date.parse(period.to),
           period.tz,
-          accessCode
+          accessCode,
+          prefix
         );
         expect(answer.isCapped).toBe(false);
         expect(answer.perDay.filter((day) => day.count > 0)).toEqual(

@@ -471,8 +471,8 @@ describe('POST /call-history/calls/search', () => {
       const explain = (filters: object, after?: { startTime: number; id: number } | null) =>
         explainSearch(app.strapi, filters, after);
       const PERIOD_IDX = 'call_history_call_records_period_duration_idx';
-      const NUMBER_IDX = 'call_history_call_records_number_period_idx';
-      const REVERSED_IDX = 'call_history_call_records_reversed_number_period_idx';
+      const NUMBER_IDX = 'call_history_call_records_number_period_code_idx';
+      const REVERSED_IDX = 'call_history_call_records_reversed_number_period_code_idx';
       const SEARCH_INDEXES = [
         PERIOD_IDX,
         NUMBER_IDX,
@@ -554,8 +554,8 @@ describe('POST /call-history/calls/search', () => {
     const TABLE = 'call_history_call_records';
     const SEARCH_INDEXES = [
       'call_history_call_records_period_duration_idx',
-      'call_history_call_records_number_period_idx',
-      'call_history_call_records_reversed_number_period_idx',
+      'call_history_call_records_number_period_code_idx',
+      'call_history_call_records_reversed_number_period_code_idx',
       'call_history_call_records_access_code_period_idx',
     ];
     const throughIndex = (names: string[]) =>
@@ -590,7 +590,7 @@ describe('POST /call-history/calls/search', () => {
           callingNumber: { match: 'suffix', value: '5678' },
         })
       );
-      const reversed = throughIndex(['call_history_call_records_reversed_number_period_idx']);
+      const reversed = throughIndex(['call_history_call_records_reversed_number_period_code_idx']);
       expect(suffix).toEqual({
         page: [expect.stringMatching(reversed)],
         count: [expect.stringMatching(reversed)],

@@ -43,28 +43,38 @@ describe('search indexes', () => {
     expect(SEARCH_INDEXES.sort()).toEqual(
       [
         'call_history_call_records_access_code_period_idx',
-        'call_history_call_records_number_period_idx',
+        'call_history_call_records_number_period_code_idx',
         'call_history_call_records_period_duration_idx',
-        'call_history_call_records_reversed_number_period_idx',
+        'call_history_call_records_reversed_number_period_code_idx',
       ].sort()
     );
   });
 
-  it('drops the period index of earlier versions, which the period and duration index replaces', async () => {
+  it('drops the indexes of earlier versions that the current ones replace', async () => {
+    // Each retired index with its columns, and the index that replaces it.
+    const retired = [
+      ['call_history_call_records_period_idx', ['start_time', 'id']],
+      ['call_history_call_records_number_period_idx', ['calling_number', 'start_time', 'id']],
+      [
+        'call_history_call_records_reversed_number_period_idx',
+        ['calling_number_reversed', 'start_time', 'id'],
+      ],
+    ] as const;
     strapi = await boot();
-    await strapi.db!.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [
-      'call_history_call_records_period_idx',
-      'call_history_call_records',
-      'start_time',
-      'id',
-    ]);
-    expect(await existingIndexes(strapi)).toContain('call_history_call_records_period_idx');
+    for (const [name, columns] of retired) {
+      await strapi.db!.connection.raw(
+        `CREATE INDEX ?? ON ?? (${columns.map(() => '??').join(', ')})`,
+        [name, 'call_history_call_records', ...columns]
+      );
+    }
+    expect(await existingIndexes(strapi)).toEqual(
+      expect.arrayContaining(retired.map(([name]) => name))
+    );
     await strapi.destroy();
     strapi = await boot();
-    expect(await existingIndexes(strapi)).not.toContain('call_history_call_records_period_idx');
-    expect(await existingIndexes(strapi)).toContain(
-      'call_history_call_records_period_duration_idx'
-    );
+    const after = await existingIndexes(strapi);
+    for (const [name] of retired) expect(after).not.toContain(name);
+    expect(after).toEqual(expect.arrayContaining(SEARCH_INDEXES));
     await strapi.destroy();
     strapi = null;
   });

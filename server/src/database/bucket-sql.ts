@@ -1,4 +1,4 @@
-import { BUCKET_MS } from '../domain/day-buckets';
+import { BUCKET_MS, DAY_MS } from '../domain/day-buckets';
 
 /**
  * A DATETIME literal (not the TIMESTAMP type, which has no zone here either): DATE_ADD of a
@@ -17,4 +17,15 @@ const EPOCH = "TIMESTAMP'1970-01-01 00:00:00'";
 export const mysqlBucketOf = (startTime: string, bucketMs: number = BUCKET_MS): string => {
   const seconds = bucketMs / 1000;
   return `DATE_ADD(${EPOCH}, INTERVAL FLOOR(TIMESTAMPDIFF(SECOND, ${EPOCH}, ${startTime}) / ${seconds}) * ${seconds} SECOND)`;
+};
+
+/**
+ * The local day of a DATETIME start time on MySQL and MariaDB, for a zone whose days start
+ * `shiftMs` after UTC midnight (domain/day-buckets.ts, fixedDayShift), as the DATETIME of its
+ * first instant: the same arithmetic from the epoch, never the session's `time_zone`.
+ */
+export const mysqlLocalDayOf = (startTime: string, shiftMs: number): string => {
+  const day = DAY_MS / 1000;
+  const shift = shiftMs / 1000;
+  return `DATE_ADD(${EPOCH}, INTERVAL FLOOR((TIMESTAMPDIFF(SECOND, ${EPOCH}, ${startTime}) - ${shift}) / ${day}) * ${day} + ${shift} SECOND)`;
 };

@@ -2,10 +2,11 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import { DAY_MS } from '../domain/day-buckets';
 import { LEVEL_MS, ROLLUP_LEVELS, type RollupLevel } from '../domain/rollup-levels';
 import { getDb } from '../utils/strapi';
 
-import { mysqlBucketOf } from './bucket-sql';
+import { mysqlBucketOf, mysqlLocalDayOf } from './bucket-sql';
 import { type Dialect, dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
 import { mysqlRows, quoteMysqlIdentifier, withMysqlSetupLock } from './mysql-setup';
@@ -100,6 +101,27 @@ export const bucketOf = (
       return mysqlBucketOf(startTime, LEVEL_MS[level]);
     case 'sqlite':
       return `(${startTime} / ${LEVEL_MS[level]}) * ${LEVEL_MS[level]}`;
+  }
+};
+
+/**
+ * The first instant of a stored start time's local day, in the column's own representation, for
+ * a zone whose days all start `shiftMs` after UTC midnight (domain/day-buckets.ts,
+ * fixedDayShift): a whole number of seconds, written into the statement, never user text.
+ */
+export const localDayOf = (dialect: Dialect, startTime: string, shiftMs: number): string => {
+  if (!Number.isInteger(shiftMs / 1000) || shiftMs < 0 || shiftMs >= DAY_MS) {
+    throw new Error(`call-history: a day shift must be whole seconds within a day, not ${shiftMs}`);
+  }
+  switch (dialect) {
+    case 'postgres': {
+      const shift = `interval '${shiftMs / 1000} seconds'`;
+      return `date_trunc('day', ${startTime} - ${shift}) + ${shift}`;
+    }
+    case 'mysql':
+      return mysqlLocalDayOf(startTime, shiftMs);
+    case 'sqlite':
+      return `((${startTime} - ${shiftMs}) / ${DAY_MS}) * ${DAY_MS} + ${shiftMs}`;
   }
 };
 

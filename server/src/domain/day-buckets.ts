@@ -60,6 +60,24 @@ export const localDaysOf = (tz: string, from: Date, to: Date): LocalDays => {
   return { tz, starts, dates, end: day.toMillis() };
 };
 
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Where a local day starts within a UTC day (milliseconds, 0 ≤ shift < a day) when every day of
+ * `days` is 24 hours long, the zone's offset the same throughout: then calls can be grouped by
+ * local day in the database (`floor((t - shift) / day)`), one row per day instead of 96. Null
+ * when a DST change falls in the period: its 23- or 25-hour day needs the 15-minute buckets.
+ */
+export const fixedDayShift = (days: LocalDays): number | null => {
+  const { starts, end } = days;
+  const first = starts[0];
+  if (first === undefined) return null;
+  for (let i = 0; i < starts.length; i += 1) {
+    if ((starts[i + 1] ?? end) - (starts[i] as number) !== DAY_MS) return null;
+  }
+  return ((first % DAY_MS) + DAY_MS) % DAY_MS;
+};
+
 /**
  * Every local day of `days`, in order, with zero for the days without calls. A bucket's day is
  * found among the days' first instants by bisection (luxon takes some 5 µs a call, and a 31-day

@@ -248,16 +248,20 @@ export const callRecordsRepository = (strapi: Strapi) => {
     },
 
     /**
-     * Counts per 15-minute UTC bucket (domain/day-buckets.ts) and access code of the matching
-     * calls, or of the newest `newest` of them, from the calls themselves.
+     * Counts per 15-minute UTC bucket (domain/day-buckets.ts), or per local day with
+     * `dayShift`, and access code of the matching calls, or of the newest `newest` of them,
+     * from the calls themselves.
      */
     async bucketCounts(
       filters: SearchFilters,
       chosen: SearchPlan | null | undefined,
-      newest: number | null
+      newest: number | null,
+      dayShift: number | null = null
     ): Promise<BucketCount[]> {
       const access = await accessFor(newest === null ? 'scan' : 'newest', filters, 1, chosen);
-      const rows = await run(bucketCountsSql(knex, dialect, table, filters, access, newest));
+      const rows = await run(
+        bucketCountsSql(knex, dialect, table, filters, access, newest, dayShift)
+      );
       return rows.map((row) => ({
         start: toMillis(row.bucket),
         accessCode: String(row.code),

@@ -15,6 +15,7 @@ import {
 import { detailsRow, listRow } from '../domain/call-list';
 import { CUSTOM_FIELD_UID, pluginCustomFieldsOf } from '../domain/custom-field-values';
 import {
+  fixedDayShift,
   foldBucketsIntoDays,
   localDaysOf,
   splitIntoBuckets,
@@ -211,9 +212,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * Calls per local day of `tz` (every day of the period, zeros included) and per access code
      * (docs/design.md#statistics-rollup). Without a number filter, the rollup answers the
      * period's whole 15-minute buckets (mostly at its hour level) and the calls its partial
-     * edges: the cost follows the period's length, not its calls. A number filter is not in the rollup: the search's own
-     * index path answers, bounded by the total's cap (`isCapped`: only the newest `totalCap`
-     * matches are counted).
+     * edges: the cost follows the period's length, not its calls. A number filter is not in the
+     * rollup: the search's own index path answers, bounded by the total's cap (`isCapped`: only
+     * the newest `totalCap` matches are counted), grouped by local day where the zone's offset
+     * holds over the period.
      */
     async stats(filters: ZonedFilters): Promise<CallStats> {
       const repository = calls();
@@ -229,7 +231,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
         const cap = getConfig(strapi).totalCap;
         const plan = await repository.plan(filters, 1);
         isCapped = (await repository.countUpTo(filters, cap, plan)) > cap;
-        add(await repository.bucketCounts(filters, plan, isCapped ? cap : null));
+        add(
+          await repository.bucketCounts(filters, plan, isCapped ? cap : null, fixedDayShift(days))
+        );
       } else {
         const { whole, edges } = splitIntoBuckets(filters);
         const [fromRollup, fromEdges] = await Promise.all([

@@ -1,4 +1,5 @@
-import { mysqlBucketOf } from '../../../server/src/database/bucket-sql';
+import { mysqlBucketOf, mysqlLocalDayOf } from '../../../server/src/database/bucket-sql';
+import { localDayOf } from '../../../server/src/database/call-rollup';
 
 describe('mysqlBucketOf', () => {
   it('adds whole 15-minute steps to a DATETIME epoch, so the bucket is a DATETIME too', () => {
@@ -18,5 +19,34 @@ describe('mysqlBucketOf', () => {
     expect(mysqlBucketOf('`start_time`')).not.toMatch(
       /NOW\(|UNIX_TIMESTAMP|FROM_UNIXTIME|CONVERT_TZ/i
     );
+  });
+});
+
+describe('localDayOf', () => {
+  const SHIFT = (18 * 60 + 15) * 60 * 1000; // Kathmandu's days start at 18:15 UTC
+
+  it('groups epoch milliseconds on SQLite by days shifted to the zone', () => {
+    expect(localDayOf('sqlite', '`start_time`', SHIFT)).toBe(
+      `((\`start_time\` - ${SHIFT}) / 86400000) * 86400000 + ${SHIFT}`
+    );
+  });
+
+  it('truncates the shifted timestamp to its day on PostgreSQL', () => {
+    expect(localDayOf('postgres', '"start_time"', SHIFT)).toBe(
+      `date_trunc('day', "start_time" - interval '65700 seconds') + interval '65700 seconds'`
+    );
+  });
+
+  it('adds whole shifted days to the DATETIME epoch on MySQL, never through the session zone', () => {
+    const sql = localDayOf('mysql', '`start_time`', SHIFT);
+    expect(sql).toBe(mysqlLocalDayOf('`start_time`', SHIFT));
+    expect(sql).toContain('`start_time`) - 65700) / 86400) * 86400 + 65700 SECOND)');
+    expect(sql).not.toMatch(/NOW\(|UNIX_TIMESTAMP|FROM_UNIXTIME|CONVERT_TZ/i);
+  });
+
+  it('refuses a shift that is not whole seconds within a day', () => {
+    for (const shift of [1.5, -1000, 86_400_000, 500]) {
+      expect(() => localDayOf('sqlite', 'start_time', shift)).toThrow(/day shift/);
+    }
   });
 });

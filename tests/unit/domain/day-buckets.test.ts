@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 
 import {
   BUCKET_MS,
+  DAY_MS,
+  fixedDayShift,
   foldBucketsIntoDays as foldInto,
   localDaysOf,
   splitIntoBuckets,
@@ -171,5 +173,53 @@ describe('sumPerAccessCode', () => {
       { accessCode: '1001', count: 3 },
       { accessCode: '2001', count: 3 },
     ]);
+  });
+});
+
+describe('fixedDayShift', () => {
+  const days = (tz: string, from: string, to: string) =>
+    localDaysOf(tz, new Date(from), new Date(to));
+  const HOUR = 60 * 60 * 1000;
+
+  it('says where local days start within a UTC day when the offset holds over the period', () => {
+    expect(fixedDayShift(days('UTC', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'))).toBe(0);
+    expect(
+      fixedDayShift(days('Asia/Shanghai', '2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00+08:00'))
+    ).toBe(16 * HOUR);
+    expect(
+      fixedDayShift(days('Asia/Kathmandu', '2026-03-01T07:20:00Z', '2026-03-05T16:40:00Z'))
+    ).toBe(18 * HOUR + 15 * 60 * 1000);
+    expect(
+      fixedDayShift(days('America/New_York', '2026-06-01T00:00:00Z', '2026-06-20T00:00:00Z'))
+    ).toBe(4 * HOUR);
+  });
+
+  it('is null when a DST change falls in the period, at either end or inside', () => {
+    // New York springs forward on 2026-03-08 and falls back on 2026-11-01.
+    for (const [from, to] of [
+      ['2026-03-04T05:00:00Z', '2026-03-12T04:00:00Z'],
+      ['2026-03-08T05:00:00Z', '2026-03-08T12:00:00Z'],
+      ['2026-10-25T04:00:00Z', '2026-11-01T05:00:00Z'],
+    ]) {
+      expect(fixedDayShift(days('America/New_York', from as string, to as string))).toBeNull();
+    }
+  });
+
+  it('puts every instant of the period in the local day luxon gives it', () => {
+    const cases = [
+      ['Asia/Kathmandu', '2026-03-01T00:00:00Z', '2026-03-31T00:00:00Z'],
+      ['America/St_Johns', '2026-06-01T00:00:00Z', '2026-06-30T00:00:00Z'],
+      ['Pacific/Chatham', '2026-05-01T00:00:00Z', '2026-05-30T00:00:00Z'],
+      ['Asia/Shanghai', '2026-03-01T00:00:00Z', '2026-03-31T00:00:00Z'],
+    ] as const;
+    for (const [tz, from, to] of cases) {
+      const local = days(tz, from, to);
+      const shift = fixedDayShift(local);
+      expect({ tz, shift: typeof shift }).toEqual({ tz, shift: 'number' });
+      for (let t = Date.parse(from); t < Date.parse(to); t += 7 * 60 * 1000 + 13_000) {
+        const day = Math.floor((t - (shift as number)) / DAY_MS) * DAY_MS + (shift as number);
+        expect(day).toBe(DateTime.fromMillis(t, { zone: tz }).startOf('day').toMillis());
+      }
+    }
   });
 });

@@ -185,6 +185,22 @@ describe('the 15-minute buckets of the statistics', () => {
     expect(sql).not.toMatch(/NOW\(|UNIX_TIMESTAMP|FROM_UNIXTIME|CONVERT_TZ/i);
   });
 
+  it('groups by local day instead where the zone keeps one offset over the period', () => {
+    const shift = 16 * 60 * 60 * 1000;
+    expect(
+      bucketCountsSql(sqlite, 'sqlite', TABLE, period, null, null, shift).toSQL()
+    ).toMatchObject({
+      sql: `SELECT ((\`start_time\` - ${shift}) / 86400000) * 86400000 + ${shift} AS bucket, \`access_code\` AS code, COUNT(*) AS total FROM (SELECT \`start_time\`, \`access_code\` FROM \`calls\` WHERE \`start_time\` >= ? AND \`start_time\` < ?) matching GROUP BY 1, 2`,
+      bindings: [from, to],
+    });
+    expect(bucketCountsSql(pg, 'postgres', TABLE, period, null, 100, shift).toSQL()).toMatchObject({
+      sql: expect.stringMatching(
+        /^SELECT date_trunc\('day', "start_time" - interval '57600 seconds'\) \+ interval '57600 seconds' AS bucket/
+      ),
+      bindings: [from, to, 100],
+    });
+  });
+
   it('counts only the newest matches when capped', () => {
     expect(bucketCountsSql(pg, 'postgres', TABLE, period, null, 100).toSQL()).toMatchObject({
       sql: expect.stringContaining(
