@@ -37,6 +37,7 @@ import {
   sortColumn,
   type Access,
   type Keyset,
+  type Take,
 } from './call-search-sql';
 import { fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
@@ -249,18 +250,18 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
     /**
      * Counts per 15-minute UTC bucket (domain/day-buckets.ts), or per local day with
-     * `dayShift`, and access code of the matching calls, or of the newest `newest` of them,
-     * from the calls themselves.
+     * `dayShift`, and access code of the matching calls, or of those `take` names, from the
+     * calls themselves.
      */
     async bucketCounts(
       filters: SearchFilters,
       chosen: SearchPlan | null | undefined,
-      newest: number | null,
+      take: Take | null,
       dayShift: number | null = null
     ): Promise<BucketCount[]> {
-      const access = await accessFor(newest === null ? 'scan' : 'newest', filters, 1, chosen);
+      const access = await accessFor(take?.newest ? 'newest' : 'scan', filters, 1, chosen);
       const rows = await run(
-        bucketCountsSql(knex, dialect, table, filters, access, newest, dayShift)
+        bucketCountsSql(knex, dialect, table, filters, access, take, dayShift)
       );
       return rows.map((row) => ({
         start: toMillis(row.bucket),

@@ -230,9 +230,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (filters.callingNumber !== null) {
         const cap = getConfig(strapi).totalCap;
         const plan = await repository.plan(filters, 1);
-        isCapped = (await repository.countUpTo(filters, cap, plan)) > cap;
+        const shift = fixedDayShift(days);
+        // Up to cap + 1 matches in one pass: all of them, unless more than the cap match; then
+        // the newest cap, as `total` counts them.
+        const first = await repository.bucketCounts(
+          filters,
+          plan,
+          { rows: cap + 1, newest: false },
+          shift
+        );
+        isCapped = first.reduce((sum, bucket) => sum + bucket.count, 0) > cap;
         add(
-          await repository.bucketCounts(filters, plan, isCapped ? cap : null, fixedDayShift(days))
+          isCapped
+            ? await repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift)
+            : first
         );
       } else {
         const { whole, edges } = splitIntoBuckets(filters);

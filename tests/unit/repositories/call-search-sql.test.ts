@@ -193,7 +193,17 @@ describe('the 15-minute buckets of the statistics', () => {
       sql: `SELECT ((\`start_time\` - ${shift}) / 86400000) * 86400000 + ${shift} AS bucket, \`access_code\` AS code, COUNT(*) AS total FROM (SELECT \`start_time\`, \`access_code\` FROM \`calls\` WHERE \`start_time\` >= ? AND \`start_time\` < ?) matching GROUP BY 1, 2`,
       bindings: [from, to],
     });
-    expect(bucketCountsSql(pg, 'postgres', TABLE, period, null, 100, shift).toSQL()).toMatchObject({
+    expect(
+      bucketCountsSql(
+        pg,
+        'postgres',
+        TABLE,
+        period,
+        null,
+        { rows: 100, newest: true },
+        shift
+      ).toSQL()
+    ).toMatchObject({
       sql: expect.stringMatching(
         /^SELECT date_trunc\('day', "start_time" - interval '57600 seconds'\) \+ interval '57600 seconds' AS bucket/
       ),
@@ -202,11 +212,24 @@ describe('the 15-minute buckets of the statistics', () => {
   });
 
   it('counts only the newest matches when capped', () => {
-    expect(bucketCountsSql(pg, 'postgres', TABLE, period, null, 100).toSQL()).toMatchObject({
+    expect(
+      bucketCountsSql(pg, 'postgres', TABLE, period, null, { rows: 100, newest: true }).toSQL()
+    ).toMatchObject({
       sql: expect.stringContaining(
         'FROM "calls" WHERE "start_time" >= ? AND "start_time" < ? ORDER BY "start_time" DESC, "id" DESC LIMIT ?) matching'
       ),
       bindings: [from, to, 100],
+    });
+  });
+
+  it('counts up to a number of matches in index order, to tell whether more than a cap match', () => {
+    expect(
+      bucketCountsSql(sqlite, 'sqlite', TABLE, period, null, { rows: 101, newest: false }).toSQL()
+    ).toMatchObject({
+      sql: expect.stringContaining(
+        'FROM `calls` WHERE `start_time` >= ? AND `start_time` < ? LIMIT ?) matching GROUP BY 1, 2'
+      ),
+      bindings: [from, to, 101],
     });
   });
 });
