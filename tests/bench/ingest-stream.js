@@ -89,59 +89,51 @@ const client = async () => {
     }
     agent.destroy();
     summary = { counts: { ...counts }, complete: true };
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.send?.({
-      counts,
-      summary,
-      seconds,
-      bytes,
-      clientPeakRssMb: process.resourceUsage().maxRSS / 1024,
-    });
-    return;
-  }
-  await new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/call-history/calls/batch',
-        headers: { 'Content-Type': 'application/x-ndjson', Authorization: `Bearer ${token}` },
-      },
-      (response) => {
-        if (response.statusCode !== 200) reject(new Error(`status ${response.statusCode}`));
-        let rest = '';
-        response.setEncoding('utf8');
-        response.on('data', (text) => {
-          rest += text;
-          let newline = rest.indexOf('\n');
-          while (newline >= 0) {
-            const line = JSON.parse(rest.slice(0, newline));
-            if (line.summary) summary = line.summary;
-            else if (line.status === 'not_recorded') counts.notRecorded += 1;
-            else counts[line.status] += 1;
-            rest = rest.slice(newline + 1);
-            newline = rest.indexOf('\n');
-          }
-        });
-        response.on('end', resolve);
-        response.on('error', reject);
-      }
-    );
-    request.on('error', reject);
-    (async () => {
-      const LINES_PER_WRITE = 100;
-      for (let i = 0; i < calls; i += LINES_PER_WRITE) {
-        let piece = '';
-        for (let j = i; j < Math.min(calls, i + LINES_PER_WRITE); j += 1) {
-          piece += `${JSON.stringify(makeCall(`${prefix}-${j}`, false))}\n`;
+  } else {
+    await new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/call-history/calls/batch',
+          headers: { 'Content-Type': 'application/x-ndjson', Authorization: `Bearer ${token}` },
+        },
+        (response) => {
+          if (response.statusCode !== 200) reject(new Error(`status ${response.statusCode}`));
+          let rest = '';
+          response.setEncoding('utf8');
+          response.on('data', (text) => {
+            rest += text;
+            let newline = rest.indexOf('\n');
+            while (newline >= 0) {
+              const line = JSON.parse(rest.slice(0, newline));
+              if (line.summary) summary = line.summary;
+              else if (line.status === 'not_recorded') counts.notRecorded += 1;
+              else counts[line.status] += 1;
+              rest = rest.slice(newline + 1);
+              newline = rest.indexOf('\n');
+            }
+          });
+          response.on('end', resolve);
+          response.on('error', reject);
         }
-        bytes += Buffer.byteLength(piece);
-        if (!request.write(piece)) await new Promise((drained) => request.once('drain', drained));
-      }
-      request.end();
-    })().catch(reject);
-  });
+      );
+      request.on('error', reject);
+      (async () => {
+        const LINES_PER_WRITE = 100;
+        for (let i = 0; i < calls; i += LINES_PER_WRITE) {
+          let piece = '';
+          for (let j = i; j < Math.min(calls, i + LINES_PER_WRITE); j += 1) {
+            piece += `${JSON.stringify(makeCall(`${prefix}-${j}`, false))}\n`;
+          }
+          bytes += Buffer.byteLength(piece);
+          if (!request.write(piece)) await new Promise((drained) => request.once('drain', drained));
+        }
+        request.end();
+      })().catch(reject);
+    });
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.send?.({
     counts,
