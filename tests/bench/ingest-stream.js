@@ -263,16 +263,14 @@ const server = async () => {
         heapPeakMb: mb(heapPeak),
         heapAfterGcMb: mb(process.memoryUsage().heapUsed),
         rssAfterGcMb: mb(process.memoryUsage().rss),
-        rssByTenthMb: Array.from({ length: 10 }, (_, tenth) =>
-          mb(
-            Math.max(
-              ...samples.slice(
-                Math.floor((tenth * samples.length) / 10),
-                Math.max(Math.floor(((tenth + 1) * samples.length) / 10), 1)
-              )
-            )
-          )
-        ),
+        // A tenth with no sample (SQLite's synchronous commits can hold the sampler off) is '–'.
+        rssByTenthMb: Array.from({ length: 10 }, (_, tenth) => {
+          const part = samples.slice(
+            Math.floor((tenth * samples.length) / 10),
+            Math.floor(((tenth + 1) * samples.length) / 10)
+          );
+          return part.length > 0 ? mb(Math.max(...part)) : '–';
+        }),
       };
     };
 
