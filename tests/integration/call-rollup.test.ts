@@ -265,12 +265,22 @@ describe('statistics rollup', () => {
     const total = all.perDay.reduce((sum, day) => sum + day.count, 0);
     expect(all.isCapped).toBe(false);
     expect(total).toBeGreaterThan(0);
-    app.strapi.config.set('plugin.call-history.totalCap', 5);
+    const sum = (answer: CallStats) => answer.perDay.reduce((all, day) => all + day.count, 0);
     try {
+      app.strapi.config.set('plugin.call-history.totalCap', 5);
       const capped = await stats({ ...period, callingNumber: '86138*' });
       expect(capped.isCapped).toBe(true);
-      expect(capped.perDay.reduce((sum, day) => sum + day.count, 0)).toBe(5);
-      expect(capped.perAccessCode.reduce((sum, row) => sum + row.count, 0)).toBe(5);
+      expect(sum(capped)).toBe(5);
+      expect(capped.perAccessCode.reduce((all, row) => all + row.count, 0)).toBe(5);
+      // At the cap exactly, every match is counted and nothing is capped; one below, one is not.
+      app.strapi.config.set('plugin.call-history.totalCap', total);
+      expect(await stats({ ...period, callingNumber: '86138*' })).toEqual(all);
+      app.strapi.config.set('plugin.call-history.totalCap', total - 1);
+      const oneShort = await stats({ ...period, callingNumber: '86138*' });
+      expect({ isCapped: oneShort.isCapped, sum: sum(oneShort) }).toEqual({
+        isCapped: true,
+        sum: total - 1,
+      });
     } finally {
       app.strapi.config.set('plugin.call-history.totalCap', 10_000);
     }
