@@ -37,6 +37,7 @@ import {
   sortColumn,
   type Access,
   type Keyset,
+  type Take,
 } from './call-search-sql';
 import { fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
@@ -249,28 +250,24 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
     /**
      * Counts per 15-minute UTC bucket (domain/day-buckets.ts), or per local day with
-     * `dayShift`, and access code of the matching calls, from the calls themselves; with
-     * `newest`, of the newest `newest` matches, and whether more matched (`matched`, up to
-     * `newest` + 1).
+     * `dayShift`, and access code of the matching calls, or of those `take` names, from the
+     * calls themselves.
      */
     async bucketCounts(
       filters: SearchFilters,
       chosen: SearchPlan | null | undefined,
-      newest: number | null,
+      take: Take | null,
       dayShift: number | null = null
-    ): Promise<{ counts: BucketCount[]; matched: number }> {
-      const access = await accessFor(newest === null ? 'scan' : 'newest', filters, 1, chosen);
+    ): Promise<BucketCount[]> {
+      const access = await accessFor(take?.newest ? 'newest' : 'scan', filters, 1, chosen);
       const rows = await run(
-        bucketCountsSql(knex, dialect, table, filters, access, newest, dayShift)
+        bucketCountsSql(knex, dialect, table, filters, access, take, dayShift)
       );
-      const counts = rows.map((row) => ({
+      return rows.map((row) => ({
         start: toMillis(row.bucket),
         accessCode: String(row.code),
         count: Number(row.total),
       }));
-      let matched = 0;
-      for (const row of rows) matched += Number(row.seen ?? row.total);
-      return { counts, matched };
     },
 
     /**

@@ -206,15 +206,22 @@ export const countSql = (
   ]);
 
 /**
+ * Which matches a statistics statement counts: `rows` of them at most, the newest (`newest`), or
+ * any, in whatever order the index gives them (enough to tell whether more than a cap match).
+ */
+export interface Take {
+  rows: number;
+  newest: boolean;
+}
+
+/**
  * Counts per 15-minute UTC bucket (domain/day-buckets.ts) and access code of the matching calls,
- * grouped by the database: the statistics where the rollup cannot answer (a number filter, the
- * partial buckets at a period's edges). With `newest`, of the newest `newest` matches only, in
- * one pass that reads one more (`seen` per group counts it, `total` does not): more than
- * `newest` match exactly when the `seen` add up to more. With `dayShift` (the zone's days all
- * start that long after UTC midnight), per local day instead: a 31-day chart is then 31 rows
- * per access code, not up to 2,976 (answering thousands of rows cost more than finding them).
- * The bucket is in the column's own representation (database/call-rollup.ts), read by the
- * driver exactly as the Query Engine reads start times, so the server's zone setting cannot
+ * or of those `take` names, grouped by the database: the statistics where the rollup cannot
+ * answer (a number filter, the partial buckets at a period's edges). With `dayShift` (the zone's
+ * days all start that long after UTC midnight), per local day instead: a 31-day chart is then
+ * 31 rows per access code, not up to 2,976 (answering thousands of rows cost more than finding
+ * them). The bucket is in the column's own representation (database/call-rollup.ts), read by
+ * the driver exactly as the Query Engine reads start times, so the server's zone setting cannot
  * shift it.
  */
 export const bucketCountsSql = (
@@ -223,30 +230,23 @@ export const bucketCountsSql = (
   table: CallTable,
   filters: SearchFilters,
   access: Access,
-  newest: number | null,
+  take: Take | null,
   dayShift: number | null = null
 ): Knex.Raw => {
-  const { startTime: START, accessCode: CODE, id: ID } = table;
+  const { startTime: START, accessCode: CODE } = table;
   const condition = whereSql(knex, table, filters, FROM_THE_TOP, access);
-  // One match more than counted, numbered outside the LIMIT: a window over the WHERE itself
-  // would read every match before the LIMIT stops it.
+  const select = knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition]);
   const matching =
-    newest === null
-      ? knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition])
-      : knex.raw(
-          'SELECT ??, ??, ROW_NUMBER() OVER (ORDER BY ?? DESC, ?? DESC) AS nth FROM (SELECT ??, ??, ?? FROM ?? WHERE ? ORDER BY ?? DESC, ?? DESC LIMIT ?) newest',
-          [START, CODE, START, ID, START, CODE, ID, table.table, condition, START, ID, newest + 1]
-        );
+    take === null
+      ? select
+      : take.newest
+        ? knex.raw('? ORDER BY ?? DESC, ?? DESC LIMIT ?', [select, START, table.id, take.rows])
+        : knex.raw('? LIMIT ?', [select, take.rows]);
   const column = knex.raw('??', [START]).toQuery();
   const bucket =
     dayShift === null ? bucketOf(dialect, column) : localDayOf(dialect, column, dayShift);
-  const counts =
-    newest === null
-      ? knex.raw('COUNT(*) AS total')
-      : knex.raw('SUM(CASE WHEN nth <= ? THEN 1 ELSE 0 END) AS total, COUNT(*) AS seen', [newest]);
-  return knex.raw(`SELECT ${bucket} AS bucket, ?? AS code, ? FROM (?) matching GROUP BY 1, 2`, [
-    CODE,
-    counts,
-    matching,
-  ]);
+  return knex.raw(
+    `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total FROM (?) matching GROUP BY 1, 2`,
+    [CODE, matching]
+  );
 };

@@ -230,19 +230,27 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (filters.callingNumber !== null) {
         const cap = getConfig(strapi).totalCap;
         const plan = await repository.plan(filters, 1);
-        // The newest cap matches, as `total` counts them, and whether more match: one pass.
-        const newest = await repository.bucketCounts(filters, plan, cap, fixedDayShift(days));
-        isCapped = newest.matched > cap;
-        add(newest.counts);
+        const shift = fixedDayShift(days);
+        // Up to cap + 1 matches in one pass: all of them, unless more than the cap match; then
+        // the newest cap, as `total` counts them.
+        const first = await repository.bucketCounts(
+          filters,
+          plan,
+          { rows: cap + 1, newest: false },
+          shift
+        );
+        isCapped = first.reduce((sum, bucket) => sum + bucket.count, 0) > cap;
+        add(
+          isCapped
+            ? await repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift)
+            : first
+        );
       } else {
         const { whole, edges } = splitIntoBuckets(filters);
         const [fromRollup, fromEdges] = await Promise.all([
           whole ? repository.rollupStats(whole, days, filters.accessCode) : null,
           Promise.all(
-            edges.map(
-              async (edge) =>
-                (await repository.bucketCounts({ ...filters, ...edge }, null, null)).counts
-            )
+            edges.map((edge) => repository.bucketCounts({ ...filters, ...edge }, null, null))
           ),
         ]);
         if (fromRollup) {
