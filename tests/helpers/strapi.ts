@@ -25,6 +25,27 @@ const CALL_RECORD = 'plugin::call-history.call-record';
  */
 export const SHOWN_IN_CONTENT_MANAGER = { CALL_HISTORY_SHOW_IN_CONTENT_MANAGER: 'true' };
 
+/**
+ * Waits (2 s at most) until no query holds or waits for a connection. Strapi runs some queries
+ * without awaiting them (after an admin user is created, its metrics count the users): one
+ * still waiting when the pool is destroyed fails the whole test file after its tests passed.
+ */
+const untilPoolIdle = async (strapi: StrapiInstance): Promise<void> => {
+  const pool = (
+    strapi.db?.connection.client as {
+      pool?: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+    }
+  ).pool;
+  const deadline = Date.now() + 2000;
+  while (
+    pool &&
+    pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 &&
+    Date.now() < deadline
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 export interface TestAppOptions {
   /**
    * Attributes added to call-record between Strapi's register and bootstrap, where a
@@ -75,6 +96,7 @@ export const startTestApp = async (
     http,
     admin: { ...SUPER_ADMIN, token: registered.body.data.token as string },
     async stop() {
+      await untilPoolIdle(strapi);
       await strapi.destroy();
       await database.drop();
       for (const key of Object.keys(env)) delete process.env[key];
