@@ -16,4 +16,10 @@ export default {
     pluralName: 'call-rollup-hours',
     displayName: 'Call history hourly statistics rollup',
   },
+  // Written out although the 15-minute level's are the same: whether a type is hidden should be
+  // read in its own schema, not found through a spread.
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
 };
