@@ -49,6 +49,14 @@ const client = async () => {
   const counts = { stored: 0, notRecorded: 0, duplicate: 0, invalid: 0 };
   let summary = null;
   let bytes = 0;
+  /** The batch route, whose body type says which way it reads the calls. */
+  const route = (type) => ({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/call-history/calls/batch',
+    headers: { 'Content-Type': type, Authorization: `Bearer ${token}` },
+  });
   const started = process.hrtime.bigint();
   if (flag('batches')) {
     // The baseline: the same calls through the batch route, 1,000 per JSON request, one at a
@@ -62,26 +70,16 @@ const client = async () => {
       const body = JSON.stringify({ data });
       bytes += Buffer.byteLength(body);
       const answer = await new Promise((resolve, reject) => {
-        const request = http.request(
-          {
-            host: '127.0.0.1',
-            port,
-            agent,
-            method: 'POST',
-            path: '/api/call-history/calls/batch',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          },
-          (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (piece) => (text += piece));
-            response.on('end', () =>
-              response.statusCode === 200
-                ? resolve(JSON.parse(text))
-                : reject(new Error(`status ${response.statusCode}: ${text}`))
-            );
-          }
-        );
+        const request = http.request({ ...route('application/json'), agent }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (piece) => (text += piece));
+          response.on('end', () =>
+            response.statusCode === 200
+              ? resolve(JSON.parse(text))
+              : reject(new Error(`status ${response.statusCode}: ${text}`))
+          );
+        });
         request.on('error', reject);
         request.end(body);
       });
@@ -91,34 +89,25 @@ const client = async () => {
     summary = { counts: { ...counts }, complete: true };
   } else {
     await new Promise((resolve, reject) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/call-history/calls/batch',
-          headers: { 'Content-Type': 'application/x-ndjson', Authorization: `Bearer ${token}` },
-        },
-        (response) => {
-          if (response.statusCode !== 200) reject(new Error(`status ${response.statusCode}`));
-          let rest = '';
-          response.setEncoding('utf8');
-          response.on('data', (text) => {
-            rest += text;
-            let newline = rest.indexOf('\n');
-            while (newline >= 0) {
-              const line = JSON.parse(rest.slice(0, newline));
-              if (line.summary) summary = line.summary;
-              else if (line.status === 'not_recorded') counts.notRecorded += 1;
-              else counts[line.status] += 1;
-              rest = rest.slice(newline + 1);
-              newline = rest.indexOf('\n');
-            }
-          });
-          response.on('end', resolve);
-          response.on('error', reject);
-        }
-      );
+      const request = http.request(route('application/x-ndjson'), (response) => {
+        if (response.statusCode !== 200) reject(new Error(`status ${response.statusCode}`));
+        let rest = '';
+        response.setEncoding('utf8');
+        response.on('data', (text) => {
+          rest += text;
+          let newline = rest.indexOf('\n');
+          while (newline >= 0) {
+            const line = JSON.parse(rest.slice(0, newline));
+            if (line.summary) summary = line.summary;
+            else if (line.status === 'not_recorded') counts.notRecorded += 1;
+            else counts[line.status] += 1;
+            rest = rest.slice(newline + 1);
+            newline = rest.indexOf('\n');
+          }
+        });
+        response.on('end', resolve);
+        response.on('error', reject);
+      });
       request.on('error', reject);
       (async () => {
         const LINES_PER_WRITE = 100;
