@@ -2,6 +2,7 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import type { RollupLevel } from '../domain/rollup-levels';
 import { getDb } from '../utils/strapi';
 
 import { dialectOf } from './dialect';
@@ -16,15 +17,31 @@ export interface IndexSpec {
   unique?: boolean;
 }
 
-const rollupIndexes = (prefix: string, uid: string): IndexSpec[] => [
+const ROLLUP_INDEX_PREFIX: Record<RollupLevel, string> = {
+  quarter: 'call_history_call_rollup',
+  hour: 'call_history_call_rollup_hour',
+};
+
+/** The unique key a rollup level's rows are upserted on (and locked by, on MySQL/MariaDB). */
+export const rollupKeyIndex = (level: RollupLevel) => `${ROLLUP_INDEX_PREFIX[level]}_key_uq`;
+
+const rollupIndexes = (level: RollupLevel, uid: string): IndexSpec[] => [
   {
-    name: `${prefix}_key_uq`,
+    name: rollupKeyIndex(level),
     uid,
     attributes: ['bucketStart', 'accessCode', 'botKind'],
     unique: true,
   },
-  { name: `${prefix}_period_idx`, uid, attributes: ['bucketStart', 'accessCode', 'calls'] },
-  { name: `${prefix}_access_code_idx`, uid, attributes: ['accessCode', 'bucketStart', 'calls'] },
+  {
+    name: `${ROLLUP_INDEX_PREFIX[level]}_period_idx`,
+    uid,
+    attributes: ['bucketStart', 'accessCode', 'calls'],
+  },
+  {
+    name: `${ROLLUP_INDEX_PREFIX[level]}_access_code_idx`,
+    uid,
+    attributes: ['accessCode', 'bucketStart', 'calls'],
+  },
 ];
 
 /**
@@ -88,8 +105,8 @@ export const INDEXES: IndexSpec[] = [
   // The statistics rollup (docs/design.md#statistics-rollup), each level: the key its triggers
   // upsert on; then the period and the access code then period, each with the count, so that a
   // chart reads index entries only.
-  ...rollupIndexes('call_history_call_rollup', UID.callRollup),
-  ...rollupIndexes('call_history_call_rollup_hour', UID.callRollupHour),
+  ...rollupIndexes('quarter', UID.callRollup),
+  ...rollupIndexes('hour', UID.callRollupHour),
   // The audit log (docs/design.md#privacy): newest first by id, filtered by kind or by user,
   // each a seek on the filter then the id order read from the index.
   {

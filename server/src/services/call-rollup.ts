@@ -8,7 +8,9 @@ import {
   type RollupTable,
 } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
+import { rollupKeyIndex } from '../database/indexes';
 import { withMysqlLock } from '../database/session-lock';
+import { ROLLUP_LEVELS } from '../domain/rollup-levels';
 import { classifyWriteFailure } from '../domain/write-failure';
 import { getDb } from '../utils/strapi';
 
@@ -83,7 +85,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
    * tables' primary keys is locked instead, until the commit: the rollup's levels first
    * (exclusively; quarter, then hour), in the order a batch ingest locks them (its rollup keys,
    * then its calls: repositories/call-record-writes.ts), then the calls' (shared: writers wait,
-   * readers do not).
+   * readers do not). Each level is locked through its unique key before its primary key: an
+   * ingest's upsert locks a key's entry there before the key's row, so a rebuild holding the
+   * rows alone would wait, at its DELETE, for an entry held by an ingest waiting for a row.
    */
   const lockedForRebuild = async (
     trx: Knex.Transaction,
@@ -91,8 +95,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
     started: number
   ) => {
     const names = rollupNames(strapi);
-    for (const t of rollupTables(names)) {
-      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [t.table]);
+    for (const level of ROLLUP_LEVELS) {
+      const { table } = names.levels[level];
+      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (??) FOR UPDATE', [
+        table,
+        rollupKeyIndex(level),
+      ]);
+      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [table]);
     }
     await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) LOCK IN SHARE MODE', [
       names.calls,
