@@ -470,7 +470,7 @@ describe('POST /call-history/calls/search', () => {
     () => {
       const explain = (filters: object, after?: { startTime: number; id: number } | null) =>
         explainSearch(app.strapi, filters, after);
-      const PERIOD_IDX = 'call_history_call_records_period_duration_idx';
+      const PERIOD_IDX = 'call_history_call_records_period_number_code_idx';
       const NUMBER_IDX = 'call_history_call_records_number_period_code_idx';
       const REVERSED_IDX = 'call_history_call_records_reversed_number_period_code_idx';
       const SEARCH_INDEXES = [
@@ -553,7 +553,7 @@ describe('POST /call-history/calls/search', () => {
   describeOnMysql('the index of every search shape (MySQL/MariaDB: the planner chooses)', () => {
     const TABLE = 'call_history_call_records';
     const SEARCH_INDEXES = [
-      'call_history_call_records_period_duration_idx',
+      'call_history_call_records_period_number_code_idx',
       'call_history_call_records_number_period_code_idx',
       'call_history_call_records_reversed_number_period_code_idx',
       'call_history_call_records_access_code_period_idx',
@@ -597,7 +597,7 @@ describe('POST /call-history/calls/search', () => {
       });
       const dense = pageAndCount(await explainSearch(app.strapi, denseDays));
       expect(dense.page).toEqual([
-        expect.stringMatching(throughIndex(['call_history_call_records_period_duration_idx'])),
+        expect.stringMatching(throughIndex(['call_history_call_records_period_number_code_idx'])),
       ]);
     });
 
@@ -608,7 +608,7 @@ describe('POST /call-history/calls/search', () => {
           expect.arrayContaining([
             expect.stringMatching(
               new RegExp(
-                `^${TABLE} range call_history_call_records_period_duration_idx .*Using index`
+                `^${TABLE} range call_history_call_records_period_number_code_idx .*Using index`
               )
             ),
             expect.stringMatching(new RegExp(`^${TABLE} eq_ref PRIMARY`)),
@@ -746,7 +746,7 @@ describe('POST /call-history/calls/search', () => {
     });
 
     describeOnSqlite('the index of a sort (SQLite)', () => {
-      const PERIOD_IDX = 'call_history_call_records_period_duration_idx';
+      const PERIOD_IDX = 'call_history_call_records_period_number_code_idx';
       const filters = {
         from: new Date(period.from),
         to: new Date(period.to),

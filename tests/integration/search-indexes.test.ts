@@ -44,7 +44,7 @@ describe('search indexes', () => {
       [
         'call_history_call_records_access_code_period_idx',
         'call_history_call_records_number_period_code_idx',
-        'call_history_call_records_period_duration_idx',
+        'call_history_call_records_period_number_code_idx',
         'call_history_call_records_reversed_number_period_code_idx',
       ].sort()
     );
@@ -54,6 +54,7 @@ describe('search indexes', () => {
     // Each retired index with its columns, and the index that replaces it.
     const retired = [
       ['call_history_call_records_period_idx', ['start_time', 'id']],
+      ['call_history_call_records_period_duration_idx', ['start_time', 'id', 'duration_seconds']],
       ['call_history_call_records_number_period_idx', ['calling_number', 'start_time', 'id']],
       [
         'call_history_call_records_reversed_number_period_idx',

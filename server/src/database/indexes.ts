@@ -78,11 +78,14 @@ export const INDEXES: IndexSpec[] = [
   // (startTime, id) so that the keyset ORDER BY is read from the index, not sorted. The period
   // index also carries durationSeconds: a duration sort cannot read it in order, so it reads
   // the period's entries index only and sorts their (duration, id), and only a page's rows are
-  // read whole.
+  // read whole. It carries the calling number and the access code too: a broad number filter
+  // read through the period (its matches are dense there) is checked, counted and charted from
+  // the index alone; looking each row up for its number cost SQLite 3.4 times the reading of
+  // the index at 10^7 calls (1 day + `*8`: 52 → 15 ms).
   {
-    name: 'call_history_call_records_period_duration_idx',
+    name: 'call_history_call_records_period_number_code_idx',
     uid: UID.callRecord,
-    attributes: ['startTime', 'id', 'durationSeconds'],
+    attributes: ['startTime', 'id', 'durationSeconds', 'callingNumber', 'accessCode'],
   },
   // The number indexes carry the access code too: the statistics of a number filter, which the
   // rollup cannot answer (it has no numbers), count per day and access code from the index
@@ -128,6 +131,9 @@ export const INDEXES: IndexSpec[] = [
 export const RETIRED_INDEXES: string[] = [
   // (startTime, id): the period index before it carried durationSeconds.
   'call_history_call_records_period_idx',
+  // (startTime, id, durationSeconds): the period index before it carried the calling number
+  // and the access code.
+  'call_history_call_records_period_duration_idx',
   // (callingNumber, startTime, id) and its reverse: the number indexes before they carried the
   // access code.
   'call_history_call_records_number_period_idx',

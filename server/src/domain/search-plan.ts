@@ -2,18 +2,20 @@
  * Which index reads a prefix or suffix number search without an access code on SQLite, which
  * keeps no planner statistics by default. Two indexes could serve it, and neither serves both
  * conditions:
- * - the number index (`calling_number` or its reverse, then `start_time, id`) reads the number
- *   range R in number order, index only, checking each entry's start time: a page must read the
- *   whole range (its newest matches can be anywhere in it), a count stops after its cap;
- * - the period index (`start_time, id`) reads the period P newest first and looks each row up
- *   to check its number (about ROW_LOOKUP_COST index entries' worth of work per row), and stops
- *   as soon as it has what it needs: a page after pageSize + 1 matches.
+ * - the number index (`calling_number` or its reverse, then `start_time, id, access_code`) reads
+ *   the number range R in number order, index only, checking each entry's start time: a page
+ *   or the newest matches must read the whole range (its newest matches can be anywhere in it)
+ *   and sort what matched, a count stops after its cap;
+ * - the period index (`start_time, id, duration_seconds, calling_number, access_code`) reads the
+ *   period P newest first, index only too, checking each entry's number, and stops as soon as
+ *   it has what it needs: a page after pageSize + 1 matches, the newest matches after the cap.
+ *   Only a page's rows are looked up (about ROW_LOOKUP_COST index entries' worth of work each).
  *
  * Two bounded samples, and the period's size from the statistics rollup, decide:
  * - the first RANGE_SAMPLE entries of the number range (index only): how many of them fall in
  *   the period (f). Fewer entries than that means the whole range was read: it is small, read it.
- * - the newest PERIOD_SAMPLE calls of the period: how many match the number (d). Fewer means
- *   the whole period was read: it is small, read it.
+ * - the newest PERIOD_SAMPLE calls of the period (index only): how many match the number (d).
+ *   Fewer means the whole period was read: it is small, read it.
  * When both are large, the matches are M = d·P, the same calls seen from the range: R = M / f.
  * Each statement takes the cheaper of its two costs, each bounded by what it stops after, so no
  * statement reads a broad range whole when the period index would stop sooner: a broad prefix
@@ -55,12 +57,12 @@ export interface PeriodSample {
 }
 
 /**
- * Reading a call through the period index and its row, in number-index entries (measured on
- * SQLite at 1M calls: about 0.1 µs per index entry, 0.5–0.7 µs per looked-up row).
+ * Looking a page's row up, in index entries (measured on SQLite at 1M calls: about 0.1 µs per
+ * index entry, 0.5–0.7 µs per looked-up row).
  */
 export const ROW_LOOKUP_COST = 5;
 export const RANGE_SAMPLE = 5000;
-/** PERIOD_SAMPLE × ROW_LOOKUP_COST ≤ RANGE_SAMPLE: a period read whole is never the costlier. */
+/** Less than RANGE_SAMPLE: a period read whole is never the costlier of the two samples. */
 export const PERIOD_SAMPLE = 1000;
 
 const everything = (choice: IndexChoice): SearchPlan => ({
@@ -104,12 +106,17 @@ export const choosePlan = (
   const P = Math.max(periodCalls, period.seen);
   const M = d * P;
   const R = Math.max(range.seen, M / f);
-  // Reading `rows` matches newest first: the whole range plus the matches' rows on the number
-  // index; on the period index, rows until `rows` matches (or the period's end).
-  const newestFirst = (rows: number): IndexChoice =>
-    R + ROW_LOOKUP_COST * M < ROW_LOOKUP_COST * Math.min(P, rows / d) ? 'number' : 'period';
+  // A page newest first: the whole range, and the rows of its matches to sort them; or the
+  // period until pageRows matches (or its end), and those rows.
+  const page: IndexChoice =
+    R + ROW_LOOKUP_COST * M < Math.min(P, pageRows / d) + ROW_LOOKUP_COST * pageRows
+      ? 'number'
+      : 'period';
+  // The newest `cap` matches (index only either way): the whole range and a sort of its
+  // matches, or the period until `cap` matches.
+  const newest: IndexChoice = R + M < Math.min(P, cap / d) ? 'number' : 'period';
   // Every match up to the cap, in any order: each index stops after cap + 1 matches.
   const scan: IndexChoice =
-    Math.min(R, (cap + 1) / f) < ROW_LOOKUP_COST * Math.min(P, (cap + 1) / d) ? 'number' : 'period';
-  return { page: newestFirst(pageRows), newest: newestFirst(cap), scan, export: 'period' };
+    Math.min(R, (cap + 1) / f) < Math.min(P, (cap + 1) / d) ? 'number' : 'period';
+  return { page, newest, scan, export: 'period' };
 };

@@ -68,6 +68,14 @@ const rangeOn = (knex: Knex, column: string, prefix: string, indexed: boolean): 
 };
 
 /**
+ * A suffix as the period index checks it: on the number itself, which the period index carries
+ * (the reversed number, which the suffix's range is on, is not in it). Digits and + only, as in
+ * `rangeOn`: no LIKE wildcard can reach it.
+ */
+export const suffixOn = (knex: Knex, column: string, suffix: string, indexed: boolean): Knex.Raw =>
+  knex.raw(`${indexed ? '??' : '+??'} LIKE ?`, [column, `%${suffix}`]);
+
+/**
  * The range alone, for the planning samples: an estimate on SQLite, whose default BINARY
  * collation makes the range exact for digits and + anyway (the LIKE costs a third of a
  * sample's time).
@@ -128,6 +136,8 @@ export const whereSql = (
   const range = numberRange(table, filters);
   if (number?.match === 'exact') {
     parts.push(knex.raw('?? = ?', [table.callingNumber, number.value]));
+  } else if (number?.match === 'suffix' && access === 'period') {
+    parts.push(suffixOn(knex, table.callingNumber, number.value, false));
   } else if (range) {
     parts.push(rangeOn(knex, range.column, range.prefix, access !== 'period'));
   }

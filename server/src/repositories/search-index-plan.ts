@@ -12,7 +12,7 @@ import {
 } from '../domain/search-plan';
 import type { SearchFilters } from '../domain/search-query';
 
-import { numberRange, sampleRangeSql } from './call-search-sql';
+import { numberRange, sampleRangeSql, suffixOn } from './call-search-sql';
 
 /**
  * Which of the plugin's search indexes (database/indexes.ts) a search is read through, where
@@ -77,15 +77,23 @@ export const rangeSampleSql = (knex: Knex, table: CallTable, filters: SearchFilt
   );
 };
 
-/** The newest PERIOD_SAMPLE calls of the period, as a page reads them, and how many match. */
+/**
+ * The newest PERIOD_SAMPLE calls of the period, as a page reads them, and how many match: index
+ * only, on the number the period index carries.
+ */
 export const periodSampleSql = (knex: Knex, table: CallTable, filters: SearchFilters): Knex.Raw => {
   const range = rangeOf(table, filters);
+  const number = filters.callingNumber;
   const START = table.startTime;
+  const matches =
+    number?.match === 'suffix'
+      ? suffixOn(knex, table.callingNumber, number.value, true)
+      : sampleRangeSql(knex, range.column, range.prefix);
   return knex.raw(
     'SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT ?? FROM ?? WHERE ?? >= ? AND ?? < ? ORDER BY ?? DESC, ?? DESC LIMIT ?) sampled',
     [
-      sampleRangeSql(knex, range.column, range.prefix),
-      range.column,
+      matches,
+      table.callingNumber,
       table.table,
       START,
       filters.from,

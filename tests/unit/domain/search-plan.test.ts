@@ -52,8 +52,11 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
     ['31 days, 138*', 50_000, 171_271, 7734, 'period', 'number'],
     ['31 days, *8', 100_000, 171_271, 17_000, 'period', 'number'],
     ['1 day at 10M calls, 1*', 5_465_520, 55_250, 31_000, 'period', 'period'],
-    // Page: the period index finds 21 of 300 matches in about 12,000 rows, the range is 400,000.
-    ['31 days, sparse matches in a broad range', 400_000, 171_271, 300, 'period', 'number'],
+    // Page: the period index finds 21 of 300 matches in about 12,000 entries, the range is
+    // 400,000; counting reads the whole period (171,271 entries, index only) before the range.
+    ['31 days, sparse matches in a broad range', 400_000, 171_271, 300, 'period', 'period'],
+    // 10,000,000 calls: 79,834 of the 31 days' 1,712,707 match a range of 480,000 entries.
+    ['31 days at 10M calls, 138*', 480_000, 1_712_707, 79_834, 'period', 'number'],
   ])('%s: page through the %s index, every match through the %s index', (_label, ...rest) => {
     const [range, period, matches, page, scan] = rest;
     expect(plan(range, period, matches)).toMatchObject({ page, scan, export: 'period' });
@@ -74,12 +77,20 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
     expect(plan(4000, 171_271, 700).export).toBe('number');
   });
 
-  it('reads every match through the number index while M / f < ROW_LOOKUP_COST · M / d', () => {
-    // f = 10 % of the range is in the period; the break-even share of matches is d = 50 %.
+  it('reads every match through the number index while (cap + 1) / f < (cap + 1) / d', () => {
+    // f = 10 % of the range is in the period: the break-even share of matches is d = 10 %.
     const range = { seen: RANGE_SAMPLE, inPeriod: RANGE_SAMPLE / 10 };
-    const bounds = { pageRows: 21, cap: CAP, periodCalls: 100_000 };
-    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 450 }, bounds).scan).toBe('number');
-    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 550 }, bounds).scan).toBe('period');
+    const bounds = { pageRows: 21, cap: CAP, periodCalls: 1_000_000 };
+    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 90 }, bounds).scan).toBe('number');
+    expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 110 }, bounds).scan).toBe('period');
+  });
+
+  it('reads the newest cap matches through the period index when they are dense in a long period', () => {
+    // 31 days at 10M calls, 138*: the newest 10,000 of 79,834 matches are in the period's
+    // newest 215,000 entries; the range holds 480,000 and its matches would all be sorted.
+    expect(plan(480_000, 1_712_707, 79_834).newest).toBe('period');
+    // Fewer matches than the cap in a range smaller than the period: the range, sorted.
+    expect(plan(50_000, 171_271, 7734).newest).toBe('number');
   });
 
   it('never reads a broad range whole for a page when its matches are sparse in a long period', () => {
@@ -92,8 +103,8 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
   });
 
   it('reads a page through the number index when the whole range costs less than the period', () => {
-    // 120 matches in a 300,000-call period (0.04 %), 60,000 range entries: a page through the
-    // period index would look up about 50,000 rows; the whole range is cheaper.
-    expect(plan(60_000, 300_000, 120).page).toBe('number');
+    // 100 matches in a 1,000,000-call period (0.01 %), 6,000 range entries: a page through the
+    // period index would read about 200,000 entries; the whole range and its rows cost less.
+    expect(plan(6_000, 1_000_000, 100).page).toBe('number');
   });
 });

@@ -88,16 +88,11 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
     );
   });
 
+  const suffix: SearchFilters = { ...period, callingNumber: { match: 'suffix', value: '5678' } };
+
   it('reads a suffix as a prefix of the reversed number', () => {
     expectSql(
-      pageSql(
-        knex,
-        TABLE,
-        { ...period, callingNumber: { match: 'suffix', value: '5678' } },
-        TOP,
-        21,
-        null
-      ),
+      pageSql(knex, TABLE, suffix, TOP, 21, null),
       `${SELECT} "start_time" >= ? AND "start_time" < ? AND "calling_number_reversed" >= ? AND "calling_number_reversed" < ? AND "calling_number_reversed" LIKE ? ${NEWEST_FIRST}`,
       [from, to, '8765', '8766', '8765%', 21]
     );
@@ -113,6 +108,14 @@ describe.each(dialects)('the search statements on %s', (_name, knex, quote) => {
       pageSql(knex, TABLE, prefix, AFTER, 21, 'period'),
       `${SELECT} "start_time" >= ? AND "start_time" <= ? AND ("start_time", "id") < (?, ?) AND +"calling_number" >= ? AND +"calling_number" < ? AND +"calling_number" LIKE ? ${NEWEST_FIRST}`,
       [from, new Date(5000), new Date(5000), 7, '138', '139', '138%', 21]
+    );
+  });
+
+  it('checks a suffix on the number itself through the period index, which carries the number and not its reverse', () => {
+    expectSql(
+      pageSql(knex, TABLE, suffix, TOP, 21, 'period'),
+      `${SELECT} "start_time" >= ? AND "start_time" < ? AND +"calling_number" LIKE ? ${NEWEST_FIRST}`,
+      [from, to, '%5678', 21]
     );
   });
 

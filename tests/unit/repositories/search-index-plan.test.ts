@@ -47,8 +47,8 @@ describe('the samples (SQLite)', () => {
 
   it('reads the newest calls of the period and counts those matching the number', () => {
     expect(periodSampleSql(sqlite, TABLE, suffix).toSQL()).toMatchObject({
-      sql: 'SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN `calling_number_reversed` >= ? AND `calling_number_reversed` < ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT `calling_number_reversed` FROM `calls` WHERE `start_time` >= ? AND `start_time` < ? ORDER BY `start_time` DESC, `id` DESC LIMIT ?) sampled',
-      bindings: ['8765', '8766', from, to, PERIOD_SAMPLE],
+      sql: 'SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN `calling_number` LIKE ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT `calling_number` FROM `calls` WHERE `start_time` >= ? AND `start_time` < ? ORDER BY `start_time` DESC, `id` DESC LIMIT ?) sampled',
+      bindings: ['%5678', from, to, PERIOD_SAMPLE],
     });
   });
 });
