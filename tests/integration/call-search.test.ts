@@ -162,6 +162,61 @@ describe('POST /call-history/calls/search', () => {
     expect(pages[0].pagination.totalIsCapped).toBe(expected.length > CAP);
   });
 
+  // The statistics of a number filter count the newest `totalCap` matches when more match. On
+  // SQLite the two-day broad prefix reads them through the period index, in one pass of cap + 1
+  // that also tells whether the cap is reached; the others count cap + 1 in the number index's
+  // order first, then the newest cap.
+  it.each([
+    ['two days + a broad prefix', '2026-04-01T00:00:00Z', '2026-04-03T00:00:00Z', '1*'],
+    ['one day + a broad suffix', '2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z', '*8'],
+    ['ten days + 138*', FROM, TO, '138*'],
+  ])('charts exactly the newest calls up to the cap: %s', async (_label, from, to, number) => {
+    const where = {
+      startTime: { $gte: new Date(from), $lt: new Date(to) },
+      callingNumber: number.startsWith('*')
+        ? { $endsWith: number.slice(1) }
+        : { $startsWith: number.slice(0, -1) },
+    };
+    const matches = (await app.strapi.db!.query(UID.callRecord).findMany({
+      select: ['startTime', 'accessCode'],
+      where,
+      orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
+    })) as Array<{ startTime: string; accessCode: string }>;
+    expect(matches.length).toBeGreaterThan(3);
+    const counted = (calls: typeof matches) => {
+      const perDay = new Map<string, number>();
+      const perCode = new Map<string, number>();
+      for (const call of calls) {
+        const day = call.startTime.slice(0, 10);
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        perCode.set(call.accessCode, (perCode.get(call.accessCode) ?? 0) + 1);
+      }
+      return { perDay, perCode };
+    };
+    try {
+      for (const cap of [3, matches.length - 1, matches.length, CAP]) {
+        app.strapi.config.set('plugin.call-history.totalCap', cap);
+        const answer = (await stats({ from, to, callingNumber: number, tz: 'UTC' }).expect(200))
+          .body.data as {
+          perDay: Array<{ day: string; count: number }>;
+          perAccessCode: Array<{ accessCode: string; count: number }>;
+          isCapped: boolean;
+        };
+        const want = counted(matches.slice(0, cap));
+        expect({
+          cap,
+          isCapped: answer.isCapped,
+          perDay: new Map(
+            answer.perDay.filter((day) => day.count > 0).map((day) => [day.day, day.count])
+          ),
+          perCode: new Map(answer.perAccessCode.map((row) => [row.accessCode, row.count])),
+        }).toEqual({ cap, isCapped: matches.length > cap, ...want });
+      }
+    } finally {
+      app.strapi.config.set('plugin.call-history.totalCap', CAP);
+    }
+  });
+
   it('filters by access code, alone and with a number', async () => {
     const expected = await oracle({ ...periodWhere, accessCode: '2001' });
     expect(expected.length).toBeGreaterThan(CAP);

@@ -2,7 +2,6 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
-import type { RollupLevel } from '../domain/rollup-levels';
 import { getDb } from '../utils/strapi';
 
 import { dialectOf } from './dialect';
@@ -17,31 +16,15 @@ export interface IndexSpec {
   unique?: boolean;
 }
 
-const ROLLUP_INDEX_PREFIX: Record<RollupLevel, string> = {
-  quarter: 'call_history_call_rollup',
-  hour: 'call_history_call_rollup_hour',
-};
-
-/** The unique key a rollup level's rows are upserted on (and locked by, on MySQL/MariaDB). */
-export const rollupKeyIndex = (level: RollupLevel) => `${ROLLUP_INDEX_PREFIX[level]}_key_uq`;
-
-const rollupIndexes = (level: RollupLevel, uid: string): IndexSpec[] => [
+const rollupIndexes = (prefix: string, uid: string): IndexSpec[] => [
   {
-    name: rollupKeyIndex(level),
+    name: `${prefix}_key_uq`,
     uid,
     attributes: ['bucketStart', 'accessCode', 'botKind'],
     unique: true,
   },
-  {
-    name: `${ROLLUP_INDEX_PREFIX[level]}_period_idx`,
-    uid,
-    attributes: ['bucketStart', 'accessCode', 'calls'],
-  },
-  {
-    name: `${ROLLUP_INDEX_PREFIX[level]}_access_code_idx`,
-    uid,
-    attributes: ['accessCode', 'bucketStart', 'calls'],
-  },
+  { name: `${prefix}_period_idx`, uid, attributes: ['bucketStart', 'accessCode', 'calls'] },
+  { name: `${prefix}_access_code_idx`, uid, attributes: ['accessCode', 'bucketStart', 'calls'] },
 ];
 
 /**
@@ -108,8 +91,8 @@ export const INDEXES: IndexSpec[] = [
   // The statistics rollup (docs/design.md#statistics-rollup), each level: the key its triggers
   // upsert on; then the period and the access code then period, each with the count, so that a
   // chart reads index entries only.
-  ...rollupIndexes('quarter', UID.callRollup),
-  ...rollupIndexes('hour', UID.callRollupHour),
+  ...rollupIndexes('call_history_call_rollup', UID.callRollup),
+  ...rollupIndexes('call_history_call_rollup_hour', UID.callRollupHour),
   // The audit log (docs/design.md#privacy): newest first by id, filtered by kind or by user,
   // each a seek on the filter then the id order read from the index.
   {

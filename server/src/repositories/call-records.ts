@@ -13,6 +13,7 @@ import {
   type Period,
 } from '../domain/day-buckets';
 import { logText } from '../domain/log-text';
+import type { NewestBucketCount } from '../domain/newest-matches';
 import { rollupReadsOf, type RollupLevel } from '../domain/rollup-levels';
 import type { CursorPosition } from '../domain/search-cursor';
 import type { SearchPlan } from '../domain/search-plan';
@@ -267,6 +268,26 @@ export const callRecordsRepository = (strapi: Strapi) => {
         start: toMillis(row.bucket),
         accessCode: String(row.code),
         count: Number(row.total),
+      }));
+    },
+
+    /** The groups of the newest `rows` matches, each with its oldest match's start time. */
+    async newestBucketCounts(
+      filters: SearchFilters,
+      chosen: SearchPlan | null | undefined,
+      rows: number,
+      dayShift: number | null
+    ): Promise<NewestBucketCount[]> {
+      const access = await accessFor('newest', filters, 1, chosen);
+      const take = { rows, newest: true };
+      const found = await run(
+        bucketCountsSql(knex, dialect, table, filters, access, take, dayShift)
+      );
+      return found.map((row) => ({
+        start: toMillis(row.bucket),
+        accessCode: String(row.code),
+        count: Number(row.total),
+        oldest: toMillis(row.oldest),
       }));
     },
 

@@ -255,8 +255,11 @@ export const bucketCountsSql = (
   const column = knex.raw('??', [START]).toQuery();
   const bucket =
     dayShift === null ? bucketOf(dialect, column) : localDayOf(dialect, column, dayShift);
+  // The newest matches' groups also say when their oldest match started: leaving the one oldest
+  // match out of cap + 1 takes it (domain/newest-matches.ts).
+  const oldest = take?.newest ? `, MIN(${column}) AS oldest` : '';
   return knex.raw(
-    `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total FROM (?) matching GROUP BY 1, 2`,
+    `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total${oldest} FROM (?) matching GROUP BY 1, 2`,
     [CODE, matching]
   );
 };

@@ -5,12 +5,12 @@ import { classifyWriteFailure } from '../domain/write-failure';
 import callDeletionBatches, { type CallSelection } from '../repositories/call-deletion-batches';
 import callRecordWrites from '../repositories/call-record-writes';
 import { fieldError } from '../utils/errors';
+import { DEADLOCK_ATTEMPTS, retryPause } from '../utils/retry-pause';
 import { getDb, getService } from '../utils/strapi';
 
 import { currentAdmin } from './audit';
 
 export const MAX_REASON_LENGTH = 1000;
-const ATTEMPTS = 3;
 
 export interface DeletionRequest {
   /** The platform ids of the calls to delete; ids that are not stored are ignored. */
@@ -44,6 +44,7 @@ const retried = async <T>(attempts: number, transaction: () => Promise<T>): Prom
       return await transaction();
     } catch (error) {
       if (attempt >= attempts || classifyWriteFailure(error) !== 'retry') throw error;
+      await retryPause(attempt);
     }
   }
 };
@@ -68,7 +69,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const db = getDb(strapi);
       // Inside a caller's transaction a deadlock has rolled the caller's work back too: only
       // the caller can run it again.
-      const attempts = db.inTransaction() ? 1 : ATTEMPTS;
+      const attempts = db.inTransaction() ? 1 : DEADLOCK_ATTEMPTS;
       return retried(attempts, () =>
         db.transaction(async ({ trx }) => {
           const counts = await writes.deleteByCallIds(trx as Knex.Transaction, callIds);
@@ -100,7 +101,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       selection: CallSelection,
       limit: number
     ): Promise<{ selected: number; perAccessCode: Map<string, number> }> {
-      return retried(ATTEMPTS, () =>
+      return retried(DEADLOCK_ATTEMPTS, () =>
         writes.transaction((trx) => batches.deleteBatch(trx, selection, limit))
       );
     },

@@ -8,17 +8,15 @@ import {
   type RollupTable,
 } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
-import { rollupKeyIndex } from '../database/indexes';
 import { withMysqlLock } from '../database/session-lock';
-import { ROLLUP_LEVELS } from '../domain/rollup-levels';
 import { classifyWriteFailure } from '../domain/write-failure';
+import { DEADLOCK_ATTEMPTS, retryPause } from '../utils/retry-pause';
 import { getDb } from '../utils/strapi';
 
 /** One key per database for rebuilding, so two nodes booting together build it once. */
 const REBUILD_LOCK = 'call-history:rollup-rebuild';
 /** How long a node waits for another's rebuild on MySQL/MariaDB (PostgreSQL waits unbounded). */
 const MYSQL_REBUILD_WAIT_SECONDS = 600;
-const MYSQL_REBUILD_ATTEMPTS = 3;
 
 export interface RollupRebuild {
   /** Rows written at the 15-minute level. */
@@ -85,9 +83,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
    * tables' primary keys is locked instead, until the commit: the rollup's levels first
    * (exclusively; quarter, then hour), in the order a batch ingest locks them (its rollup keys,
    * then its calls: repositories/call-record-writes.ts), then the calls' (shared: writers wait,
-   * readers do not). Each level is locked through its unique key before its primary key: an
-   * ingest's upsert locks a key's entry there before the key's row, so a rebuild holding the
-   * rows alone would wait, at its DELETE, for an entry held by an ingest waiting for a row.
+   * readers do not).
    */
   const lockedForRebuild = async (
     trx: Knex.Transaction,
@@ -95,13 +91,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     started: number
   ) => {
     const names = rollupNames(strapi);
-    for (const level of ROLLUP_LEVELS) {
-      const { table } = names.levels[level];
-      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (??) FOR UPDATE', [
-        table,
-        rollupKeyIndex(level),
-      ]);
-      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [table]);
+    for (const t of rollupTables(names)) {
+      await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) FOR UPDATE', [t.table]);
     }
     await trx.raw('SELECT COUNT(*) AS n FROM ?? FORCE INDEX (PRIMARY) LOCK IN SHARE MODE', [
       names.calls,
@@ -143,9 +134,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
               } catch (error) {
                 // Every writer locks rollup keys before calls, as the rebuild does; a purge
                 // batch whose calls changed between its two reads may not: run again.
-                if (attempt >= MYSQL_REBUILD_ATTEMPTS || classifyWriteFailure(error) !== 'retry') {
+                if (attempt >= DEADLOCK_ATTEMPTS || classifyWriteFailure(error) !== 'retry') {
                   throw error;
                 }
+                await retryPause(attempt);
               }
             }
           }

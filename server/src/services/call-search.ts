@@ -24,6 +24,7 @@ import {
   type BucketCount,
 } from '../domain/day-buckets';
 import { markFlowTrace } from '../domain/flow-trace';
+import { withoutOldestMatch } from '../domain/newest-matches';
 import { callNumbers, maskCall, maskCallInPlace, maskNumber } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
 import type { RawBody, SearchFilters, SearchQuery, SortedFilters } from '../domain/search-query';
@@ -42,6 +43,9 @@ type ZonedFilters = SearchFilters & { tz: string };
  * over a million-row export, at 250 by none, for the same CPU time (tests/bench/export.js).
  */
 const EXPORT_BATCH = 250;
+
+const totalOf = (counts: Array<{ count: number }>) =>
+  counts.reduce((sum, group) => sum + group.count, 0);
 
 /**
  * The Call History tab: search, details, CSV export and statistics
@@ -215,7 +219,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * edges: the cost follows the period's length, not its calls. A number filter is not in the
      * rollup: the search's own index path answers, bounded by the total's cap (`isCapped`: only
      * the newest `totalCap` matches are counted), grouped by local day where the zone's offset
-     * holds over the period.
+     * holds over the period. Where the plan reads the newest matches through the period index,
+     * one pass of the newest cap + 1 answers both (domain/newest-matches.ts).
      */
     async stats(filters: ZonedFilters): Promise<CallStats> {
       const repository = calls();
@@ -231,20 +236,26 @@ export default ({ strapi }: { strapi: Strapi }) => {
         const cap = getConfig(strapi).totalCap;
         const plan = await repository.plan(filters, 1);
         const shift = fixedDayShift(days);
-        // Up to cap + 1 matches in one pass: all of them, unless more than the cap match; then
-        // the newest cap, as `total` counts them.
-        const first = await repository.bucketCounts(
-          filters,
-          plan,
-          { rows: cap + 1, newest: false },
-          shift
-        );
-        isCapped = first.reduce((sum, bucket) => sum + bucket.count, 0) > cap;
-        add(
-          isCapped
-            ? await repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift)
-            : first
-        );
+        const newestCap = () =>
+          repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift);
+        if (plan?.newest === 'period') {
+          // Read newest first anyway: the newest cap + 1 say whether more than the cap match,
+          // and without their oldest, which the cap leaves out, are the newest cap.
+          const newest = await repository.newestBucketCounts(filters, plan, cap + 1, shift);
+          isCapped = totalOf(newest) > cap;
+          add(isCapped ? (withoutOldestMatch(newest) ?? (await newestCap())) : newest);
+        } else {
+          // Up to cap + 1 matches in one pass, in the index's order: all of them, unless more
+          // than the cap match; then the newest cap, as `total` counts them.
+          const first = await repository.bucketCounts(
+            filters,
+            plan,
+            { rows: cap + 1, newest: false },
+            shift
+          );
+          isCapped = totalOf(first) > cap;
+          add(isCapped ? await newestCap() : first);
+        }
       } else {
         const { whole, edges } = splitIntoBuckets(filters);
         const [fromRollup, fromEdges] = await Promise.all([

@@ -20,6 +20,7 @@ import {
 } from '../domain/stream-ingest';
 import { classifyWriteFailure, databaseMessage, errorCode } from '../domain/write-failure';
 import callRecordWrites, { CALL_ID_KEY } from '../repositories/call-record-writes';
+import { DEADLOCK_ATTEMPTS, retryPause } from '../utils/retry-pause';
 import { emitEvent, getConfig, getService } from '../utils/strapi';
 
 /** The write failed and was rolled back: nothing of the batch is stored. */
@@ -50,20 +51,12 @@ export class BatchNotStoredError extends Error {
   }
 }
 
-const MAX_ATTEMPTS = 3;
 /**
  * On MySQL/MariaDB a batch that met a callId another writer stored meanwhile runs again, up to
  * this many times in all: each run reads the calls stored by then, so it meets only writers
  * still in flight, as many as batches overlap it at once (four on the multi-node test).
  */
 const MAX_RACED_ATTEMPTS = 8;
-/**
- * A retried transaction waits a little first, longer each time and never exactly as long as the
- * node it collided with, so that the two do not meet again at once.
- */
-const retryPause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
-
 /**
  * A chunk of a streamed upload is committed early once its lines hold this much text, so that
  * a chunk of calls with large traces stays within what the batch route's 16 MB body holds.
@@ -87,7 +80,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         return await writes.transaction((trx) => writes.storeNew(trx, callIds, rows));
       } catch (error) {
         const failure = classifyWriteFailure(error, { raceKey: CALL_ID_KEY });
-        const bound = failure === 'raced' ? MAX_RACED_ATTEMPTS : MAX_ATTEMPTS;
+        const bound = failure === 'raced' ? MAX_RACED_ATTEMPTS : DEADLOCK_ATTEMPTS;
         if (attempt < bound && (failure === 'retry' || failure === 'raced')) {
           await retryPause(attempt);
           continue;
