@@ -168,6 +168,16 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const rowsKind = (order: SortOrder, inOrder: 'page' | 'export'): keyof SearchPlan =>
     readsInPeriodOrder(order) ? inOrder : 'scan';
 
+  /** The matches' counts per bucket and access code, read through the index `chosen` picks. */
+  const groupedCounts = async (
+    filters: SearchFilters,
+    chosen: SearchPlan | null | undefined,
+    take: Take | null,
+    dayShift: number | null
+  ) => {
+    const access = await accessFor(take?.newest ? 'newest' : 'scan', filters, 1, chosen);
+    return run(bucketCountsSql(knex, dialect, table, filters, access, take, dayShift));
+  };
   return {
     /** The attributes Call Details returns, in model order. */
     readableAttributes: (): string[] => readable.map((attribute) => attribute.name),
@@ -260,11 +270,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
       take: Take | null,
       dayShift: number | null = null
     ): Promise<BucketCount[]> {
-      const access = await accessFor(take?.newest ? 'newest' : 'scan', filters, 1, chosen);
-      const rows = await run(
-        bucketCountsSql(knex, dialect, table, filters, access, take, dayShift)
-      );
-      return rows.map((row) => ({
+      return (await groupedCounts(filters, chosen, take, dayShift)).map((row) => ({
         start: toMillis(row.bucket),
         accessCode: String(row.code),
         count: Number(row.total),
@@ -278,11 +284,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
       rows: number,
       dayShift: number | null
     ): Promise<NewestBucketCount[]> {
-      const access = await accessFor('newest', filters, 1, chosen);
-      const take = { rows, newest: true };
-      const found = await run(
-        bucketCountsSql(knex, dialect, table, filters, access, take, dayShift)
-      );
+      const found = await groupedCounts(filters, chosen, { rows, newest: true }, dayShift);
       return found.map((row) => ({
         start: toMillis(row.bucket),
         accessCode: String(row.code),
