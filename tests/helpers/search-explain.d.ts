@@ -5,5 +5,6 @@ export declare const explainSearch: (
   strapi: Strapi,
   filters: object,
   after?: { startTime: number; id: number } | { key: number; id: number } | null,
-  sort?: 'startTime:desc' | 'startTime:asc' | 'durationSeconds:desc' | 'durationSeconds:asc'
+  sort?: 'startTime:desc' | 'startTime:asc' | 'durationSeconds:desc' | 'durationSeconds:asc',
+  plan?: Record<'page' | 'newest' | 'scan' | 'export', 'number' | 'period'>
 ) => Promise<string[]>;

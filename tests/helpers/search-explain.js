@@ -23,14 +23,21 @@ const CAP = 10000;
 
 /**
  * `after`: the previous page's last row, `{ startTime, id }` in a time order or `{ key, id }`;
- * `sort`: one of the search's sorts, newest first by default.
+ * `sort`: one of the search's sorts, newest first by default; `plan`: the plan's choices, in
+ * place of the plugin's own (to see a choice the test data would not make).
  */
-const explainSearch = async (strapi, filters, after = null, sort = 'startTime:desc') => {
+const explainSearch = async (
+  strapi,
+  filters,
+  after = null,
+  sort = 'startTime:desc',
+  plan = undefined
+) => {
   const knex = strapi.db.connection;
   const dialect = strapi.db.dialect.client;
   const sqlite = dialect === 'sqlite';
   const { table } = callRecordColumns(strapi);
-  const chosen = await callRecordsRepository(strapi).plan(filters, PAGE_ROWS);
+  const chosen = plan ?? (await callRecordsRepository(strapi).plan(filters, PAGE_ROWS));
   const order = sortOrder(sort);
   const keyset = {
     order,
@@ -38,8 +45,8 @@ const explainSearch = async (strapi, filters, after = null, sort = 'startTime:de
   };
   const pageAccess = chosen ? chosen[readsInPeriodOrder(order) ? 'page' : 'scan'] : null;
   const statements = [
-    pageSql(knex, table, filters, keyset, PAGE_ROWS, pageAccess),
-    countSql(knex, table, filters, CAP, chosen ? chosen.scan : null),
+    pageSql(knex, dialect, table, filters, keyset, PAGE_ROWS, pageAccess),
+    countSql(knex, dialect, table, filters, CAP, chosen ? chosen.scan : null),
     ...(pluginChoosesIndex(dialect, filters)
       ? [rangeSampleSql(knex, table, filters), periodSampleSql(knex, table, filters)]
       : []),

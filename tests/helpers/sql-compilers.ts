@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 
 import type { CallTable } from '../../server/src/database/call-record-columns';
+import type { Dialect } from '../../server/src/database/dialect';
 import type { SearchFilters } from '../../server/src/domain/search-query';
 
 /**
@@ -11,11 +12,11 @@ export const postgresKnex = knexFactory({ client: 'pg' });
 export const sqliteKnex = knexFactory({ client: 'better-sqlite3', useNullAsDefault: true });
 export const mysqlKnex = knexFactory({ client: 'mysql2' });
 
-/** Dialect name, its knex, and the quote it writes identifiers with. */
-export const DIALECTS: Array<[string, Knex, string]> = [
-  ['PostgreSQL', postgresKnex, '"'],
-  ['SQLite', sqliteKnex, '`'],
-  ['MySQL', mysqlKnex, '`'],
+/** Dialect name, its knex, the quote it writes identifiers with, and the plugin's name for it. */
+export const DIALECTS: Array<[string, Knex, string, Dialect]> = [
+  ['PostgreSQL', postgresKnex, '"', 'postgres'],
+  ['SQLite', sqliteKnex, '`', 'sqlite'],
+  ['MySQL', mysqlKnex, '`', 'mysql'],
 ];
 
 /** A call table whose names are short enough to read in an expected statement. */

@@ -77,5 +77,5 @@ export const exportPageSql = (
     ...columns,
     ...(facts ?? []),
   ]);
-  return pageSql(knex, table, filters, keyset, limit, access, select);
+  return pageSql(knex, dialect, table, filters, keyset, limit, access, select);
 };

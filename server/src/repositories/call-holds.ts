@@ -131,13 +131,22 @@ export const callHoldsRepository = (strapi: Strapi) => {
       const knex = getDb(strapi).connection;
       const plan = await search.plan(filters, size);
       const access = plan?.export ?? null;
+      const dialect = dialectOf(strapi);
       const keys = { ...table, listed: [table.id, table.startTime, names.heldAt] };
       let after: CursorPosition | null = null;
       for (;;) {
         let rows: Array<Record<string, unknown>>;
         try {
           rows = rawRows(
-            await pageSql(knex, keys, filters, { order: NEWEST_FIRST, after }, size, access)
+            await pageSql(
+              knex,
+              dialect,
+              keys,
+              filters,
+              { order: NEWEST_FIRST, after },
+              size,
+              access
+            )
           );
         } catch (error) {
           // knex's own error writes the searched number among the SQL's bound values.

@@ -135,7 +135,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
     chosen?: SearchPlan | null
   ): Promise<number> => {
     const access = await accessFor('scan', filters, 1, chosen);
-    const rows = await run(countSql(knex, table, filters, cap, access));
+    const rows = await run(countSql(knex, dialect, table, filters, cap, access));
     return Number(rows[0]?.total ?? 0);
   };
 
@@ -154,7 +154,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
     limit: number,
     access: Access
   ) => {
-    const rows = await run(pageSql(knex, table, filters, keyset, limit, access));
+    const rows = await run(pageSql(knex, dialect, table, filters, keyset, limit, access));
     return rows.map((row) => ({
       call: fromRow(listed, row) as CallRow,
       position: positionOf(row, keyset.order),

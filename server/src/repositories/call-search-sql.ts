@@ -19,11 +19,21 @@ import { readsInPeriodOrder, type SortOrder } from '../domain/search-sort';
  */
 
 /**
- * The index a statement is to be read through: `number` writes the period terms as
- * `+start_time`, `period` writes the number terms as `+calling_number` (SQLite's way to keep
- * a term from choosing an index), null leaves the choice to the database's planner.
+ * The index a statement is to be read through: on SQLite `number` writes the period terms as
+ * `+start_time` and `period` the number terms as `+calling_number` (`term`); on any database
+ * `period` checks a suffix on the number the period index carries. null leaves the choice to
+ * the database's planner.
  */
 export type Access = IndexChoice | null;
+
+/**
+ * A column term no index can serve, on SQLite: the unary plus, its documented way. Elsewhere
+ * the column itself: PostgreSQL's plan is only chosen for a suffix, whose period-index check
+ * (`calling_number LIKE '%8'`) no index serves anyway (search-index-plan.ts); MySQL and MariaDB
+ * choose alone.
+ */
+const term = (dialect: Dialect, indexed: boolean): string =>
+  indexed || dialect !== 'sqlite' ? '??' : '+??';
 
 /** The order of a page and, after a cursor, the position of the previous page's last row. */
 export interface Keyset {
@@ -50,14 +60,20 @@ export const numberRange = (
   return null;
 };
 
-const rangeOn = (knex: Knex, column: string, prefix: string, indexed: boolean): Knex.Raw => {
+const rangeOn = (
+  knex: Knex,
+  dialect: Dialect,
+  column: string,
+  prefix: string,
+  indexed: boolean
+): Knex.Raw => {
   const upper = prefixUpperBound(prefix);
-  const term = indexed ? '??' : '+??';
+  const on = term(dialect, indexed);
   // The range is what the index serves; LIKE keeps the match exact whatever the collation
   // (digits and + only: no LIKE wildcard can reach it).
   return upper === null
-    ? knex.raw(`${term} >= ? AND ${term} LIKE ?`, [column, prefix, column, `${prefix}%`])
-    : knex.raw(`${term} >= ? AND ${term} < ? AND ${term} LIKE ?`, [
+    ? knex.raw(`${on} >= ? AND ${on} LIKE ?`, [column, prefix, column, `${prefix}%`])
+    : knex.raw(`${on} >= ? AND ${on} < ? AND ${on} LIKE ?`, [
         column,
         prefix,
         column,
@@ -70,10 +86,11 @@ const rangeOn = (knex: Knex, column: string, prefix: string, indexed: boolean): 
 /**
  * A suffix as the period index checks it: on the number itself, which the period index carries
  * (the reversed number, which the suffix's range is on, is not in it). Digits and + only, as in
- * `rangeOn`: no LIKE wildcard can reach it.
+ * `rangeOn`: no LIKE wildcard can reach it. `on`: how the column is written (`??`, the column
+ * itself, or a term no index serves).
  */
-export const suffixOn = (knex: Knex, column: string, suffix: string, indexed: boolean): Knex.Raw =>
-  knex.raw(`${indexed ? '??' : '+??'} LIKE ?`, [column, `%${suffix}`]);
+export const suffixOn = (knex: Knex, column: string, suffix: string, on = '??'): Knex.Raw =>
+  knex.raw(`${on} LIKE ?`, [column, `%${suffix}`]);
 
 /**
  * The range alone, for the planning samples: an estimate on SQLite, whose default BINARY
@@ -95,24 +112,25 @@ export const sampleRangeSql = (knex: Knex, column: string, prefix: string): Knex
  */
 const periodSql = (
   knex: Knex,
+  dialect: Dialect,
   table: CallTable,
   filters: SearchFilters,
   { order, after }: Keyset,
   access: Access
 ): Knex.Raw => {
   const { startTime: START, id: ID } = table;
-  const term = access === 'number' ? '+??' : '??';
+  const on = term(dialect, access !== 'number');
   const before = order.descending ? '<' : '>';
   // Date objects are bound as the Query Engine binds them: epoch milliseconds on SQLite
   // (knex's better-sqlite3 client), a timestamp on PostgreSQL.
   if (after && readsInPeriodOrder(order)) {
     const at = new Date(after.key);
     const bounds = order.descending
-      ? knex.raw(`${term} >= ? AND ${term} <= ?`, [START, filters.from, START, at])
-      : knex.raw(`${term} >= ? AND ${term} < ?`, [START, at, START, filters.to]);
+      ? knex.raw(`${on} >= ? AND ${on} <= ?`, [START, filters.from, START, at])
+      : knex.raw(`${on} >= ? AND ${on} < ?`, [START, at, START, filters.to]);
     return knex.raw(`? AND (??, ??) ${before} (?, ?)`, [bounds, START, ID, at, after.id]);
   }
-  const period = knex.raw(`${term} >= ? AND ${term} < ?`, [START, filters.from, START, filters.to]);
+  const period = knex.raw(`${on} >= ? AND ${on} < ?`, [START, filters.from, START, filters.to]);
   if (!after) return period;
   return knex.raw(`? AND (??, ??) ${before} (?, ?)`, [
     period,
@@ -126,20 +144,21 @@ const periodSql = (
 /** The WHERE of every search shape. */
 export const whereSql = (
   knex: Knex,
+  dialect: Dialect,
   table: CallTable,
   filters: SearchFilters,
   keyset: Keyset,
   access: Access
 ): Knex.Raw => {
   const number = filters.callingNumber;
-  const parts: Knex.Raw[] = [periodSql(knex, table, filters, keyset, access)];
+  const parts: Knex.Raw[] = [periodSql(knex, dialect, table, filters, keyset, access)];
   const range = numberRange(table, filters);
   if (number?.match === 'exact') {
     parts.push(knex.raw('?? = ?', [table.callingNumber, number.value]));
   } else if (number?.match === 'suffix' && access === 'period') {
-    parts.push(suffixOn(knex, table.callingNumber, number.value, false));
+    parts.push(suffixOn(knex, table.callingNumber, number.value, term(dialect, false)));
   } else if (range) {
-    parts.push(rangeOn(knex, range.column, range.prefix, access !== 'period'));
+    parts.push(rangeOn(knex, dialect, range.column, range.prefix, access !== 'period'));
   }
   if (filters.accessCode !== null) {
     parts.push(knex.raw('?? = ?', [table.accessCode, filters.accessCode]));
@@ -161,6 +180,7 @@ export const sortColumn = (table: CallTable, order: SortOrder): string =>
  */
 export const pageSql = (
   knex: Knex,
+  dialect: Dialect,
   table: CallTable,
   filters: SearchFilters,
   keyset: Keyset,
@@ -171,7 +191,7 @@ export const pageSql = (
   const direction = keyset.order.descending ? 'DESC' : 'ASC';
   const orderBy = `ORDER BY ?? ${direction}, ?? ${direction}`;
   const key = sortColumn(table, keyset.order);
-  const where = whereSql(knex, table, filters, keyset, access);
+  const where = whereSql(knex, dialect, table, filters, keyset, access);
   if (readsInPeriodOrder(keyset.order)) {
     return knex.raw(`SELECT ? FROM ?? WHERE ? ${orderBy} LIMIT ?`, [
       select,
@@ -204,6 +224,7 @@ export const pageSql = (
 /** Counting reads at most cap + 1 matches, index only wherever the chosen index covers it. */
 export const countSql = (
   knex: Knex,
+  dialect: Dialect,
   table: CallTable,
   filters: SearchFilters,
   cap: number,
@@ -211,7 +232,7 @@ export const countSql = (
 ): Knex.Raw =>
   knex.raw('SELECT COUNT(*) AS total FROM (SELECT 1 FROM ?? WHERE ? LIMIT ?) capped', [
     table.table,
-    whereSql(knex, table, filters, FROM_THE_TOP, access),
+    whereSql(knex, dialect, table, filters, FROM_THE_TOP, access),
     cap + 1,
   ]);
 
@@ -244,7 +265,7 @@ export const bucketCountsSql = (
   dayShift: number | null = null
 ): Knex.Raw => {
   const { startTime: START, accessCode: CODE } = table;
-  const condition = whereSql(knex, table, filters, FROM_THE_TOP, access);
+  const condition = whereSql(knex, dialect, table, filters, FROM_THE_TOP, access);
   const select = knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition]);
   const matching =
     take === null

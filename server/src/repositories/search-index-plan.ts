@@ -27,23 +27,28 @@ export interface SampleCount {
 }
 
 /**
- * On SQLite (no planner statistics by default) a prefix or suffix search without an access code
- * could be read through the number index or through the period index, and the planner cannot
- * tell which is cheaper: the plugin chooses. PostgreSQL keeps statistics and decides alone.
- * MySQL and MariaDB decide alone too: their range optimizer measures each candidate range in
- * the index itself (index dives), so it sees a small number range and a short period: on
- * MariaDB 10.11 at 2.8·10^5 calls it read a small range through the number index and a broad
- * one through the period index, as the plugin's samples would.
+ * A prefix or suffix search without an access code could be read through the number index or
+ * through the period index. On SQLite (no planner statistics by default) the planner cannot
+ * tell which is cheaper: the plugin chooses. PostgreSQL keeps statistics, but misjudges a broad
+ * suffix: at 10^7 calls it estimated 534 calls of a day ending in 8 where there were 5,517, and
+ * counted them through the 10^6 entries of the reversed-number range (166 ms) where the period
+ * index reads the day's 55,000 (docs/benchmarks.md). The plugin chooses for a suffix there: its
+ * period-index check is `calling_number LIKE '%8'`, which no index serves, so the planner reads
+ * the period. A prefix stays the planner's: keeping its range off the number index takes an
+ * expression, whose selectivity PostgreSQL can only guess (a 31-day prefix then went to a
+ * sequential scan, 13 → 341 ms at 10^6). MySQL and MariaDB decide alone: their range optimizer
+ * measures each candidate range in the index itself (index dives), so it sees a small number
+ * range and a short period: on MariaDB 10.11 at 2.8·10^5 calls it read a small range through
+ * the number index and a broad one through the period index, as the plugin's samples would.
  */
 export const pluginChoosesIndex = (dialect: Dialect, filters: SearchFilters): boolean => {
+  const number = filters.callingNumber;
+  if (number === null || number.match === 'exact' || filters.accessCode !== null) return false;
   switch (dialect) {
     case 'sqlite':
-      return (
-        filters.callingNumber !== null &&
-        filters.callingNumber.match !== 'exact' &&
-        filters.accessCode === null
-      );
+      return true;
     case 'postgres':
+      return number.match === 'suffix';
     case 'mysql':
       return false;
   }
@@ -87,7 +92,7 @@ export const periodSampleSql = (knex: Knex, table: CallTable, filters: SearchFil
   const START = table.startTime;
   const matches =
     number?.match === 'suffix'
-      ? suffixOn(knex, table.callingNumber, number.value, true)
+      ? suffixOn(knex, table.callingNumber, number.value)
       : sampleRangeSql(knex, range.column, range.prefix);
   return knex.raw(
     'SELECT COUNT(*) AS seen, COALESCE(SUM(CASE WHEN ? THEN 1 ELSE 0 END), 0) AS hits FROM (SELECT ?? FROM ?? WHERE ?? >= ? AND ?? < ? ORDER BY ?? DESC, ?? DESC LIMIT ?) sampled',

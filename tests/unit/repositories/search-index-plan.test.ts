@@ -28,7 +28,15 @@ describe('pluginChoosesIndex', () => {
       pluginChoosesIndex('sqlite', { ...prefix, callingNumber: { match: 'exact', value: '1' } })
     ).toBe(false);
     expect(pluginChoosesIndex('sqlite', { ...prefix, callingNumber: null })).toBe(false);
+  });
+
+  it("chooses on PostgreSQL for a suffix without an access code, leaving a prefix to its planner's statistics", () => {
+    expect(pluginChoosesIndex('postgres', suffix)).toBe(true);
+    expect(pluginChoosesIndex('postgres', { ...suffix, accessCode: '2001' })).toBe(false);
     expect(pluginChoosesIndex('postgres', prefix)).toBe(false);
+    expect(
+      pluginChoosesIndex('postgres', { ...prefix, callingNumber: { match: 'exact', value: '1' } })
+    ).toBe(false);
   });
 
   it("leaves the choice to MySQL's and MariaDB's range optimizer, which measures both ranges", () => {
@@ -73,8 +81,9 @@ describe('planSearch', () => {
   };
   const unasked = periodSize(0).periodCalls;
 
-  it('leaves PostgreSQL, and searches the planner can serve alone, to the database', async () => {
+  it('leaves MySQL, a prefix on PostgreSQL, and searches the planner can serve alone, to the database', async () => {
     const { ran, sample } = sampler();
+    expect(await planSearch(sqlite, 'mysql', TABLE, prefix, BOUNDS, sample, unasked)).toBeNull();
     expect(await planSearch(sqlite, 'postgres', TABLE, prefix, BOUNDS, sample, unasked)).toBeNull();
     expect(
       await planSearch(
