@@ -60,10 +60,10 @@ export const csvColumns = (extraAttributes: string[]): string[] => [
   ...extraAttributes,
 ];
 
-/** A time's cells: in UTC and in the zone, both empty when there is none. */
+/** A time's cells (a Date, or its ISO text): in UTC and in the zone, both empty when there is none. */
 const timeCells = (value: unknown, local: (ms: number) => string): [string, string] => {
   if (value === null || value === undefined || value === '') return ['', ''];
-  const date = new Date(value as string);
+  const date = value instanceof Date ? value : new Date(value as string);
   const ms = date.getTime();
   if (Number.isNaN(ms)) return [String(value), String(value)];
   return [date.toISOString(), local(ms)];
@@ -82,10 +82,10 @@ const text = (value: unknown): string => {
  * a leading `'`, which spreadsheets show as text; a plain number (`+8613800138000`, `-5`,
  * `1.5`) is left as it is, since no spreadsheet runs it.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 export const neutraliseFormula = (cell: string): string =>
-  FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  FORMULA_START.has(cell.charAt(0)) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 
 const decisionReason = (decision: unknown): string => {
   if (!decision || typeof decision !== 'object') return '';

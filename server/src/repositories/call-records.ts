@@ -40,7 +40,7 @@ import {
   type Keyset,
   type Take,
 } from './call-search-sql';
-import { fromRow } from './row-conversion';
+import { convertInPlaceWithDates, fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
 
 /**
@@ -208,9 +208,9 @@ export const callRecordsRepository = (strapi: Strapi) => {
 
     /**
      * The CSV export's rows in keyset batches, in `order`: memory stays one batch whatever the
-     * row count. Only `attributes` are read (listed ones), and `recordingDecision` is answered
-     * as the two facts the CSV prints, `{ recordFlow, reason }`, read by the database
-     * (call-export-sql.ts).
+     * row count. Only `attributes` are read (listed ones), datetimes are Dates
+     * (`convertInPlaceWithDates`), and `recordingDecision` is answered as the two facts the CSV prints,
+     * `{ recordFlow, reason }`, read by the database (call-export-sql.ts).
      */
     async *batches(
       filters: SearchFilters,
@@ -225,12 +225,14 @@ export const callRecordsRepository = (strapi: Strapi) => {
         (attribute) =>
           attributes.includes(attribute.name) && !(factsColumn && attribute === decision)
       );
-      // The keyset's columns too: the next batch starts after the last row.
+      // Each attribute under its own name, so that a row is converted where it is
+      // (convertInPlaceWithDates); the keyset's columns under theirs: the next batch starts
+      // after the last row.
       const columns = [
         ...new Set([
           table.id,
           sortColumn(table, order),
-          ...read.map((attribute) => attribute.column),
+          ...read.map((attribute) => `${attribute.column} as ${attribute.name}`),
         ]),
       ];
       let after: CursorPosition | null = null;
@@ -250,7 +252,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
         );
         if (rows.length === 0) return;
         yield rows.map((row) => {
-          const call = fromRow(read, row);
+          const call = convertInPlaceWithDates(read, row);
           if (factsColumn) call.recordingDecision = decisionFacts(row);
           return call;
         });

@@ -71,3 +71,28 @@ export const fromRow = (
   }
   return converted;
 };
+
+/**
+ * A row read with each attribute's column under the attribute's own name (`column AS name`),
+ * converted in place as `fromRow` converts it, but each datetime as a Date: for the CSV export.
+ * It writes every time in UTC and in the viewer's zone from the instant itself, where an ISO
+ * string would be written, then parsed back, for two times a row; and a second object per
+ * row, built key by key, cost as much again (a million rows, measured on SQLite).
+ */
+export const convertInPlaceWithDates = (
+  attributes: readonly ColumnAttribute[],
+  row: Record<string, unknown>
+): Record<string, unknown> => {
+  for (const { name, type } of attributes) {
+    const value = row[name];
+    if (type === 'datetime' && value !== null && value !== undefined) {
+      const date = new Date(value as string | number | Date);
+      row[name] = Number.isNaN(date.getTime()) ? null : date;
+      continue;
+    }
+    const converted = fromDb(type, value);
+    // Texts and numbers come as they are answered: no write.
+    if (converted !== value) row[name] = converted;
+  }
+  return row;
+};

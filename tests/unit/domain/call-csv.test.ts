@@ -40,6 +40,25 @@ describe('CSV rows', () => {
     });
   });
 
+  it('writes the same cells from Dates as from ISO strings (the export reads Dates), an extra datetime included', () => {
+    const extras = ['region', 'answeredAt'];
+    const answeredAt = '2026-03-01T16:30:07.000Z';
+    const fromText = csvRecord({ ...call, answeredAt }, 'America/New_York', extras);
+    const fromDates = csvRecord(
+      {
+        ...call,
+        startTime: new Date(call.startTime),
+        endTime: new Date(call.endTime),
+        answeredAt: new Date(answeredAt),
+      },
+      'America/New_York',
+      extras
+    );
+    expect(fromDates).toEqual(fromText);
+    expect(fromDates).toContain('2026-03-01T11:30:00.000-05:00');
+    expect(fromDates).toContain(answeredAt);
+  });
+
   it('says when no flow was recorded', () => {
     const columns = csvColumns([]);
     const record = csvRecord({ ...call, flowSteps: null }, 'UTC', []);

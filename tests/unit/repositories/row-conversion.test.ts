@@ -1,4 +1,8 @@
-import { fromDb, fromRow } from '../../../server/src/repositories/row-conversion';
+import {
+  convertInPlaceWithDates,
+  fromDb,
+  fromRow,
+} from '../../../server/src/repositories/row-conversion';
 
 /** Values read with raw knex, answered as the Query Engine answers them. */
 describe('fromDb', () => {
@@ -67,5 +71,50 @@ describe('fromRow', () => {
       startTime: '1970-01-01T00:00:00.000Z',
       flowRecorded: false,
     });
+  });
+});
+
+describe('convertInPlaceWithDates', () => {
+  const attributes = [
+    { name: 'id', column: 'id', type: 'increments' },
+    { name: 'startTime', column: 'start_time', type: 'datetime' },
+    { name: 'endTime', column: 'end_time', type: 'datetime' },
+    { name: 'vip', column: 'vip', type: 'boolean' },
+    { name: 'tags', column: 'tags', type: 'json' },
+    { name: 'callId', column: 'call_id', type: 'string' },
+  ];
+  /** The same row as read under the columns' names, for fromRow. */
+  const byColumn = (row: Record<string, unknown>) =>
+    Object.fromEntries(
+      attributes.map(({ name, column }) => [column, row[name]] as [string, unknown])
+    );
+
+  it('converts the row itself as fromRow does, each datetime as a Date of the same instant', () => {
+    const iso = '2026-03-01T00:30:00.123Z';
+    for (const stored of [Date.parse(iso), new Date(iso)]) {
+      const row = {
+        id: 3,
+        startTime: stored,
+        endTime: null,
+        vip: 1,
+        tags: '["a"]',
+        callId: 'c-1',
+        start_time: stored,
+      };
+      const expected = fromRow(attributes, byColumn(row));
+      const converted = convertInPlaceWithDates(attributes, row);
+      expect(converted).toBe(row);
+      expect(converted.startTime).toBeInstanceOf(Date);
+      expect((converted.startTime as Date).toISOString()).toBe(expected.startTime);
+      expect({ ...converted, startTime: expected.startTime }).toEqual({
+        ...expected,
+        // Columns read besides the attributes (the keyset's) are left as they are.
+        start_time: stored,
+      });
+    }
+  });
+
+  it('answers null for a datetime no Date can hold, as fromDb does', () => {
+    expect(convertInPlaceWithDates(attributes, { startTime: 'not a date' }).startTime).toBeNull();
   });
 });
