@@ -29,14 +29,15 @@ export interface SampleCount {
 /**
  * A prefix or suffix search without an access code could be read through the number index or
  * through the period index. On SQLite (no planner statistics by default) the planner cannot
- * tell which is cheaper: the plugin chooses. PostgreSQL keeps statistics, but misjudges a broad
- * suffix: at 10^7 calls it estimated 534 calls of a day ending in 8 where there were 5,517, and
- * counted them through the 10^6 entries of the reversed-number range (166 ms) where the period
- * index reads the day's 55,000 (docs/benchmarks.md). The plugin chooses for a suffix there: its
- * period-index check is `calling_number LIKE '%8'`, which no index serves, so the planner reads
- * the period. A prefix stays the planner's: keeping its range off the number index takes an
- * expression, whose selectivity PostgreSQL can only guess (a 31-day prefix then went to a
- * sequential scan, 13 → 341 ms at 10^6). MySQL and MariaDB decide alone: their range optimizer
+ * tell which is cheaper: the plugin chooses. PostgreSQL keeps statistics, but misjudges broad
+ * number filters: at 10^7 calls it estimated 534 calls of a day ending in 8 where there were
+ * 5,517, and counted them through the 10^6 entries of the reversed-number range (166 ms) where
+ * the period index reads the day's 55,000; it sorted the 79,834 calls of 31 days starting
+ * with 138 out of their number range for the newest 10,000 (173 ms) where the period index
+ * reads 213,000 entries in order (docs/benchmarks.md). The plugin chooses there too. Its
+ * period-index checks are forms no index serves: a suffix `calling_number LIKE '%8'`, a prefix
+ * `(calling_number LIKE '138%') IS TRUE`, which the planner estimates from its histogram as it
+ * does the LIKE (call-search-sql.ts). MySQL and MariaDB decide alone: their range optimizer
  * measures each candidate range in the index itself (index dives), so it sees a small number
  * range and a short period: on MariaDB 10.11 at 2.8·10^5 calls it read a small range through
  * the number index and a broad one through the period index, as the plugin's samples would.
@@ -46,9 +47,8 @@ export const pluginChoosesIndex = (dialect: Dialect, filters: SearchFilters): bo
   if (number === null || number.match === 'exact' || filters.accessCode !== null) return false;
   switch (dialect) {
     case 'sqlite':
-      return true;
     case 'postgres':
-      return number.match === 'suffix';
+      return true;
     case 'mysql':
       return false;
   }
