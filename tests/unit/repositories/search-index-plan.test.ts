@@ -84,28 +84,12 @@ describe('planSearch', () => {
   it('leaves MySQL, and searches the planner can serve alone, to the database', async () => {
     const { ran, sample } = sampler();
     expect(await planSearch(sqlite, 'mysql', TABLE, prefix, BOUNDS, sample, unasked)).toBeNull();
-    expect(
-      await planSearch(
-        sqlite,
-        'postgres',
-        TABLE,
-        { ...prefix, accessCode: '1' },
-        BOUNDS,
-        sample,
-        unasked
-      )
-    ).toBeNull();
-    expect(
-      await planSearch(
-        sqlite,
-        'sqlite',
-        TABLE,
-        { ...prefix, accessCode: '1' },
-        BOUNDS,
-        sample,
-        unasked
-      )
-    ).toBeNull();
+    const withCode = { ...prefix, accessCode: '1' };
+    for (const dialect of ['postgres', 'sqlite'] as const) {
+      expect(
+        await planSearch(sqlite, dialect, TABLE, withCode, BOUNDS, sample, unasked)
+      ).toBeNull();
+    }
     expect(ran).toEqual([]);
   });
 
