@@ -652,7 +652,8 @@ describe('POST /call-history/calls/search', () => {
       }
     );
 
-    it("reads a day's broad suffix through the reversed-number range where the plugin does not choose", async () => {
+    // On this small data the plugin's own samples find the range short: they choose it.
+    it("reads a day's broad suffix through the reversed-number range where the samples choose it", async () => {
       const shape = { ...broadDay, callingNumber: { match: 'suffix', value: '8' } };
       const [own] = statements(await explainSearch(app.strapi, shape));
       expect(own!.join('\n')).toContain(
