@@ -1,6 +1,7 @@
 import callRecordSchema from '../content-types/call-record/schema';
 
-import { flowRecorded, type CallRow } from './call-list';
+import { flowRecordedFrom, type CallRow } from './call-list';
+import { exportRowOf, positionOf, valueAt, type ExportLayout } from './export-row';
 import { zonedIsoWriter } from './zoned-iso';
 
 /**
@@ -9,13 +10,18 @@ import { zonedIsoWriter } from './zoned-iso';
  * any attribute a developer added to call-record (generically, by name).
  */
 
-const BASE_COLUMNS = [
+/** The first base columns: each is its attribute's value, as text, under the attribute's name. */
+const VALUE_COLUMNS = [
   'callId',
   'callingNumber',
   'calledNumber',
   'accessCode',
   'botKind',
   'botName',
+] as const;
+
+const BASE_COLUMNS = [
+  ...VALUE_COLUMNS,
   'startTimeUtc',
   'startTimeLocal',
   'endTimeUtc',
@@ -87,50 +93,55 @@ const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 export const neutraliseFormula = (cell: string): string =>
   FORMULA_START.has(cell.charAt(0)) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 
-const decisionReason = (decision: unknown): string => {
-  if (!decision || typeof decision !== 'object') return '';
-  const reason = (decision as { reason?: unknown }).reason;
-  return typeof reason === 'string' ? reason : '';
-};
-
 /**
- * A writer of CSV records (arrays in the order of `csvColumns`) for one export: every cell is
- * neutralised against formulas, the quoting is csv-text's. It keeps the zone's offsets of the
- * hours it has written (zoned-iso.ts), so one writer serves a whole export.
+ * A writer of CSV records (arrays in the order of `csvColumns`) for one export, from rows laid
+ * out as `layout` says (export-row.ts): every cell is neutralised against formulas, the quoting
+ * is csv-text's. It keeps the zone's offsets of the hours it has written (zoned-iso.ts), so one
+ * writer serves a whole export.
  */
 export const csvRecordWriter = (
   tz: string,
-  extraAttributes: readonly string[]
-): ((call: CallRow) => string[]) => {
+  extraAttributes: readonly string[],
+  layout: ExportLayout
+): ((row: readonly unknown[]) => string[]) => {
   const local = zonedIsoWriter(tz);
-  return (call) => {
-    const [startUtc, startLocal] = timeCells(call.startTime, local);
-    const [endUtc, endLocal] = timeCells(call.endTime, local);
-    const cells = [
-      text(call.callId),
-      text(call.callingNumber),
-      text(call.calledNumber),
-      text(call.accessCode),
-      text(call.botKind),
-      text(call.botName),
-      startUtc,
-      startLocal,
-      endUtc,
-      endLocal,
+  const at = (name: string) => positionOf(layout, name);
+  const leading = VALUE_COLUMNS.map(at);
+  const [startTime, endTime, durationSeconds, endReason, flowSteps] = [
+    'startTime',
+    'endTime',
+    'durationSeconds',
+    'endReason',
+    'flowSteps',
+  ].map(at);
+  const recordFlow = layout.recordFlow ?? -1;
+  const reason = layout.reason ?? -1;
+  const extras = extraAttributes.map(at);
+  return (row) => {
+    const cells = leading.map((position) => text(valueAt(row, position)));
+    cells.push(
+      ...timeCells(valueAt(row, startTime), local),
+      ...timeCells(valueAt(row, endTime), local)
+    );
+    const steps = valueAt(row, flowSteps);
+    const why = valueAt(row, reason);
+    cells.push(
       tz,
-      text(call.durationSeconds),
-      text(call.endReason),
-      flowRecorded(call) ? 'true' : 'false',
+      text(valueAt(row, durationSeconds)),
+      text(valueAt(row, endReason)),
+      flowRecordedFrom(valueAt(row, recordFlow), steps) ? 'true' : 'false',
       // The count stored with the call: the export never reads the trace itself.
-      text(call.flowSteps),
-      decisionReason(call.recordingDecision),
-    ];
-    for (const name of extraAttributes) cells.push(text(call[name]));
+      text(steps),
+      typeof why === 'string' ? why : ''
+    );
+    for (const position of extras) cells.push(text(valueAt(row, position)));
     for (let i = 0; i < cells.length; i += 1) cells[i] = neutraliseFormula(cells[i]);
     return cells;
   };
 };
 
-/** One CSV record of one call (`csvRecordWriter` for a single record). */
-export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]): string[] =>
-  csvRecordWriter(tz, extraAttributes)(call);
+/** One CSV record of one call object (`csvRecordWriter` for a single record). */
+export const csvRecord = (call: CallRow, tz: string, extraAttributes: string[]): string[] => {
+  const { layout, row } = exportRowOf(call);
+  return csvRecordWriter(tz, extraAttributes, layout)(row);
+};

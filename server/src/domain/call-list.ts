@@ -41,8 +41,12 @@ export const flowRecorded = (call: CallRow): boolean => {
     decision && typeof decision === 'object'
       ? (decision as { recordFlow?: unknown }).recordFlow
       : undefined;
-  return typeof recordFlow === 'boolean' ? recordFlow : typeof call.flowSteps === 'number';
+  return flowRecordedFrom(recordFlow, call.flowSteps);
 };
+
+/** `flowRecorded` from the snapshot's `recordFlow` and the stored step count alone. */
+export const flowRecordedFrom = (recordFlow: unknown, flowSteps: unknown): boolean =>
+  typeof recordFlow === 'boolean' ? recordFlow : typeof flowSteps === 'number';
 
 /**
  * A search row: the list columns as read, plus whether flow details were kept and whether the

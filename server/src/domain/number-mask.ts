@@ -65,35 +65,38 @@ export const maskNumber = (value: string, rule: NumberMaskRule): string => {
 export const CALL_NUMBER_ATTRIBUTES = ['callingNumber', 'calledNumber'] as const;
 
 /**
- * A copy of a call (search row, Call Details, CSV row) with its numbers masked: the contract's
- * two and `phoneAttributes`, the extension attributes using the plugin's phone-number field.
- * Only string values change; the call itself is not touched.
+ * A copy of a call (search row, Call Details) with its numbers masked: the contract's two and
+ * `phoneAttributes`, the extension attributes using the plugin's phone-number field. Only
+ * string values change; the call itself is not touched.
  */
 export const maskCall = <T extends Record<string, unknown>>(
   call: T,
   phoneAttributes: readonly string[],
   rule: NumberMaskRule
-): T => maskCallInPlace({ ...call }, phoneAttributes, rule);
+): T => {
+  const masked: Record<string, unknown> = { ...call };
+  for (const name of [...CALL_NUMBER_ATTRIBUTES, ...phoneAttributes]) {
+    const value = masked[name];
+    if (typeof value === 'string') masked[name] = maskNumber(value, rule);
+  }
+  return masked as T;
+};
 
 /**
- * `maskCall` on the call itself, for a row its caller owns and drops after use: an export
- * masks a million of them, and a copy each is garbage the collector then pays for.
+ * `maskCall` for an export row (domain/export-row.ts), in place: the numbers at `positions`
+ * (the contract's two and the phone attributes, where the row has them). An export masks a
+ * million rows it owns and drops after use; a copy each would be garbage the collector pays for.
  */
-export const maskCallInPlace = <T extends Record<string, unknown>>(
-  call: T,
-  phoneAttributes: readonly string[],
+export const maskRowInPlace = (
+  row: unknown[],
+  positions: readonly number[],
   rule: NumberMaskRule
-): T => {
-  const masked = call as Record<string, unknown>;
-  for (const name of CALL_NUMBER_ATTRIBUTES) {
-    const value = masked[name];
-    if (typeof value === 'string') masked[name] = maskNumber(value, rule);
+): unknown[] => {
+  for (const position of positions) {
+    const value = row[position];
+    if (typeof value === 'string') row[position] = maskNumber(value, rule);
   }
-  for (const name of phoneAttributes) {
-    const value = masked[name];
-    if (typeof value === 'string') masked[name] = maskNumber(value, rule);
-  }
-  return call;
+  return row;
 };
 
 /** The numbers of a call as a reveal answers them: the same attributes, unmasked. */

@@ -1,6 +1,7 @@
 import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
+import { arrayRowsReader } from '../database/array-rows';
 import { callRecordColumns } from '../database/call-record-columns';
 import { rollupNames, type RollupNames } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
@@ -12,6 +13,7 @@ import {
   type LocalDays,
   type Period,
 } from '../domain/day-buckets';
+import type { ExportLayout, ExportRow } from '../domain/export-row';
 import { logText } from '../domain/log-text';
 import type { NewestBucketCount } from '../domain/newest-matches';
 import { rollupReadsOf, type RollupLevel } from '../domain/rollup-levels';
@@ -40,7 +42,7 @@ import {
   type Keyset,
   type Take,
 } from './call-search-sql';
-import { convertInPlaceWithDates, fromRow } from './row-conversion';
+import { convertRowInPlaceWithDates, fromRow } from './row-conversion';
 import { planSearch } from './search-index-plan';
 
 /**
@@ -69,15 +71,9 @@ export class CallQueryError extends Error {
 
 const toMillis = (value: unknown): number => new Date(value as string | number | Date).getTime();
 
-/** The decision's two facts as exportPageSql reads them: what the CSV reads of the json. */
-const decisionFacts = (row: Record<string, unknown>) => {
-  const recordFlow = row[DECISION_RECORD_FLOW];
-  const reason = row[DECISION_REASON];
-  return {
-    recordFlow: recordFlow === 'true' ? true : recordFlow === 'false' ? false : undefined,
-    reason: typeof reason === 'string' ? reason : undefined,
-  };
-};
+/** The export's keyset columns' names in its rows: no attribute is named so. */
+const KEYSET_ID = 'call_history_keyset_id';
+const KEYSET_KEY = 'call_history_keyset_key';
 
 export const callRecordsRepository = (strapi: Strapi) => {
   const db = getDb(strapi);
@@ -207,58 +203,88 @@ export const callRecordsRepository = (strapi: Strapi) => {
     countUpTo,
 
     /**
-     * The CSV export's rows in keyset batches, in `order`: memory stays one batch whatever the
-     * row count. Only `attributes` are read (listed ones), datetimes are Dates
-     * (`convertInPlaceWithDates`), and `recordingDecision` is answered as the two facts the CSV prints,
-     * `{ recordFlow, reason }`, read by the database (call-export-sql.ts).
+     * The CSV export's rows in keyset batches, in `order`, as arrays laid out as `layout` says
+     * (domain/export-row.ts): memory stays one batch whatever the row count. Only `attributes`
+     * are read (listed ones), converted as `fromRow` converts them but datetimes as Dates
+     * (`convertRowInPlaceWithDates`), and `recordingDecision` as the two facts the CSV prints,
+     * read by the database (call-export-sql.ts).
      */
-    async *batches(
+    exportRows(
       filters: SearchFilters,
       order: SortOrder,
       size: number,
       attributes: readonly string[]
-    ): AsyncGenerator<CallRow[]> {
-      const access = await accessFor(rowsKind(order, 'export'), filters, size, undefined);
+    ): { layout: ExportLayout; batches: AsyncGenerator<ExportRow[]> } {
       const decision = listed.find((attribute) => attribute.name === 'recordingDecision');
       const factsColumn = decision && attributes.includes(decision.name) ? decision.column : null;
       const read = listed.filter(
         (attribute) =>
           attributes.includes(attribute.name) && !(factsColumn && attribute === decision)
       );
-      // Each attribute under its own name, so that a row is converted where it is
-      // (convertInPlaceWithDates); the keyset's columns under theirs: the next batch starts
-      // after the last row.
+      // The keyset's two columns first, under names no attribute has; then each attribute
+      // under its own name; then the decision's facts.
       const columns = [
-        ...new Set([
-          table.id,
-          sortColumn(table, order),
-          ...read.map((attribute) => `${attribute.column} as ${attribute.name}`),
-        ]),
+        `${table.id} as ${KEYSET_ID}`,
+        `${sortColumn(table, order)} as ${KEYSET_KEY}`,
+        ...read.map((attribute) => `${attribute.column} as ${attribute.name}`),
       ];
-      let after: CursorPosition | null = null;
-      for (;;) {
-        const rows = await run(
-          exportPageSql(
-            knex,
-            dialect,
-            table,
-            filters,
-            { order, after },
-            size,
-            access,
-            columns,
-            factsColumn
-          )
-        );
-        if (rows.length === 0) return;
-        yield rows.map((row) => {
-          const call = convertInPlaceWithDates(read, row);
-          if (factsColumn) call.recordingDecision = decisionFacts(row);
-          return call;
-        });
-        if (rows.length < size) return;
-        after = positionOf(rows[rows.length - 1], order);
+      const keys = [
+        KEYSET_ID,
+        KEYSET_KEY,
+        ...read.map((attribute) => attribute.name),
+        ...(factsColumn ? [DECISION_RECORD_FLOW, DECISION_REASON] : []),
+      ];
+      const types = [null, null, ...read.map((attribute) => attribute.type)];
+      const facts = factsColumn ? { recordFlow: columns.length, reason: columns.length + 1 } : null;
+      const layout: ExportLayout = {
+        positions: new Map(read.map((attribute, index) => [attribute.name, index + 2])),
+        recordFlow: facts?.recordFlow ?? null,
+        reason: facts?.reason ?? null,
+      };
+      const readRows = arrayRowsReader(knex, dialect);
+      async function* batches(): AsyncGenerator<ExportRow[]> {
+        const access = await accessFor(rowsKind(order, 'export'), filters, size, undefined);
+        let after: CursorPosition | null = null;
+        for (;;) {
+          let rows: ExportRow[];
+          try {
+            rows = await readRows(
+              exportPageSql(
+                knex,
+                dialect,
+                table,
+                filters,
+                { order, after },
+                size,
+                access,
+                columns,
+                factsColumn
+              ),
+              keys
+            );
+          } catch (error) {
+            throw new CallQueryError(error);
+          }
+          if (rows.length === 0) return;
+          for (const row of rows) {
+            convertRowInPlaceWithDates(types, row);
+            if (facts) {
+              const recordFlow = row[facts.recordFlow];
+              row[facts.recordFlow] =
+                recordFlow === 'true' ? true : recordFlow === 'false' ? false : undefined;
+              if (typeof row[facts.reason] !== 'string') row[facts.reason] = undefined;
+            }
+          }
+          yield rows;
+          if (rows.length < size) return;
+          const last = rows[rows.length - 1];
+          after = {
+            key: order.attribute === 'startTime' ? toMillis(last[1]) : Number(last[1]),
+            id: Number(last[0]),
+          };
+        }
       }
+      return { layout, batches: batches() };
     },
 
     /**

@@ -23,9 +23,16 @@ import {
   type Bucket,
   type BucketCount,
 } from '../domain/day-buckets';
+import { positionOf, type ExportRow } from '../domain/export-row';
 import { markFlowTrace } from '../domain/flow-trace';
 import { withoutOldestMatch } from '../domain/newest-matches';
-import { callNumbers, maskCall, maskCallInPlace, maskNumber } from '../domain/number-mask';
+import {
+  CALL_NUMBER_ATTRIBUTES,
+  callNumbers,
+  maskCall,
+  maskNumber,
+  maskRowInPlace,
+} from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
 import type { RawBody, SearchFilters, SearchQuery, SortedFilters } from '../domain/search-query';
 import { sortOrder } from '../domain/search-sort';
@@ -188,17 +195,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async exportCsv(filters: SortedFilters, { reveal = false }: { reveal?: boolean } = {}) {
       const repository = calls();
       const extras = repository.listedAttributes().filter((name) => !COVERED_ATTRIBUTES.has(name));
-      const batches = repository.batches(filters, sortOrder(filters.sort), EXPORT_BATCH, [
-        ...CSV_BASE_ATTRIBUTES,
-        ...extras,
-      ]);
+      const { layout, batches } = repository.exportRows(
+        filters,
+        sortOrder(filters.sort),
+        EXPORT_BATCH,
+        [...CSV_BASE_ATTRIBUTES, ...extras]
+      );
       const first = await batches.next();
-      const write = csvRecordWriter(filters.tz, extras);
-      const phones = phoneAttributes();
+      const write = csvRecordWriter(filters.tz, extras, layout);
+      const numbers = [...CALL_NUMBER_ATTRIBUTES, ...phoneAttributes()]
+        .map((name) => positionOf(layout, name))
+        .filter((position) => position >= 0);
       const rule = getConfig(strapi).numberMask;
       // The rows are the export's own, read for this line only: masked where they are.
-      const record = (call: Record<string, unknown>) =>
-        write(reveal ? call : maskCallInPlace(call, phones, rule));
+      const record = (row: ExportRow) => write(reveal ? row : maskRowInPlace(row, numbers, rule));
       async function* rows() {
         if (first.done) return;
         yield first.value;

@@ -4,6 +4,7 @@ import {
   keptEnds,
   maskCall,
   maskNumber,
+  maskRowInPlace,
 } from '../../../server/src/domain/number-mask';
 
 const digitsOf = (text: string) => text.replace(/[^0-9]/g, '');
@@ -112,5 +113,13 @@ describe('maskCall and callNumbers', () => {
       calledNumber: '*100#',
       callbackNumber: '+8613800138000',
     });
+  });
+});
+
+describe('maskRowInPlace', () => {
+  it('masks the strings at the positions named, in the row itself, nothing else', () => {
+    const row = ['c-1', '13812345678', null, '13812345678', undefined];
+    expect(maskRowInPlace(row, [1, 2, 4], DEFAULT_NUMBER_MASK)).toBe(row);
+    expect(row).toEqual(['c-1', '138****5678', null, '13812345678', undefined]);
   });
 });

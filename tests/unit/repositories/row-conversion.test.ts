@@ -1,5 +1,5 @@
 import {
-  convertInPlaceWithDates,
+  convertRowInPlaceWithDates,
   fromDb,
   fromRow,
 } from '../../../server/src/repositories/row-conversion';
@@ -74,7 +74,7 @@ describe('fromRow', () => {
   });
 });
 
-describe('convertInPlaceWithDates', () => {
+describe('convertRowInPlaceWithDates', () => {
   const attributes = [
     { name: 'id', column: 'id', type: 'increments' },
     { name: 'startTime', column: 'start_time', type: 'datetime' },
@@ -83,38 +83,31 @@ describe('convertInPlaceWithDates', () => {
     { name: 'tags', column: 'tags', type: 'json' },
     { name: 'callId', column: 'call_id', type: 'string' },
   ];
-  /** The same row as read under the columns' names, for fromRow. */
-  const byColumn = (row: Record<string, unknown>) =>
-    Object.fromEntries(
-      attributes.map(({ name, column }) => [column, row[name]] as [string, unknown])
-    );
+  /** An export row: a keyset value first (no type), then the attributes in order. */
+  const types = [null, ...attributes.map(({ type }) => type)];
 
   it('converts the row itself as fromRow does, each datetime as a Date of the same instant', () => {
     const iso = '2026-03-01T00:30:00.123Z';
     for (const stored of [Date.parse(iso), new Date(iso)]) {
-      const row = {
-        id: 3,
-        startTime: stored,
-        endTime: null,
-        vip: 1,
-        tags: '["a"]',
-        callId: 'c-1',
-        start_time: stored,
-      };
-      const expected = fromRow(attributes, byColumn(row));
-      const converted = convertInPlaceWithDates(attributes, row);
+      const values = [3, stored, null, 1, '["a"]', 'c-1'];
+      const expected = fromRow(
+        attributes,
+        Object.fromEntries(attributes.map(({ column }, index) => [column, values[index]]))
+      );
+      const row = [stored, ...values];
+      const converted = convertRowInPlaceWithDates(types, row);
       expect(converted).toBe(row);
-      expect(converted.startTime).toBeInstanceOf(Date);
-      expect((converted.startTime as Date).toISOString()).toBe(expected.startTime);
-      expect({ ...converted, startTime: expected.startTime }).toEqual({
-        ...expected,
-        // Columns read besides the attributes (the keyset's) are left as they are.
-        start_time: stored,
-      });
+      expect(converted[2]).toBeInstanceOf(Date);
+      expect((converted[2] as Date).toISOString()).toBe(expected.startTime);
+      expect(converted).toEqual([
+        // A value read besides the attributes (the keyset's) is left as it is.
+        stored,
+        ...attributes.map(({ name }) => (name === 'startTime' ? converted[2] : expected[name])),
+      ]);
     }
   });
 
   it('answers null for a datetime no Date can hold, as fromDb does', () => {
-    expect(convertInPlaceWithDates(attributes, { startTime: 'not a date' }).startTime).toBeNull();
+    expect(convertRowInPlaceWithDates(['datetime'], ['not a date'])[0]).toBeNull();
   });
 });
