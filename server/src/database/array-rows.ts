@@ -9,8 +9,9 @@ import { rawRows } from './raw-rows';
  * code: reading the same keyset batches as arrays took half the time (1,000,000 rows of 23
  * columns: 7.4 s as objects, 3.9 s as arrays). knex has no array mode, so on SQLite the reader
  * takes the pool's connection itself, as knex does for a query, and keeps its statements
- * prepared: an export runs the same two statements a thousand times. Elsewhere the driver's
- * objects are read by `keys`, the SELECT's column names in order.
+ * prepared: an export runs the same two statements a thousand times (so they do not show in
+ * knex's `query` events or `DEBUG=knex:query`). Elsewhere the driver's objects are read by
+ * `keys`, the SELECT's column names in order.
  */
 export type ArrayRowsReader = (
   statement: Knex.Raw,
