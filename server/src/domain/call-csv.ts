@@ -1,7 +1,7 @@
 import callRecordSchema from '../content-types/call-record/schema';
 
 import { flowRecordedFrom, type CallRow } from './call-list';
-import { exportRowOf, positionOf, valueAt, type ExportLayout } from './export-row';
+import { attributePosition, exportRowOf, valueAt, type ExportLayout } from './export-row';
 import { zonedIsoWriter } from './zoned-iso';
 
 /**
@@ -105,8 +105,8 @@ export const csvRecordWriter = (
   layout: ExportLayout
 ): ((row: readonly unknown[]) => string[]) => {
   const local = zonedIsoWriter(tz);
-  const at = (name: string) => positionOf(layout, name);
-  const leading = VALUE_COLUMNS.map(at);
+  const at = (name: string) => attributePosition(layout, name);
+  const [callId, callingNumber, calledNumber, accessCode, botKind, botName] = VALUE_COLUMNS.map(at);
   const [startTime, endTime, durationSeconds, endReason, flowSteps] = [
     'startTime',
     'endTime',
@@ -114,26 +114,31 @@ export const csvRecordWriter = (
     'endReason',
     'flowSteps',
   ].map(at);
-  const recordFlow = layout.recordFlow ?? -1;
-  const reason = layout.reason ?? -1;
   const extras = extraAttributes.map(at);
   return (row) => {
-    const cells = leading.map((position) => text(valueAt(row, position)));
-    cells.push(
-      ...timeCells(valueAt(row, startTime), local),
-      ...timeCells(valueAt(row, endTime), local)
-    );
+    const [startUtc, startLocal] = timeCells(valueAt(row, startTime), local);
+    const [endUtc, endLocal] = timeCells(valueAt(row, endTime), local);
     const steps = valueAt(row, flowSteps);
-    const why = valueAt(row, reason);
-    cells.push(
+    const reason = valueAt(row, layout.reason);
+    const cells = [
+      text(valueAt(row, callId)),
+      text(valueAt(row, callingNumber)),
+      text(valueAt(row, calledNumber)),
+      text(valueAt(row, accessCode)),
+      text(valueAt(row, botKind)),
+      text(valueAt(row, botName)),
+      startUtc,
+      startLocal,
+      endUtc,
+      endLocal,
       tz,
       text(valueAt(row, durationSeconds)),
       text(valueAt(row, endReason)),
-      flowRecordedFrom(valueAt(row, recordFlow), steps) ? 'true' : 'false',
+      flowRecordedFrom(valueAt(row, layout.recordFlow), steps) ? 'true' : 'false',
       // The count stored with the call: the export never reads the trace itself.
       text(steps),
-      typeof why === 'string' ? why : ''
-    );
+      typeof reason === 'string' ? reason : '',
+    ];
     for (const position of extras) cells.push(text(valueAt(row, position)));
     for (let i = 0; i < cells.length; i += 1) cells[i] = neutraliseFormula(cells[i]);
     return cells;

@@ -10,9 +10,10 @@ export interface ExportLayout {
   /**
    * The recording decision's two facts the CSV prints, read in place of its json: `recordFlow`
    * (a boolean, or undefined when the snapshot has none) and `reason` (a string, or undefined).
+   * -1 when the row does not carry them.
    */
-  readonly recordFlow: number | null;
-  readonly reason: number | null;
+  readonly recordFlow: number;
+  readonly reason: number;
 }
 
 export type ExportRow = unknown[];
@@ -22,7 +23,7 @@ export const valueAt = (row: readonly unknown[], position: number): unknown =>
   position < 0 ? undefined : row[position];
 
 /** The position of an attribute, or -1 when the layout does not carry it. */
-export const positionOf = (layout: ExportLayout, name: string): number =>
+export const attributePosition = (layout: ExportLayout, name: string): number =>
   layout.positions.get(name) ?? -1;
 
 /**

@@ -71,9 +71,13 @@ export class CallQueryError extends Error {
 
 const toMillis = (value: unknown): number => new Date(value as string | number | Date).getTime();
 
-/** The export's keyset columns' names in its rows: no attribute is named so. */
+/**
+ * The export's keyset columns, the first two of each of its rows (the next batch starts after
+ * the last row), under names no attribute has.
+ */
 const KEYSET_ID = 'call_history_keyset_id';
 const KEYSET_KEY = 'call_history_keyset_key';
+const [KEYSET_ID_AT, KEYSET_KEY_AT, FIRST_ATTRIBUTE_AT] = [0, 1, 2];
 
 export const callRecordsRepository = (strapi: Strapi) => {
   const db = getDb(strapi);
@@ -221,8 +225,8 @@ export const callRecordsRepository = (strapi: Strapi) => {
         (attribute) =>
           attributes.includes(attribute.name) && !(factsColumn && attribute === decision)
       );
-      // The keyset's two columns first, under names no attribute has; then each attribute
-      // under its own name; then the decision's facts.
+      // The keyset's two columns, then each attribute under its own name, then the decision's
+      // facts.
       const columns = [
         `${table.id} as ${KEYSET_ID}`,
         `${sortColumn(table, order)} as ${KEYSET_KEY}`,
@@ -234,12 +238,16 @@ export const callRecordsRepository = (strapi: Strapi) => {
         ...read.map((attribute) => attribute.name),
         ...(factsColumn ? [DECISION_RECORD_FLOW, DECISION_REASON] : []),
       ];
-      const types = [null, null, ...read.map((attribute) => attribute.type)];
-      const facts = factsColumn ? { recordFlow: columns.length, reason: columns.length + 1 } : null;
+      const types = [
+        ...new Array<null>(FIRST_ATTRIBUTE_AT).fill(null),
+        ...read.map((attribute) => attribute.type),
+      ];
       const layout: ExportLayout = {
-        positions: new Map(read.map((attribute, index) => [attribute.name, index + 2])),
-        recordFlow: facts?.recordFlow ?? null,
-        reason: facts?.reason ?? null,
+        positions: new Map(
+          read.map((attribute, index) => [attribute.name, FIRST_ATTRIBUTE_AT + index])
+        ),
+        recordFlow: factsColumn ? columns.length : -1,
+        reason: factsColumn ? columns.length + 1 : -1,
       };
       const readRows = arrayRowsReader(knex, dialect);
       async function* batches(): AsyncGenerator<ExportRow[]> {
@@ -268,19 +276,22 @@ export const callRecordsRepository = (strapi: Strapi) => {
           if (rows.length === 0) return;
           for (const row of rows) {
             convertRowInPlaceWithDates(types, row);
-            if (facts) {
-              const recordFlow = row[facts.recordFlow];
-              row[facts.recordFlow] =
+            if (factsColumn) {
+              const recordFlow = row[layout.recordFlow];
+              row[layout.recordFlow] =
                 recordFlow === 'true' ? true : recordFlow === 'false' ? false : undefined;
-              if (typeof row[facts.reason] !== 'string') row[facts.reason] = undefined;
+              if (typeof row[layout.reason] !== 'string') row[layout.reason] = undefined;
             }
           }
           yield rows;
           if (rows.length < size) return;
           const last = rows[rows.length - 1];
           after = {
-            key: order.attribute === 'startTime' ? toMillis(last[1]) : Number(last[1]),
-            id: Number(last[0]),
+            key:
+              order.attribute === 'startTime'
+                ? toMillis(last[KEYSET_KEY_AT])
+                : Number(last[KEYSET_KEY_AT]),
+            id: Number(last[KEYSET_ID_AT]),
           };
         }
       }

@@ -23,7 +23,7 @@ import {
   type Bucket,
   type BucketCount,
 } from '../domain/day-buckets';
-import { positionOf, type ExportRow } from '../domain/export-row';
+import { attributePosition, type ExportRow } from '../domain/export-row';
 import { markFlowTrace } from '../domain/flow-trace';
 import { withoutOldestMatch } from '../domain/newest-matches';
 import {
@@ -204,7 +204,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const first = await batches.next();
       const write = csvRecordWriter(filters.tz, extras, layout);
       const numbers = [...CALL_NUMBER_ATTRIBUTES, ...phoneAttributes()]
-        .map((name) => positionOf(layout, name))
+        .map((name) => attributePosition(layout, name))
         .filter((position) => position >= 0);
       const rule = getConfig(strapi).numberMask;
       // The rows are the export's own, read for this line only: masked where they are.

@@ -1,4 +1,4 @@
-import { exportRowOf, positionOf, valueAt } from '../../../server/src/domain/export-row';
+import { attributePosition, exportRowOf, valueAt } from '../../../server/src/domain/export-row';
 
 describe('exportRowOf', () => {
   it('lays out every attribute of a call, then the decision facts it prints', () => {
@@ -7,10 +7,10 @@ describe('exportRowOf', () => {
       flowSteps: 2,
       recordingDecision: { recordFlow: false, reason: 'robot 1001 has flowCallRecording off' },
     });
-    expect(valueAt(row, positionOf(layout, 'callId'))).toBe('c-1');
-    expect(valueAt(row, positionOf(layout, 'flowSteps'))).toBe(2);
-    expect(valueAt(row, layout.recordFlow ?? -1)).toBe(false);
-    expect(valueAt(row, layout.reason ?? -1)).toBe('robot 1001 has flowCallRecording off');
+    expect(valueAt(row, attributePosition(layout, 'callId'))).toBe('c-1');
+    expect(valueAt(row, attributePosition(layout, 'flowSteps'))).toBe(2);
+    expect(valueAt(row, layout.recordFlow)).toBe(false);
+    expect(valueAt(row, layout.reason)).toBe('robot 1001 has flowCallRecording off');
   });
 
   it.each([
@@ -20,13 +20,13 @@ describe('exportRowOf', () => {
     ['a snapshot that is no object', 'CHATRECORDFLAG is ON'],
   ])('leaves the facts undefined for %s', (_, recordingDecision) => {
     const { layout, row } = exportRowOf({ callId: 'c-1', recordingDecision });
-    expect(valueAt(row, layout.recordFlow ?? -1)).toBeUndefined();
-    expect(valueAt(row, layout.reason ?? -1)).toBeUndefined();
+    expect(valueAt(row, layout.recordFlow)).toBeUndefined();
+    expect(valueAt(row, layout.reason)).toBeUndefined();
   });
 
   it('answers undefined for an attribute the layout does not carry', () => {
     const { layout, row } = exportRowOf({ callId: 'c-1' });
-    expect(positionOf(layout, 'botName')).toBe(-1);
-    expect(valueAt(row, positionOf(layout, 'botName'))).toBeUndefined();
+    expect(attributePosition(layout, 'botName')).toBe(-1);
+    expect(valueAt(row, attributePosition(layout, 'botName'))).toBeUndefined();
   });
 });
