@@ -256,3 +256,11 @@ export interface CallStats {
    */
   isCapped: boolean;
 }
+
+/**
+ * The answer of `POST /calls/page`: a page of the search and the statistics of its filters,
+ * what the Call History page shows for a new search, in one request.
+ */
+export interface CallPage extends SearchPage {
+  stats: CallStats;
+}

@@ -111,6 +111,8 @@ const measurePair = async (port, token, first, second, iterations, warmups = 5) 
 const search = (body) => ({ method: 'POST', path: '/call-history/calls/search', body });
 /** The page's statistics (chart and per-access-code card), for the same filters. */
 const stats = (body) => ({ method: 'POST', path: '/call-history/calls/stats', body });
+/** The same page in one request: its first page and its statistics in one answer. */
+const wholePage = (body) => ({ method: 'POST', path: '/call-history/calls/page', body });
 /** The bodies the page sends for these filters: its search (page 1) and its statistics. */
 const pageBodies = (filters) => ({
   search: { ...filters, tz: TZ, pageSize: 20 },
@@ -285,6 +287,7 @@ const main = async () => {
       stats(bodies.stats),
       ITERATIONS
     );
+    const single = await measure(port, token, wholePage(bodies.search), ITERATIONS);
     const parsed = JSON.parse(plugin.body);
     const cm = await measure(port, token, contentManagerUrl(scenario.filters), cmIterations);
     const cmTotal = JSON.parse(cm.body).pagination.total;
@@ -292,13 +295,14 @@ const main = async () => {
       ...scenario,
       plugin,
       page,
+      single,
       cm,
       service50: await inProcess(scenario.filters),
       stats50: await statsInProcess(scenario.filters),
       matches: `${parsed.pagination.total}${parsed.pagination.totalIsCapped ? '+' : ''} (CM: ${cmTotal})`,
     });
     log(
-      `${scenario.name}: page p50 ${page.p50.toFixed(1)} ms p95 ${page.p95.toFixed(1)} ms | search p50 ${plugin.p50.toFixed(1)} ms p95 ${plugin.p95.toFixed(1)} ms | Content Manager p50 ${cm.p50.toFixed(1)} ms p95 ${cm.p95.toFixed(1)} ms`
+      `${scenario.name}: page p50 ${page.p50.toFixed(1)} ms p95 ${page.p95.toFixed(1)} ms | one request p50 ${single.p50.toFixed(1)} ms p95 ${single.p95.toFixed(1)} ms | search p50 ${plugin.p50.toFixed(1)} ms p95 ${plugin.p95.toFixed(1)} ms | Content Manager p50 ${cm.p50.toFixed(1)} ms p95 ${cm.p95.toFixed(1)} ms`
     );
   }
 
@@ -325,6 +329,7 @@ const main = async () => {
     plugin: page50,
     // "Next" asks the search alone: the statistics of the filters are already on the page.
     page: null,
+    single: null,
     cm: cm50,
     service50: await inProcess(month, cursor),
     matches: '',
@@ -443,15 +448,17 @@ const main = async () => {
     '',
     `**Page**: what the Call History page asks per search, its search (\`POST /call-history/calls/search\`, page 1) and its statistics (\`POST /call-history/calls/stats\`) at once, on two keep-alive sockets, both with tz ${TZ} as the panel sends it; p50 / p95 of the slower of the two. **Floor**: two \`GET ${floor.url}\` at once, the same way: p50 ${fmt(floor.p50)} ms, p95 ${fmt(floor.p95)} ms. Target: page p95 ≤ 1.5 × floor p95 = ${fmt(1.5 * floor.p95)} ms.`,
     '',
+    `**One request**: the same page as the panel asks it, its first page and its statistics in one answer (\`POST /call-history/calls/page\`, the same body as the search), one request at a time; compared with the same floor, and with one do-nothing route (\`GET ${fixed.url}\`, p95 ${fmt(fixed.p95)} ms).`,
+    '',
     "Baselines: Strapi's Content Manager list of the same filters, page and sort, on the same database (so it benefits from the plugin's indexes too), and on the table as Strapi alone leaves it (all four of the plugin's search indexes dropped: period, number, reversed number and access code; the unique callId index kept; " +
       bareIterations +
       ' requests each after one warm-up).',
     '',
-    "| search | matches (plugin total, cap 10,000) | page p50 ms | page p95 ms | page p95 ≤ 1.5 × floor p95 | search alone p50 ms | search alone p95 ms | search target p95 | service alone p50 ms | stats service alone p50 ms | CM p50 ms | CM p95 ms | CM / search (p50) | CM without the plugin's indexes, p50 ms | ratio |",
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    "| search | matches (plugin total, cap 10,000) | page p50 ms | page p95 ms | page p95 ≤ 1.5 × floor p95 | one request p50 ms | one request p95 ms | one request p95 ≤ 1.5 × floor p95 | one request p95 / one route p95 | search alone p50 ms | search alone p95 ms | search target p95 | service alone p50 ms | stats service alone p50 ms | CM p50 ms | CM p95 ms | CM / search (p50) | CM without the plugin's indexes, p50 ms | ratio |",
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${row.name}${row.filters.callingNumber ? ` (\`${row.filters.callingNumber}\`)` : ''}${row.filters.accessCode ? ` (\`${row.filters.accessCode}\`)` : ''} | ${row.matches} | ${row.page ? fmt(row.page.p50) : '–'} | ${row.page ? fmt(row.page.p95) : '–'} | ${row.page ? `${row.page.p95 <= 1.5 * floor.p95 ? '✓' : '✗'} ${(row.page.p95 / floor.p95).toFixed(2)}×` : '–'} | ${fmt(row.plugin.p50)} | ${fmt(row.plugin.p95)} | ${row.plugin.p95 <= row.target ? '✓' : '✗'} ≤ ${row.target} | ${fmt(row.service50)} | ${row.stats50 === undefined ? '–' : fmt(row.stats50)} | ${fmt(row.cm.p50)} | ${fmt(row.cm.p95)} | ${ratio(row.cm.p50, row.plugin.p50)} | ${row.bare ? fmt(row.bare.p50) : 'not run (--no-bare)'} | ${row.bare ? ratio(row.bare.p50, row.plugin.p50) : '–'} |`
+        `| ${row.name}${row.filters.callingNumber ? ` (\`${row.filters.callingNumber}\`)` : ''}${row.filters.accessCode ? ` (\`${row.filters.accessCode}\`)` : ''} | ${row.matches} | ${row.page ? fmt(row.page.p50) : '–'} | ${row.page ? fmt(row.page.p95) : '–'} | ${row.page ? `${row.page.p95 <= 1.5 * floor.p95 ? '✓' : '✗'} ${(row.page.p95 / floor.p95).toFixed(2)}×` : '–'} | ${row.single ? fmt(row.single.p50) : '–'} | ${row.single ? fmt(row.single.p95) : '–'} | ${row.single ? `${row.single.p95 <= 1.5 * floor.p95 ? '✓' : '✗'} ${(row.single.p95 / floor.p95).toFixed(2)}×` : '–'} | ${row.single ? `${(row.single.p95 / fixed.p95).toFixed(2)}×` : '–'} | ${fmt(row.plugin.p50)} | ${fmt(row.plugin.p95)} | ${row.plugin.p95 <= row.target ? '✓' : '✗'} ≤ ${row.target} | ${fmt(row.service50)} | ${row.stats50 === undefined ? '–' : fmt(row.stats50)} | ${fmt(row.cm.p50)} | ${fmt(row.cm.p95)} | ${ratio(row.cm.p50, row.plugin.p50)} | ${row.bare ? fmt(row.bare.p50) : 'not run (--no-bare)'} | ${row.bare ? ratio(row.bare.p50, row.plugin.p50) : '–'} |`
     ),
     '',
     `CSV export (\`POST /call-history/calls/export\`, tz ${TZ}); the client in a child process, so the RSS is the Strapi process's alone. A million rows: \`tests/bench/export.js\` (results in export.md).`,

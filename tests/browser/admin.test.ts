@@ -235,9 +235,13 @@ describe('the admin pages in chromium', () => {
     page.off('request', onRequest);
     expect(page.url()).toContain('callingNumber=*5678');
     expect(apiRequests.filter((request) => request.url.includes('5678'))).toEqual([]);
-    const searches = apiRequests.filter((request) => request.url.endsWith('/calls/search'));
-    expect(searches.length).toBeGreaterThan(0);
-    expect(searches.every((request) => request.method === 'POST')).toBe(true);
+    // A new search asks for its first page and its statistics in one request.
+    const searches = apiRequests.filter((request) => request.url.endsWith('/calls/page'));
+    expect(searches).toHaveLength(1);
+    expect(apiRequests.filter((request) => /\/calls\/(search|stats)$/.test(request.url))).toEqual(
+      []
+    );
+    expect(searches[0].method).toBe('POST');
     expect(JSON.parse(searches[0].body ?? '{}')).toMatchObject({ callingNumber: '*5678' });
     const robotRow = page.getByRole('row', { name: /CALL-BROWSER-0001/ });
     await robotRow.getByText('Sales bot').waitFor();

@@ -529,4 +529,57 @@ describe('Call Details, CSV export and statistics', () => {
       ).toBe(expected);
     });
   });
+
+  describe('POST /call-history/calls/page', () => {
+    const page = (body: Record<string, unknown>) => post('/call-history/calls/page', body);
+
+    it.each([
+      ['the rollup', { accessCode: '1001' }],
+      ['a number filter', { callingNumber: '*7', sort: 'durationSeconds:desc', pageSize: 50 }],
+    ])(
+      'answers the search and the statistics of the same body, as the two routes do (%s)',
+      async (_, fields) => {
+        const body = {
+          from: '2026-03-05T00:00:00-05:00',
+          to: '2026-03-12T00:00:00-04:00',
+          tz: 'America/New_York',
+          ...fields,
+        };
+        const { sort, pageSize, ...filters } = body as typeof body & Record<string, unknown>;
+        const [together, search, stats] = await Promise.all([
+          page(body).expect(200),
+          post('/call-history/calls/search', body).expect(200),
+          post('/call-history/calls/stats', filters).expect(200),
+        ]);
+        expect(search.body.results.length).toBeGreaterThan(0);
+        expect(sort === undefined || search.body.pagination.sort === sort).toBe(true);
+        expect(pageSize === undefined || search.body.pagination.pageSize === pageSize).toBe(true);
+        expect(together.body).toEqual({ ...search.body, stats: stats.body.data });
+      }
+    );
+
+    it('validates the body as the search does, naming every wrong field', async () => {
+      const response = await page({
+        from: '2026-03-05T00:00:00Z',
+        to: '2026-03-04T00:00:00Z',
+        pageSize: 7,
+        sort: 'callingNumber:asc',
+        stats: true,
+      }).expect(400);
+      const paths = response.body.error.details.errors.map(
+        (error: { path: string[] }) => error.path[0]
+      );
+      expect([...paths].sort()).toEqual(['pageSize', 'sort', 'stats', 'to']);
+    });
+
+    it('refuses a cursor issued for other filters, naming it', async () => {
+      const period = { from: FROM, to: TO };
+      const { nextCursor } = (await page(period).expect(200)).body.pagination;
+      expect(nextCursor).toEqual(expect.any(String));
+      const response = await page({ ...period, accessCode: '1001', cursor: nextCursor }).expect(
+        400
+      );
+      expect(response.body.error.details.errors[0].path).toEqual(['cursor']);
+    });
+  });
 });

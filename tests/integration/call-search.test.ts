@@ -45,6 +45,8 @@ describe('POST /call-history/calls/search', () => {
     app.http().post('/call-history/calls/search').send(body).set(bearer(jwt));
   const stats = (body: Record<string, unknown>, jwt = token) =>
     app.http().post('/call-history/calls/stats').send(body).set(bearer(jwt));
+  const firstPage = (body: Record<string, unknown>, jwt = token) =>
+    app.http().post('/call-history/calls/page').send(body).set(bearer(jwt));
   const exportCsv = (body: Record<string, unknown>, jwt = token) =>
     app.http().post('/call-history/calls/export').send(body).set(bearer(jwt));
 
@@ -440,6 +442,7 @@ describe('POST /call-history/calls/search', () => {
       const call = ((await get(period, agent).expect(200)).body as Page).results[0];
       await app.http().get(`/call-history/calls/${call.callId}`).set(bearer(agent)).expect(200);
       await stats(period, agent).expect(200);
+      await firstPage(period, agent).expect(200);
       await exportCsv(period, agent).expect(403);
       await app
         .http()
@@ -455,6 +458,7 @@ describe('POST /call-history/calls/search', () => {
       await get(period, reader).expect(403);
       await app.http().get('/call-history/calls/tie-1').set(bearer(reader)).expect(403);
       await stats(period, reader).expect(403);
+      await firstPage(period, reader).expect(403);
       await exportCsv(period, reader).expect(403);
     });
   });

@@ -158,6 +158,12 @@ describe('docs/openapi.yaml against the running plugin', () => {
         .post(`${ADMIN_PREFIX}/calls/stats`)
         .set(admin())
         .send({ ...PERIOD, tz: 'Asia/Shanghai' }),
+    callPage: () =>
+      app
+        .http()
+        .post(`${ADMIN_PREFIX}/calls/page`)
+        .set(admin())
+        .send({ ...PERIOD, tz: 'Asia/Shanghai', pageSize: 20 }),
     exportCalls: () => exportRequest(app, app.admin.token, { ...PERIOD, tz: 'Asia/Shanghai' }),
     issueExportTicket: () =>
       app.http().post(`${ADMIN_PREFIX}/calls/export/ticket`).set(admin()).send(PERIOD),

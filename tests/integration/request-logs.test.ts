@@ -72,6 +72,7 @@ describe('calling numbers in request logs and links', () => {
         'logged-1',
       ]);
       await post('/calls/stats', body).expect(200);
+      await post('/calls/page', body).expect(200);
       // Full numbers in the answers (a reveal), so that the logs are checked against them.
       const revealed = { ...body, reveal: true, reason: 'request-log check' };
       const csv = await post('/calls/export', revealed).buffer(true).parse(asText).expect(200);
@@ -90,6 +91,7 @@ describe('calling numbers in request logs and links', () => {
     // The capture works: every request is there, with its URL.
     expect(logged).toContain('POST /call-history/calls/search');
     expect(logged).toContain('POST /call-history/calls/stats');
+    expect(logged).toContain('POST /call-history/calls/page');
     expect(logged).toContain('POST /call-history/calls/export');
     expect(logged).toContain('GET /call-history/calls/export/download?ticket=');
     expect(logged).toContain('POST /call-history/calls/hold');
@@ -100,7 +102,7 @@ describe('calling numbers in request logs and links', () => {
       });
   });
 
-  it('never writes the number when the database fails under a search, the stats, an export or a hold', async () => {
+  it('never writes the number when the database fails under a search, the stats, the page, an export or a hold', async () => {
     const table = app.strapi.db!.metadata.get(CALL_RECORD).tableName;
     const rename = (from: string, to: string) =>
       app.strapi.db!.connection.raw('ALTER TABLE ?? RENAME TO ??', [from, to]);
@@ -120,6 +122,7 @@ describe('calling numbers in request logs and links', () => {
     try {
       await post('/calls/search').expect(500);
       await post('/calls/stats').expect(500);
+      await post('/calls/page').expect(500);
       await post('/calls/export').expect(500);
       await post('/calls/hold', { reason: 'Inquiry' }).expect(500);
     } finally {

@@ -12,6 +12,7 @@ export type {
   CallHold,
   CallListRow,
   CallNumbers,
+  CallPage,
   CallRecord,
   CallStats,
   DecisionPart,

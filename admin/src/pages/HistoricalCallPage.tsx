@@ -29,7 +29,7 @@ import { SearchViewControls } from '../components/SearchViewControls';
 import { StatsNotice } from '../components/StatsNotice';
 import { useApiError } from '../hooks/useApiError';
 import { useBots } from '../hooks/useBots';
-import { useCallStats, useCalls, useExportCalls } from '../hooks/useCalls';
+import { useCallPage, useExportCalls } from '../hooks/useCalls';
 import { useCursorStack } from '../hooks/useCursorStack';
 import { useDownload } from '../hooks/useDownload';
 import { useSearchFilters } from '../hooks/useSearchFilters';
@@ -150,10 +150,14 @@ const CallHistoryView = () => {
   // A cursor belongs to its filters and its sort: either change starts again from page 1.
   const paging = useCursorStack(JSON.stringify([filters, view]));
 
-  const calls = useCalls(filters, view, paging.cursor);
-  const stats = useCallStats(filters);
+  const {
+    calls,
+    stats,
+    statsError: statsFailure,
+    refresh,
+  } = useCallPage(filters, view, paging.cursor);
   const bots = useBots({ enabled: Boolean(botAccess.canReadBots) });
-  const statsError = stats.error ? readError(stats.error).message : null;
+  const statsError = statsFailure ? readError(statsFailure).message : null;
   // The search's total stops at the cap: when it does, that is the number of calls counted.
   const cap = calls.data?.pagination.totalIsCapped ? calls.data.pagination.total : null;
 
@@ -161,8 +165,7 @@ const CallHistoryView = () => {
     if (JSON.stringify(next) === filterKey) {
       // Same criteria: the refresh icon fetches again from the first page.
       paging.reset();
-      void calls.refetch();
-      void stats.refetch();
+      refresh();
     } else {
       setFilters(next);
     }
@@ -199,10 +202,10 @@ const CallHistoryView = () => {
                 />
                 <Grid gap={4}>
                   <GridItem col={8} s={12}>
-                    <CallsChart stats={stats.data} error={statsError} cap={cap} />
+                    <CallsChart stats={stats} error={statsError} cap={cap} />
                   </GridItem>
                   <GridItem col={4} s={12}>
-                    <AccessCodeCounts stats={stats.data} error={statsError} cap={cap} />
+                    <AccessCodeCounts stats={stats} error={statsError} cap={cap} />
                   </GridItem>
                 </Grid>
                 <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">

@@ -77,6 +77,12 @@ export default {
     },
     {
       method: 'POST',
+      path: '/calls/page',
+      handler: 'call-search.page',
+      config: guarded(PERMISSIONS.callsRead),
+    },
+    {
+      method: 'POST',
       path: '/calls/stats',
       handler: 'call-search.stats',
       config: guarded(PERMISSIONS.callsRead),

@@ -99,15 +99,14 @@ describe('Reveal in Call Details', () => {
 
 describe('Export with full numbers', () => {
   const answer = async (url: string) => {
-    if (url === '/call-history/calls/search')
+    if (url === '/call-history/calls/page')
       return {
         data: {
           results: [],
           pagination: { pageSize: 20, nextCursor: null, total: 0, totalIsCapped: false },
+          stats: { perDay: [], perAccessCode: [], isCapped: false },
         },
       };
-    if (url === '/call-history/calls/stats')
-      return { data: { data: { perDay: [], perAccessCode: [] } } };
     if (url === '/call-history/calls/export/ticket')
       return { data: { data: { url: '/call-history/calls/export/download?ticket=t' } } };
     throw new Error(`unexpected POST ${url}`);

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 
 import type { SearchFilters, SearchView } from '../../../admin/src/api/types';
-import { useCallStats, useCalls, useExportCalls } from '../../../admin/src/hooks/useCalls';
+import { useCallPage, useExportCalls } from '../../../admin/src/hooks/useCalls';
 import { listRow } from '../fixtures';
 import { renderInAdmin } from '../render';
 
@@ -21,14 +22,27 @@ const FILTERS: SearchFilters = {
 
 const VIEW: SearchView = { sort: 'durationSeconds:desc', pageSize: 50 };
 
-const Probe = ({ cursor }: { cursor: string | null }) => {
-  const calls = useCalls(FILTERS, VIEW, cursor);
-  const stats = useCallStats(FILTERS);
+/** The page's own moves: next page, another sort, the refresh icon. */
+const Probe = ({ initialCursor = null }: { initialCursor?: string | null }) => {
+  const [cursor, setCursor] = useState<string | null>(initialCursor);
+  const [view, setView] = useState<SearchView>(VIEW);
+  const { calls, stats, statsError, refresh } = useCallPage(FILTERS, view, cursor);
   const exportCalls = useExportCalls();
   return (
     <div>
       <span>{calls.data ? `${calls.data.results.length} rows` : 'loading'}</span>
-      <span>{stats.data ? `${stats.data.perDay.length} days` : 'loading'}</span>
+      <span>{calls.isFetching ? 'fetching' : 'idle'}</span>
+      <span>{stats ? `${stats.perDay.length} days` : 'no stats'}</span>
+      <span>{statsError ? 'stats failed' : 'stats fine'}</span>
+      <button type="button" onClick={() => setCursor('next.page')}>
+        next
+      </button>
+      <button type="button" onClick={() => setView({ ...view, sort: 'startTime:asc' })}>
+        oldest first
+      </button>
+      <button type="button" onClick={refresh}>
+        refresh
+      </button>
       <button type="button" onClick={() => void exportCalls(FILTERS, VIEW.sort)}>
         export
       </button>
@@ -36,26 +50,28 @@ const Probe = ({ cursor }: { cursor: string | null }) => {
   );
 };
 
+const SEARCH_PAGE = {
+  results: [listRow()],
+  pagination: {
+    pageSize: 50,
+    sort: 'durationSeconds:desc',
+    nextCursor: 'next.page',
+    total: 1,
+    totalIsCapped: false,
+  },
+};
+const STATS = { perDay: [{ day: '2026-03-01', count: 1 }], perAccessCode: [], isCapped: false };
+
+const posted = () => client.post.mock.calls.map(([url]) => url as string);
+const period = { from: expect.any(String), to: expect.any(String), tz: expect.any(String) };
+const FILTER_BODY = { ...period, callingNumber: '*5678', accessCode: '1001' };
+
 beforeEach(() => {
   client.get.mockReset();
   client.post.mockReset().mockImplementation(async (url: string) => {
-    if (url === '/call-history/calls/search') {
-      return {
-        data: {
-          results: [listRow()],
-          pagination: {
-            pageSize: 50,
-            sort: 'durationSeconds:desc',
-            nextCursor: null,
-            total: 1,
-            totalIsCapped: false,
-          },
-        },
-      };
-    }
-    if (url === '/call-history/calls/stats') {
-      return { data: { data: { perDay: [{ day: '2026-03-01', count: 1 }], perAccessCode: [] } } };
-    }
+    if (url === '/call-history/calls/page') return { data: { ...SEARCH_PAGE, stats: STATS } };
+    if (url === '/call-history/calls/search') return { data: SEARCH_PAGE };
+    if (url === '/call-history/calls/stats') return { data: { data: STATS } };
     if (url === '/call-history/calls/export/ticket') {
       return { data: { data: { url: '/call-history/calls/export/download?ticket=abc' } } };
     }
@@ -63,26 +79,76 @@ beforeEach(() => {
   });
 });
 
+/** Waits until no request of the hook is in flight. */
+const settled = async () => {
+  await screen.findByText('1 rows');
+  await screen.findByText('idle');
+};
+
 describe('the Call History hooks', () => {
-  it('send the filters in POST bodies, never in a URL', async () => {
-    renderInAdmin(<Probe cursor="next.page" />);
-    expect(await screen.findByText('1 rows')).toBeInTheDocument();
+  it('ask for a first page and its statistics in one request, filters in the POST body', async () => {
+    renderInAdmin(<Probe />);
     expect(await screen.findByText('1 days')).toBeInTheDocument();
-    const period = { from: expect.any(String), to: expect.any(String), tz: expect.any(String) };
-    expect(client.post).toHaveBeenCalledWith('/call-history/calls/search', {
-      ...period,
-      callingNumber: '*5678',
-      accessCode: '1001',
+    await settled();
+    expect(posted()).toEqual(['/call-history/calls/page']);
+    expect(client.post).toHaveBeenCalledWith('/call-history/calls/page', {
+      ...FILTER_BODY,
+      sort: 'durationSeconds:desc',
+      pageSize: 50,
+    });
+    expect(client.get).not.toHaveBeenCalled();
+  });
+
+  it('ask the search alone for the next page and another sort: the statistics are on hand', async () => {
+    renderInAdmin(<Probe />);
+    await settled();
+    fireEvent.click(screen.getByRole('button', { name: 'next' }));
+    await waitFor(() => expect(posted()).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'oldest first' }));
+    await waitFor(() => expect(posted()).toHaveLength(3));
+    await settled();
+    expect(posted()).toEqual([
+      '/call-history/calls/page',
+      '/call-history/calls/search',
+      '/call-history/calls/search',
+    ]);
+    expect(client.post).toHaveBeenNthCalledWith(2, '/call-history/calls/search', {
+      ...FILTER_BODY,
       sort: 'durationSeconds:desc',
       pageSize: 50,
       cursor: 'next.page',
     });
-    expect(client.post).toHaveBeenCalledWith('/call-history/calls/stats', {
-      ...period,
-      callingNumber: '*5678',
-      accessCode: '1001',
+    expect(screen.getByText('1 days')).toBeInTheDocument();
+  });
+
+  it('ask for the statistics on their own for a page further on whose statistics are gone', async () => {
+    renderInAdmin(<Probe initialCursor="next.page" />);
+    expect(await screen.findByText('1 days')).toBeInTheDocument();
+    await settled();
+    expect([...posted()].sort()).toEqual([
+      '/call-history/calls/search',
+      '/call-history/calls/stats',
+    ]);
+    expect(client.post).toHaveBeenCalledWith('/call-history/calls/stats', FILTER_BODY);
+  });
+
+  it('refresh the first page and its statistics in one request again', async () => {
+    renderInAdmin(<Probe />);
+    await settled();
+    fireEvent.click(screen.getByRole('button', { name: 'refresh' }));
+    await waitFor(() => expect(posted()).toHaveLength(2));
+    await settled();
+    expect(posted()).toEqual(['/call-history/calls/page', '/call-history/calls/page']);
+  });
+
+  it('say the statistics failed when the request that brings them failed', async () => {
+    client.post.mockRejectedValue({
+      response: { status: 500, data: { error: { status: 500, message: 'boom' } } },
     });
-    expect(client.get).not.toHaveBeenCalled();
+    renderInAdmin(<Probe />);
+    expect(await screen.findByText('stats failed')).toBeInTheDocument();
+    expect(screen.getByText('no stats')).toBeInTheDocument();
+    expect(posted()).toEqual(['/call-history/calls/page']);
   });
 
   it('asks for an export link with the same body and sort, and lets the browser download it', async () => {
@@ -93,7 +159,7 @@ describe('the Call History hooks', () => {
       clicked.push(this.href);
     });
     try {
-      renderInAdmin(<Probe cursor={null} />);
+      renderInAdmin(<Probe />);
       fireEvent.click(screen.getByRole('button', { name: 'export' }));
       await waitFor(() => expect(clicked).toHaveLength(1));
       expect(client.post).toHaveBeenCalledWith(

@@ -27,15 +27,25 @@ const page = (body: SearchBody): SearchPage => {
   };
 };
 
+/** The statistics of a period without calls. */
+const NO_CALLS = { perDay: [], perAccessCode: [], isCapped: false };
+
+// A first page comes with its statistics, a page further on from the search alone.
+const FIRST_OR_NEXT = ['/call-history/calls/page', '/call-history/calls/search'];
+
+/** The routes of every search the page asked, in order. */
+const routes = (): string[] =>
+  client.post.mock.calls.map(([url]) => url as string).filter((url) => FIRST_OR_NEXT.includes(url));
+
+/** The bodies of every search the page asked, in order. */
 const searches = (): SearchBody[] =>
   client.post.mock.calls
-    .filter(([url]) => url === '/call-history/calls/search')
+    .filter(([url]) => FIRST_OR_NEXT.includes(url))
     .map(([, body]) => body as SearchBody);
 
 const answer = async (url: string, body: SearchBody) => {
+  if (url === '/call-history/calls/page') return { data: { ...page(body), stats: NO_CALLS } };
   if (url === '/call-history/calls/search') return { data: page(body) };
-  if (url === '/call-history/calls/stats')
-    return { data: { data: { perDay: [], perAccessCode: [] } } };
   throw new Error(`unexpected POST ${url}`);
 };
 
@@ -67,6 +77,12 @@ describe('HistoricalCallPage paging', () => {
     fireEvent.click(next());
     expect(await shows('CALL-P2')).toBeInTheDocument();
     expect(searches().map((body) => body.cursor)).toEqual([undefined, 'c1', 'c2']);
+    // The first page brings the statistics; Next asks the search alone.
+    expect(routes()).toEqual([
+      '/call-history/calls/page',
+      '/call-history/calls/search',
+      '/call-history/calls/search',
+    ]);
 
     const before = searches().length;
     fireEvent.change(screen.getByLabelText('Calling number'), { target: { value: '5678' } });
@@ -74,6 +90,7 @@ describe('HistoricalCallPage paging', () => {
 
     await waitFor(() => expect(searches().length).toBeGreaterThan(before));
     const first = searches()[before];
+    expect(routes()[before]).toBe('/call-history/calls/page');
     expect(first.callingNumber).toBe('5678');
     expect(first).not.toHaveProperty('cursor');
     expect(await shows('CALL-P0')).toBeInTheDocument();
@@ -107,18 +124,36 @@ describe('HistoricalCallPage paging', () => {
 describe('HistoricalCallPage cards and actions', () => {
   it('says the statistics failed instead of showing an empty chart', async () => {
     client.post.mockImplementation(async (url: string, body: SearchBody) => {
-      if (url === '/call-history/calls/stats') {
+      if (url === '/call-history/calls/page') {
         throw { response: { status: 500, data: { error: { status: 500, message: 'boom' } } } };
       }
       return answer(url, body);
     });
     renderPage();
-    expect(await shows('CALL-P0')).toBeInTheDocument();
-    // The chart and the per-access-code card both say so.
+    // The request that brings the first page and its statistics failed: the chart and the
+    // per-access-code card both say so.
     const failed = await screen.findAllByText(
-      'The statistics could not be loaded: The server failed to answer: try again, and tell an administrator if it happens again.'
+      'The statistics could not be loaded: The server failed to answer: try again, and tell an administrator if it happens again.',
+      {},
+      { timeout: 15_000 }
     );
     expect(failed).toHaveLength(2);
+  });
+
+  it('fetches the first page and its statistics again, in one request, from the refresh icon on page 2', async () => {
+    renderPage();
+    expect(await shows('CALL-P0')).toBeInTheDocument();
+    fireEvent.click(next());
+    expect(await shows('CALL-P1')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await shows('CALL-P0')).toBeInTheDocument();
+    await waitFor(() => expect(routes()).toHaveLength(3));
+    expect(routes()).toEqual([
+      '/call-history/calls/page',
+      '/call-history/calls/search',
+      '/call-history/calls/page',
+    ]);
+    expect(searches()[2]).not.toHaveProperty('cursor');
   });
 
   it('puts Export in the page header, before the tabs, not in the per-access-code card', async () => {

@@ -30,9 +30,16 @@ const page = (body: SearchBody): SearchPage => {
   };
 };
 
+/** The statistics of a period without calls. */
+const NO_CALLS = { perDay: [], perAccessCode: [], isCapped: false };
+
+// A first page comes with its statistics, a page further on from the search alone.
+const FIRST_OR_NEXT = ['/call-history/calls/page', '/call-history/calls/search'];
+
+/** The bodies of every search the page asked, in order. */
 const searches = (): SearchBody[] =>
   client.post.mock.calls
-    .filter(([url]) => url === '/call-history/calls/search')
+    .filter(([url]) => FIRST_OR_NEXT.includes(url))
     .map(([, body]) => body as SearchBody);
 
 const choose = async (label: string, option: string) => {
@@ -44,9 +51,8 @@ const shows = (text: string) => screen.findByText(text, {}, { timeout: 15_000 })
 
 beforeEach(() => {
   client.post.mockReset().mockImplementation(async (url: string, body: SearchBody) => {
+    if (url === '/call-history/calls/page') return { data: { ...page(body), stats: NO_CALLS } };
     if (url === '/call-history/calls/search') return { data: page(body) };
-    if (url === '/call-history/calls/stats')
-      return { data: { data: { perDay: [], perAccessCode: [] } } };
     throw new Error(`unexpected POST ${url}`);
   });
   client.get.mockReset().mockResolvedValue({ data: { data: [] } });
