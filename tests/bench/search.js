@@ -6,8 +6,10 @@
  * Call History search benchmark (docs/design.md#performance-targets): boots the host app (tests/app) on its own
  * database, fills it with N calls from the generator, logs in as an admin and measures over
  * real HTTP, like the admin panel:
- *   - per search shape, the page: its search and its statistics requested at once, as the
- *     Call History page asks them (p50 / p95 of the slower of the two), beside the search alone;
+ *   - per search shape, the page: its first page and its statistics in one request, as the
+ *     Call History page asks a new search (POST /calls/page), beside the same two requested at
+ *     once as the page asked them before (p50 / p95 of the slower of the two), and the search
+ *     alone;
  *   - the fixed cost of a do-nothing admin route, and the page's floor: two of them at once;
  *   - page 50 through the cursor;
  *   - the same filters through Strapi's own Content Manager list, the baseline;
@@ -63,7 +65,7 @@ const UID = 'plugin::call-history.call-record';
 /** The zone the page sends with every request: the viewer's (admin/src/utils/time.ts). */
 const TZ = 'Asia/Shanghai';
 
-// Two sockets: the page's two requests go out together, as a browser sends them.
+// Two sockets: two requests go out together, as a browser sends them (the floor, the baseline).
 const { request, close } = requester({ sockets: 2 });
 
 /** A request that must answer 200; its answer. */
@@ -280,14 +282,16 @@ const main = async () => {
   for (const scenario of scenarios) {
     const bodies = pageBodies(scenario.filters);
     const plugin = await measure(port, token, search(bodies.search), ITERATIONS);
-    const page = await measurePair(
+    // The page as the panel asks a new search: one request for the first page and its
+    // statistics; and as it asked before POST /calls/page, two at once, the baseline.
+    const page = await measure(port, token, wholePage(bodies.search), ITERATIONS);
+    const pair = await measurePair(
       port,
       token,
       search(bodies.search),
       stats(bodies.stats),
       ITERATIONS
     );
-    const single = await measure(port, token, wholePage(bodies.search), ITERATIONS);
     const parsed = JSON.parse(plugin.body);
     const cm = await measure(port, token, contentManagerUrl(scenario.filters), cmIterations);
     const cmTotal = JSON.parse(cm.body).pagination.total;
@@ -295,14 +299,14 @@ const main = async () => {
       ...scenario,
       plugin,
       page,
-      single,
+      pair,
       cm,
       service50: await inProcess(scenario.filters),
       stats50: await statsInProcess(scenario.filters),
       matches: `${parsed.pagination.total}${parsed.pagination.totalIsCapped ? '+' : ''} (CM: ${cmTotal})`,
     });
     log(
-      `${scenario.name}: page p50 ${page.p50.toFixed(1)} ms p95 ${page.p95.toFixed(1)} ms | one request p50 ${single.p50.toFixed(1)} ms p95 ${single.p95.toFixed(1)} ms | search p50 ${plugin.p50.toFixed(1)} ms p95 ${plugin.p95.toFixed(1)} ms | Content Manager p50 ${cm.p50.toFixed(1)} ms p95 ${cm.p95.toFixed(1)} ms`
+      `${scenario.name}: page p50 ${page.p50.toFixed(1)} ms p95 ${page.p95.toFixed(1)} ms | two requests p50 ${pair.p50.toFixed(1)} ms p95 ${pair.p95.toFixed(1)} ms | search p50 ${plugin.p50.toFixed(1)} ms p95 ${plugin.p95.toFixed(1)} ms | Content Manager p50 ${cm.p50.toFixed(1)} ms p95 ${cm.p95.toFixed(1)} ms`
     );
   }
 
@@ -329,7 +333,7 @@ const main = async () => {
     plugin: page50,
     // "Next" asks the search alone: the statistics of the filters are already on the page.
     page: null,
-    single: null,
+    pair: null,
     cm: cm50,
     service50: await inProcess(month, cursor),
     matches: '',
@@ -425,6 +429,9 @@ const main = async () => {
   const engine = await engineVersion(strapi);
   const fmt = (value) => value.toFixed(1);
   const ratio = (cm, plugin) => `${(cm / plugin).toFixed(0)}×`;
+  /** ✓ or ✗ for the target, and the p95 over the floor's. */
+  const withinFloor = (timing) =>
+    `${timing.p95 <= 1.5 * floor.p95 ? '✓' : '✗'} ${(timing.p95 / floor.p95).toFixed(2)}×`;
   const lines = [
     `# Call History search benchmark (${ENGINE_NAME})`,
     '',
@@ -446,19 +453,19 @@ const main = async () => {
     '',
     `Fixed cost of a do-nothing admin route (admin JWT, user and RBAC check, one tiny query): ${idle.map((entry) => `\`GET ${entry.url}\` p50 ${fmt(entry.p50)} ms, p95 ${fmt(entry.p95)} ms`).join('; ')}. The cheaper, \`GET ${floor.url}\`, gives the floor.`,
     '',
-    `**Page**: what the Call History page asks per search, its search (\`POST /call-history/calls/search\`, page 1) and its statistics (\`POST /call-history/calls/stats\`) at once, on two keep-alive sockets, both with tz ${TZ} as the panel sends it; p50 / p95 of the slower of the two. **Floor**: two \`GET ${floor.url}\` at once, the same way: p50 ${fmt(floor.p50)} ms, p95 ${fmt(floor.p95)} ms. Target: page p95 ≤ 1.5 × floor p95 = ${fmt(1.5 * floor.p95)} ms.`,
+    `**Page**: what the Call History page asks for a new search, its first page and its statistics in one request (\`POST /call-history/calls/page\`, the search's body, tz ${TZ} as the panel sends it), one request at a time. **Floor**: two \`GET ${floor.url}\` at once, on two keep-alive sockets, as the issue defines it (the page asked two routes at once): p50 ${fmt(floor.p50)} ms, p95 ${fmt(floor.p95)} ms. Target: page p95 ≤ 1.5 × floor p95 = ${fmt(1.5 * floor.p95)} ms. Beside it, the page's p95 over one do-nothing route's (\`GET ${fixed.url}\`, p95 ${fmt(fixed.p95)} ms), the stricter floor of one request.`,
     '',
-    `**One request**: the same page as the panel asks it, its first page and its statistics in one answer (\`POST /call-history/calls/page\`, the same body as the search), one request at a time; compared with the same floor, and with one do-nothing route (\`GET ${fixed.url}\`, p95 ${fmt(fixed.p95)} ms).`,
+    `**Two requests**, the baseline: the page as it asked before \`POST /calls/page\`, its search (\`POST /call-history/calls/search\`, page 1) and its statistics (\`POST /call-history/calls/stats\`) at once on the two sockets; p50 / p95 of the slower of the two, against the same floor.`,
     '',
     "Baselines: Strapi's Content Manager list of the same filters, page and sort, on the same database (so it benefits from the plugin's indexes too), and on the table as Strapi alone leaves it (all four of the plugin's search indexes dropped: period, number, reversed number and access code; the unique callId index kept; " +
       bareIterations +
       ' requests each after one warm-up).',
     '',
-    "| search | matches (plugin total, cap 10,000) | page p50 ms | page p95 ms | page p95 ≤ 1.5 × floor p95 | one request p50 ms | one request p95 ms | one request p95 ≤ 1.5 × floor p95 | one request p95 / one route p95 | search alone p50 ms | search alone p95 ms | search target p95 | service alone p50 ms | stats service alone p50 ms | CM p50 ms | CM p95 ms | CM / search (p50) | CM without the plugin's indexes, p50 ms | ratio |",
+    "| search | matches (plugin total, cap 10,000) | page p50 ms | page p95 ms | page p95 ≤ 1.5 × floor p95 | page p95 / one route p95 | two requests p50 ms | two requests p95 ms | two requests p95 ≤ 1.5 × floor p95 | search alone p50 ms | search alone p95 ms | search target p95 | service alone p50 ms | stats service alone p50 ms | CM p50 ms | CM p95 ms | CM / search (p50) | CM without the plugin's indexes, p50 ms | ratio |",
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${row.name}${row.filters.callingNumber ? ` (\`${row.filters.callingNumber}\`)` : ''}${row.filters.accessCode ? ` (\`${row.filters.accessCode}\`)` : ''} | ${row.matches} | ${row.page ? fmt(row.page.p50) : '–'} | ${row.page ? fmt(row.page.p95) : '–'} | ${row.page ? `${row.page.p95 <= 1.5 * floor.p95 ? '✓' : '✗'} ${(row.page.p95 / floor.p95).toFixed(2)}×` : '–'} | ${row.single ? fmt(row.single.p50) : '–'} | ${row.single ? fmt(row.single.p95) : '–'} | ${row.single ? `${row.single.p95 <= 1.5 * floor.p95 ? '✓' : '✗'} ${(row.single.p95 / floor.p95).toFixed(2)}×` : '–'} | ${row.single ? `${(row.single.p95 / fixed.p95).toFixed(2)}×` : '–'} | ${fmt(row.plugin.p50)} | ${fmt(row.plugin.p95)} | ${row.plugin.p95 <= row.target ? '✓' : '✗'} ≤ ${row.target} | ${fmt(row.service50)} | ${row.stats50 === undefined ? '–' : fmt(row.stats50)} | ${fmt(row.cm.p50)} | ${fmt(row.cm.p95)} | ${ratio(row.cm.p50, row.plugin.p50)} | ${row.bare ? fmt(row.bare.p50) : 'not run (--no-bare)'} | ${row.bare ? ratio(row.bare.p50, row.plugin.p50) : '–'} |`
+        `| ${row.name}${row.filters.callingNumber ? ` (\`${row.filters.callingNumber}\`)` : ''}${row.filters.accessCode ? ` (\`${row.filters.accessCode}\`)` : ''} | ${row.matches} | ${row.page ? fmt(row.page.p50) : '–'} | ${row.page ? fmt(row.page.p95) : '–'} | ${row.page ? withinFloor(row.page) : '–'} | ${row.page ? `${(row.page.p95 / fixed.p95).toFixed(2)}×` : '–'} | ${row.pair ? fmt(row.pair.p50) : '–'} | ${row.pair ? fmt(row.pair.p95) : '–'} | ${row.pair ? withinFloor(row.pair) : '–'} | ${fmt(row.plugin.p50)} | ${fmt(row.plugin.p95)} | ${row.plugin.p95 <= row.target ? '✓' : '✗'} ≤ ${row.target} | ${fmt(row.service50)} | ${row.stats50 === undefined ? '–' : fmt(row.stats50)} | ${fmt(row.cm.p50)} | ${fmt(row.cm.p95)} | ${ratio(row.cm.p50, row.plugin.p50)} | ${row.bare ? fmt(row.bare.p50) : 'not run (--no-bare)'} | ${row.bare ? ratio(row.bare.p50, row.plugin.p50) : '–'} |`
     ),
     '',
     `CSV export (\`POST /call-history/calls/export\`, tz ${TZ}); the client in a child process, so the RSS is the Strapi process's alone. A million rows: \`tests/bench/export.js\` (results in export.md).`,
