@@ -533,12 +533,20 @@ describe('Call Details, CSV export and statistics', () => {
   describe('POST /call-history/calls/page', () => {
     const page = (body: Record<string, unknown>) => post('/call-history/calls/page', body);
 
+    // The page takes its total from its statistics: under the cap and over it (5), from the
+    // rollup and from a number filter's capped count.
     it.each([
-      ['the rollup', { accessCode: '1001' }],
-      ['a number filter', { callingNumber: '*7', sort: 'durationSeconds:desc', pageSize: 50 }],
+      ['the rollup', { accessCode: '1001' }, 10_000],
+      ['the rollup, over the cap', { accessCode: '1001' }, 5],
+      [
+        'a number filter',
+        { callingNumber: '*7', sort: 'durationSeconds:desc', pageSize: 50 },
+        10_000,
+      ],
+      ['a number filter, over the cap', { callingNumber: '*7' }, 5],
     ])(
       'answers the search and the statistics of the same body, as the two routes do (%s)',
-      async (_, fields) => {
+      async (_, fields, cap) => {
         const body = {
           from: '2026-03-05T00:00:00-05:00',
           to: '2026-03-12T00:00:00-04:00',
@@ -546,15 +554,21 @@ describe('Call Details, CSV export and statistics', () => {
           ...fields,
         };
         const { sort, pageSize, ...filters } = body as typeof body & Record<string, unknown>;
-        const [together, search, stats] = await Promise.all([
-          page(body).expect(200),
-          post('/call-history/calls/search', body).expect(200),
-          post('/call-history/calls/stats', filters).expect(200),
-        ]);
-        expect(search.body.results.length).toBeGreaterThan(0);
-        expect(sort === undefined || search.body.pagination.sort === sort).toBe(true);
-        expect(pageSize === undefined || search.body.pagination.pageSize === pageSize).toBe(true);
-        expect(together.body).toEqual({ ...search.body, stats: stats.body.data });
+        app.strapi.config.set('plugin.call-history.totalCap', cap);
+        try {
+          const [together, search, stats] = await Promise.all([
+            page(body).expect(200),
+            post('/call-history/calls/search', body).expect(200),
+            post('/call-history/calls/stats', filters).expect(200),
+          ]);
+          expect(search.body.results.length).toBeGreaterThan(0);
+          expect(search.body.pagination.totalIsCapped).toBe(cap === 5);
+          expect(sort === undefined || search.body.pagination.sort === sort).toBe(true);
+          expect(pageSize === undefined || search.body.pagination.pageSize === pageSize).toBe(true);
+          expect(together.body).toEqual({ ...search.body, stats: stats.body.data });
+        } finally {
+          app.strapi.config.set('plugin.call-history.totalCap', 10_000);
+        }
       }
     );
 

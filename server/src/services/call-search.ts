@@ -34,8 +34,10 @@ import {
   maskRowInPlace,
 } from '../domain/number-mask';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../domain/search-cursor';
+import type { SearchPlan } from '../domain/search-plan';
 import type { RawBody, SearchFilters, SearchQuery, SortedFilters } from '../domain/search-query';
 import { sortOrder } from '../domain/search-sort';
+import { cappedTotal, totalFromStats, type SearchTotal } from '../domain/search-total';
 import { callRecordsRepository, type CallRecordsRepository } from '../repositories/call-records';
 import { csvStream } from '../utils/csv-stream';
 import { fieldError } from '../utils/errors';
@@ -89,47 +91,139 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return row;
   };
 
+  /**
+   * Calls per local day of `tz` (every day of the period, zeros included) and per access code
+   * (docs/design.md#statistics-rollup). Without a number filter, the rollup answers the
+   * period's whole 15-minute buckets (mostly at its hour level) and the calls its partial
+   * edges: the cost follows the period's length, not its calls. A number filter is not in the
+   * rollup: the search's own index path answers, bounded by the total's cap (`isCapped`: only
+   * the newest `totalCap` matches are counted), grouped by local day where the zone's offset
+   * holds over the period. Where the plan reads the newest matches through the period index,
+   * one pass of the newest cap + 1 answers both (domain/newest-matches.ts).
+   */
+  const statsOf = async (filters: ZonedFilters): Promise<CallStats> => {
+    const repository = calls();
+    const buckets: Bucket[] = [];
+    const perAccessCode: Array<{ accessCode: string; count: number }> = [];
+    const add = (counts: BucketCount[]) => {
+      buckets.push(...counts);
+      perAccessCode.push(...counts);
+    };
+    let isCapped = false;
+    const days = localDaysOf(filters.tz, filters.from, filters.to);
+    if (filters.callingNumber !== null) {
+      const cap = getConfig(strapi).totalCap;
+      const plan = await repository.plan(filters, 1);
+      const shift = fixedDayShift(days);
+      const newestCap = () =>
+        repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift);
+      if (plan?.newest === 'period') {
+        // Read newest first anyway: the newest cap + 1 say whether more than the cap match,
+        // and without their oldest, which the cap leaves out, are the newest cap.
+        const newest = await repository.newestBucketCounts(filters, plan, cap + 1, shift);
+        isCapped = totalOf(newest) > cap;
+        add(isCapped ? (withoutOldestMatch(newest) ?? (await newestCap())) : newest);
+      } else {
+        // Up to cap + 1 matches in one pass, in the index's order: all of them, unless more
+        // than the cap match; then the newest cap, as `total` counts them.
+        const first = await repository.bucketCounts(
+          filters,
+          plan,
+          { rows: cap + 1, newest: false },
+          shift
+        );
+        isCapped = totalOf(first) > cap;
+        add(isCapped ? await newestCap() : first);
+      }
+    } else {
+      const { whole, edges } = splitIntoBuckets(filters);
+      const [fromRollup, fromEdges] = await Promise.all([
+        whole ? repository.rollupStats(whole, days, filters.accessCode) : null,
+        Promise.all(
+          edges.map((edge) => repository.bucketCounts({ ...filters, ...edge }, null, null))
+        ),
+      ]);
+      if (fromRollup) {
+        buckets.push(...fromRollup.buckets);
+        perAccessCode.push(...fromRollup.perAccessCode);
+      }
+      for (const counts of fromEdges) add(counts);
+    }
+    return {
+      perDay: foldBucketsIntoDays(buckets, days),
+      perAccessCode: sumPerAccessCode(perAccessCode),
+      isCapped,
+    };
+  };
+
+  /**
+   * A page of the search and its pagination; `totalOf` answers its total, read through the
+   * page's plan or taken from the statistics of the same filters.
+   */
+  const searchPage = async (
+    query: SearchQuery,
+    totalOf: (plan: SearchPlan | null) => Promise<SearchTotal>
+  ) => {
+    const fingerprint = filtersFingerprint(query);
+    const secret = signingSecret(strapi, 'cursor');
+    const opened = query.cursor ? decodeCursor(query.cursor, fingerprint, secret) : null;
+    if (query.cursor && !opened) {
+      throw fieldError(
+        'cursor',
+        'cursor is not valid for this search: it was altered, or issued for other filters'
+      );
+    }
+    if (opened && opened.sort !== query.sort) {
+      throw fieldError(
+        'cursor',
+        `cursor was issued for sort ${opened.sort}, not ${query.sort}: start again from the first page`
+      );
+    }
+    const order = sortOrder(query.sort);
+    // One choice of index for the page and the count (repositories/search-index-plan.ts).
+    const plan = await calls().plan(query, query.pageSize + 1);
+    const keyset = { order, after: opened?.position ?? null };
+    const page = await calls().page(query, keyset, query.pageSize + 1, plan);
+    const total = await totalOf(plan);
+    const rows = page.slice(0, query.pageSize);
+    const last = rows[rows.length - 1];
+    return {
+      // List columns only: the trace is Call Details' (calls.details), never read here.
+      // Masked whoever asks: a search never reveals (the filter is the user's own input).
+      results: rows.map((row) => masked(listRow(row.call))),
+      pagination: {
+        pageSize: query.pageSize,
+        sort: query.sort,
+        nextCursor:
+          page.length > query.pageSize && last
+            ? encodeCursor({ sort: query.sort, position: last.position }, fingerprint, secret)
+            : null,
+        ...total,
+      },
+    };
+  };
+
   return {
     async search(query: SearchQuery) {
-      const fingerprint = filtersFingerprint(query);
-      const secret = signingSecret(strapi, 'cursor');
-      const opened = query.cursor ? decodeCursor(query.cursor, fingerprint, secret) : null;
-      if (query.cursor && !opened) {
-        throw fieldError(
-          'cursor',
-          'cursor is not valid for this search: it was altered, or issued for other filters'
-        );
-      }
-      if (opened && opened.sort !== query.sort) {
-        throw fieldError(
-          'cursor',
-          `cursor was issued for sort ${opened.sort}, not ${query.sort}: start again from the first page`
-        );
-      }
-      const order = sortOrder(query.sort);
       const cap = getConfig(strapi).totalCap;
-      // One choice of index for the page and the count (repositories/search-index-plan.ts).
-      const plan = await calls().plan(query, query.pageSize + 1);
-      const keyset = { order, after: opened?.position ?? null };
-      const page = await calls().page(query, keyset, query.pageSize + 1, plan);
-      const counted = await calls().countUpTo(query, cap, plan);
-      const rows = page.slice(0, query.pageSize);
-      const last = rows[rows.length - 1];
-      return {
-        // List columns only: the trace is Call Details' (calls.details), never read here.
-        // Masked whoever asks: a search never reveals (the filter is the user's own input).
-        results: rows.map((row) => masked(listRow(row.call))),
-        pagination: {
-          pageSize: query.pageSize,
-          sort: query.sort,
-          nextCursor:
-            page.length > query.pageSize && last
-              ? encodeCursor({ sort: query.sort, position: last.position }, fingerprint, secret)
-              : null,
-          total: Math.min(counted, cap),
-          totalIsCapped: counted > cap,
-        },
-      };
+      return searchPage(query, async (plan) =>
+        cappedTotal(await calls().countUpTo(query, cap, plan), cap)
+      );
+    },
+
+    /**
+     * A page of the search and the statistics of its filters, read at once: the Call History
+     * page's request for a new search. The statistics count the matches the search's total
+     * counts (domain/search-total.ts), so the page runs no count of its own.
+     */
+    async page(query: SearchQuery) {
+      const cap = getConfig(strapi).totalCap;
+      const counting = statsOf(query);
+      const [found, stats] = await Promise.all([
+        searchPage(query, async () => totalFromStats(await counting, cap)),
+        counting,
+      ]);
+      return { ...found, stats };
     },
 
     /**
@@ -222,69 +316,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       };
     },
 
-    /**
-     * Calls per local day of `tz` (every day of the period, zeros included) and per access code
-     * (docs/design.md#statistics-rollup). Without a number filter, the rollup answers the
-     * period's whole 15-minute buckets (mostly at its hour level) and the calls its partial
-     * edges: the cost follows the period's length, not its calls. A number filter is not in the
-     * rollup: the search's own index path answers, bounded by the total's cap (`isCapped`: only
-     * the newest `totalCap` matches are counted), grouped by local day where the zone's offset
-     * holds over the period. Where the plan reads the newest matches through the period index,
-     * one pass of the newest cap + 1 answers both (domain/newest-matches.ts).
-     */
-    async stats(filters: ZonedFilters): Promise<CallStats> {
-      const repository = calls();
-      const buckets: Bucket[] = [];
-      const perAccessCode: Array<{ accessCode: string; count: number }> = [];
-      const add = (counts: BucketCount[]) => {
-        buckets.push(...counts);
-        perAccessCode.push(...counts);
-      };
-      let isCapped = false;
-      const days = localDaysOf(filters.tz, filters.from, filters.to);
-      if (filters.callingNumber !== null) {
-        const cap = getConfig(strapi).totalCap;
-        const plan = await repository.plan(filters, 1);
-        const shift = fixedDayShift(days);
-        const newestCap = () =>
-          repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift);
-        if (plan?.newest === 'period') {
-          // Read newest first anyway: the newest cap + 1 say whether more than the cap match,
-          // and without their oldest, which the cap leaves out, are the newest cap.
-          const newest = await repository.newestBucketCounts(filters, plan, cap + 1, shift);
-          isCapped = totalOf(newest) > cap;
-          add(isCapped ? (withoutOldestMatch(newest) ?? (await newestCap())) : newest);
-        } else {
-          // Up to cap + 1 matches in one pass, in the index's order: all of them, unless more
-          // than the cap match; then the newest cap, as `total` counts them.
-          const first = await repository.bucketCounts(
-            filters,
-            plan,
-            { rows: cap + 1, newest: false },
-            shift
-          );
-          isCapped = totalOf(first) > cap;
-          add(isCapped ? await newestCap() : first);
-        }
-      } else {
-        const { whole, edges } = splitIntoBuckets(filters);
-        const [fromRollup, fromEdges] = await Promise.all([
-          whole ? repository.rollupStats(whole, days, filters.accessCode) : null,
-          Promise.all(
-            edges.map((edge) => repository.bucketCounts({ ...filters, ...edge }, null, null))
-          ),
-        ]);
-        if (fromRollup) {
-          buckets.push(...fromRollup.buckets);
-          perAccessCode.push(...fromRollup.perAccessCode);
-        }
-        for (const counts of fromEdges) add(counts);
-      }
-      return {
-        perDay: foldBucketsIntoDays(buckets, days),
-        perAccessCode: sumPerAccessCode(perAccessCode),
-        isCapped,
-      };
-    },
+    /** Calls per local day and per access code: `statsOf`. */
+    stats: statsOf,
   };
 };
