@@ -13,6 +13,7 @@
  */
 import { CALL_CONTRACT_KEYS } from '../../../../shared/contracts/calls';
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from '../access-code';
+import { extensibleCopy } from '../extensible-copy';
 import { instantOf } from '../instant';
 import { BOT_KINDS, isBotKind } from '../recording-decision';
 
@@ -140,7 +141,7 @@ export const checkWholeCall = (
   extensions: AttributeSpecs,
   limits: CallLimits
 ): CallValidation => {
-  const call: CallInput = { ...raw };
+  const call = extensibleCopy(raw);
   const found =
     checkContractFields(call, CONTRACT_KEYS, limits) ??
     checkCallTimes(call.startTime, call.endTime, limits) ??
