@@ -17,6 +17,7 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { bucketOf, rollupNames, type RollupNames } from '../database/call-rollup';
 import { dialectOf, type Dialect } from '../database/dialect';
+import { quotedIdentifier, runFinalStatement } from '../database/final-statement';
 import { INDEXES } from '../database/indexes';
 import { columnOf } from '../database/metadata';
 import { rawRows } from '../database/raw-rows';
@@ -58,7 +59,8 @@ interface InsertPlan {
   table: string;
   callIdColumn: string;
   columns: WritableColumn[];
-  names: string[];
+  /** The table and the columns written as the database's identifiers, in the statement. */
+  quoted: { table: string; columns: string[]; callId: string };
   rowsPerStatement: number;
   /** The INSERT for n rows, by n: a batch uses two sizes (more on MySQL: cut by bytes too). */
   statements: Map<number, string>;
@@ -140,7 +142,7 @@ interface ModelMeta {
 }
 
 /** Every scalar column of call-record, the developer's extension attributes included. */
-const insertPlan = (meta: ModelMeta, dialect: Dialect): InsertPlan => {
+const insertPlan = (meta: ModelMeta, dialect: Dialect, knex: Knex): InsertPlan => {
   const known = plans.get(meta);
   if (known) return known;
   const columns = Object.entries(meta.attributes as Record<string, ColumnAttribute>)
@@ -159,7 +161,11 @@ const insertPlan = (meta: ModelMeta, dialect: Dialect): InsertPlan => {
     table: meta.tableName,
     callIdColumn: callId,
     columns,
-    names: columns.map((column) => column.column),
+    quoted: {
+      table: quotedIdentifier(knex, meta.tableName),
+      columns: columns.map((column) => quotedIdentifier(knex, column.column)),
+      callId: quotedIdentifier(knex, callId),
+    },
     rowsPerStatement: Math.max(1, Math.floor(MAX_BINDINGS_PER_STATEMENT / columns.length)),
     statements: new Map(),
   };
@@ -168,11 +174,11 @@ const insertPlan = (meta: ModelMeta, dialect: Dialect): InsertPlan => {
 };
 
 /** What follows the VALUES: the conflict clause where the database has one. */
-const conflictClause = (dialect: Dialect): string => {
-  switch (dialect) {
+const conflictClause = (plan: InsertPlan): string => {
+  switch (plan.dialect) {
     case 'sqlite':
     case 'postgres':
-      return ' ON CONFLICT (??) DO NOTHING RETURNING ??';
+      return ` ON CONFLICT (${plan.quoted.callId}) DO NOTHING RETURNING ${plan.quoted.callId}`;
     case 'mysql':
       return '';
   }
@@ -183,14 +189,14 @@ const MAX_KEPT_STATEMENTS = 8;
 
 // Raw SQL rather than knex's insert builder: on SQLite the builder turns a multi-row insert
 // into `SELECT … UNION ALL …`, capped at 500 rows and slower to compile. Identifiers are
-// bound with ??, values with ?.
+// written in as knex writes them, values are bound with ? (database/final-statement.ts).
 const insertStatement = (plan: InsertPlan, rows: number): string => {
   const known = plan.statements.get(rows);
   if (known !== undefined) return known;
-  const tuple = `(${plan.names.map(() => '?').join(', ')})`;
+  const tuple = `(${plan.columns.map(() => '?').join(', ')})`;
   const sql =
-    `INSERT INTO ?? (${plan.names.map(() => '??').join(', ')}) VALUES ` +
-    `${new Array<string>(rows).fill(tuple).join(', ')}${conflictClause(plan.dialect)}`;
+    `INSERT INTO ${plan.quoted.table} (${plan.quoted.columns.join(', ')}) VALUES ` +
+    `${new Array<string>(rows).fill(tuple).join(', ')}${conflictClause(plan)}`;
   if (plan.statements.size < MAX_KEPT_STATEMENTS) plan.statements.set(rows, sql);
   return sql;
 };
@@ -285,7 +291,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       callIds: string[],
       calls: CallData[]
     ): Promise<{ existing: Set<string>; inserted: Set<string> }> {
-      const plan = insertPlan(meta(), dialectOf(strapi));
+      const plan = insertPlan(meta(), dialectOf(strapi), db().connection);
       switch (plan.dialect) {
         case 'sqlite':
         case 'postgres': {
@@ -371,10 +377,10 @@ const byCallId = (calls: CallData[]): CallData[] =>
   [...calls].sort((a, b) => ((a.callId as string) < (b.callId as string) ? -1 : 1));
 
 /** The bound values of one statement's rows, straight from the calls: no row object between. */
-const bindingsOf = (plan: InsertPlan, chunk: CallData[], now: Date): Knex.RawBinding[] => {
-  const bindings: Knex.RawBinding[] = [plan.table, ...plan.names];
+const bindingsOf = (plan: InsertPlan, chunk: CallData[], now: Date): unknown[] => {
+  const bindings: unknown[] = [];
   for (const call of chunk) {
-    for (const column of plan.columns) bindings.push(columnValue(column, call, now) as Knex.Value);
+    for (const column of plan.columns) bindings.push(columnValue(column, call, now));
   }
   return bindings;
 };
@@ -390,9 +396,8 @@ const insertReturning = async (
   const sorted = byCallId(calls);
   for (let start = 0; start < sorted.length; start += plan.rowsPerStatement) {
     const chunk = sorted.slice(start, start + plan.rowsPerStatement);
-    const bindings = bindingsOf(plan, chunk, now);
-    bindings.push(plan.callIdColumn, plan.callIdColumn);
-    const returned = rawRows(await trx.raw(insertStatement(plan, chunk.length), bindings));
+    const statement = insertStatement(plan, chunk.length);
+    const returned = rawRows(await runFinalStatement(trx, statement, bindingsOf(plan, chunk, now)));
     for (const row of returned) inserted.add(row[plan.callIdColumn] as string);
   }
   return inserted;
@@ -424,15 +429,13 @@ const insertPlain = async (
   if (calls.length === 0) return;
   const budget = (await maxPacketBytes(trx, plan)) * PACKET_SHARE;
   const now = new Date();
-  let bindings: Knex.RawBinding[] = [];
+  let bindings: unknown[] = [];
   let rows = 0;
   let bytes = 0;
   const flush = async () => {
-    const [header] = (await trx.raw(insertStatement(plan, rows), [
-      plan.table,
-      ...plan.names,
-      ...bindings,
-    ])) as [{ warningStatus?: number }];
+    const [header] = (await runFinalStatement(trx, insertStatement(plan, rows), bindings)) as [
+      { warningStatus?: number },
+    ];
     if ((header?.warningStatus ?? 0) > 0) {
       const warnings = rawRows(await trx.raw('SHOW WARNINGS')) as unknown as MysqlWarning[];
       const changed = warnings.find((warning) => warning.Level !== 'Note');
@@ -443,7 +446,7 @@ const insertPlain = async (
     bytes = 0;
   };
   for (const call of byCallId(calls)) {
-    const values = plan.columns.map((column) => columnValue(column, call, now) as Knex.Value);
+    const values = plan.columns.map((column) => columnValue(column, call, now));
     const size = rowBytes(values);
     if (rows > 0 && (rows === plan.rowsPerStatement || bytes + size > budget)) await flush();
     for (const value of values) bindings.push(value);
