@@ -13,7 +13,6 @@
  */
 import { CALL_CONTRACT_KEYS } from '../../../../shared/contracts/calls';
 import { ACCESS_CODE_MAX_LENGTH, ACCESS_CODE_PATTERN, ACCESS_CODE_RULE } from '../access-code';
-import { extensibleCopy } from '../extensible-copy';
 import { instantOf } from '../instant';
 import { BOT_KINDS, isBotKind } from '../recording-decision';
 
@@ -141,7 +140,7 @@ export const checkWholeCall = (
   extensions: AttributeSpecs,
   limits: CallLimits
 ): CallValidation => {
-  const call = extensibleCopy(raw);
+  const call: CallInput = { ...raw };
   const found =
     checkContractFields(call, CONTRACT_KEYS, limits) ??
     checkCallTimes(call.startTime, call.endTime, limits) ??

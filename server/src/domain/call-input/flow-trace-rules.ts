@@ -2,8 +2,6 @@
  * The flow trace a call may carry (docs/design.md#ingest-contract): its steps, each field
  * checked as the contract's are, and its size in bytes, bounded per call. Pure.
  */
-import { extensibleCopy } from '../extensible-copy';
-
 import { checkDateTime, checkOptionalInteger, checkString, INT32 } from './field-checks';
 import { isPlainObject, problem, type FieldProblem } from './field-problem';
 
@@ -103,9 +101,7 @@ export const checkFlowTrace = (
   for (let index = 0; index < value.length; index += 1) {
     const found = checkStep(value[index], index, (at) => {
       if (trace === value) trace = [...value];
-      const step = extensibleCopy(value[index] as Record<string, unknown>);
-      step.at = at;
-      trace[index] = step;
+      trace[index] = { ...(value[index] as Record<string, unknown>), at };
     });
     if (found) return found;
   }

@@ -4,8 +4,6 @@
  * (call-contract.ts) for every field the write carries, without refusing the fields Strapi and
  * the plugin own, and the form's blanks normalised. Pure.
  */
-import { extensibleCopy } from '../extensible-copy';
-
 import type { AttributeSpecs } from './attribute-values';
 import {
   checkCallTimes,
@@ -29,7 +27,7 @@ const BLANK_IS_NULL = ['calledNumber', 'botKind', 'endReason'] as const;
  * one the plugin keeps as sent is checked: durationSeconds, within the longest call.
  */
 const normaliseQueryEngineWrite = (raw: CallInput, limits: CallLimits): CallValidation => {
-  const call = extensibleCopy(raw);
+  const call: CallInput = { ...raw };
   for (const key of BLANK_IS_NULL) if (call[key] === '') call[key] = null;
   const found = checkOptionalInteger(
     'durationSeconds',
