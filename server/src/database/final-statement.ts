@@ -21,7 +21,7 @@ export const quotedIdentifier = (knex: Knex, name: string): string =>
  * error. What it skips is what `trx.raw` adds per call: a rescan of the text with a callback
  * per placeholder and a recursive walk of the values looking for `undefined`. For the batch
  * INSERTs of up to 10,000 values that was a third of the bytes an ingested call allocated
- * (docs/benchmarks.md, "Streamed upload"). No value may be `undefined`: the caller binds null.
+ * (docs/benchmarks.md, "What the heap kept"). No value may be `undefined`: the caller binds null.
  */
 export const runFinalStatement = async (
   trx: Knex.Transaction,
