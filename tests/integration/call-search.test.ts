@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 
 import { UID } from '../../server/src/constants';
+import { callRecordColumns } from '../../server/src/database/call-record-columns';
+import { callRecordsRepository } from '../../server/src/repositories/call-records';
+import { dayBucketCountsSql } from '../../server/src/repositories/call-search-sql';
 import { describeOnMysql, describeOnPostgres, describeOnSqlite } from '../helpers/dialect';
 import { explainSearch } from '../helpers/search-explain';
 import {
@@ -217,6 +220,100 @@ describe('POST /call-history/calls/search', () => {
     } finally {
       app.strapi.config.set('plugin.call-history.totalCap', CAP);
     }
+  });
+
+  // SQLite's day indexes: the newest matches read a UTC day at a time (domain/search-plan.ts)
+  // are the ones the period index reads newest first, whatever the cap, the zone's grouping,
+  // prefix or suffix. Forced here: the test data is too small for the plan to need them.
+  describeOnSqlite('the newest matches a day at a time (SQLite)', () => {
+    const repository = () => callRecordsRepository(app.strapi as never);
+    const SHANGHAI_DAY_SHIFT = 16 * 60 * 60 * 1000;
+
+    it.each([
+      ['two days + 1*', '2026-04-01T00:00:00Z', '2026-04-03T00:00:00Z', 'prefix', '1'],
+      ['two days + *8, local days', '2026-03-31T16:00:00Z', '2026-04-02T16:00:00Z', 'suffix', '8'],
+      [
+        'ten days + 138*, mid-day edges',
+        '2026-03-01T05:30:00Z',
+        '2026-03-10T19:15:00Z',
+        'prefix',
+        '138',
+      ],
+    ] as const)(
+      'counts what the period index counts: %s',
+      async (_label, from, to, match, value) => {
+        const filters = {
+          from: new Date(from),
+          to: new Date(to),
+          callingNumber: { match, value },
+          accessCode: null,
+        };
+        const planned = await repository().plan(filters, 1);
+        const plan = planned ?? {
+          page: 'period',
+          scan: 'period',
+          export: 'period',
+          newest: 'period',
+        };
+        const groups = async (newest: 'day' | 'period', rows: number, shift: number | null) =>
+          (await repository().newestBucketCounts(filters, { ...plan, newest }, rows, shift))
+            .map((group) => `${group.start} ${group.accessCode} ${group.count} ${group.oldest}`)
+            .sort();
+        const everything = await repository().newestBucketCounts(
+          filters,
+          { ...plan, newest: 'period' },
+          1_000_000,
+          null
+        );
+        const matches = everything.reduce((sum, group) => sum + group.count, 0);
+        expect(matches).toBeGreaterThan(10);
+        for (const rows of [1, 7, Math.floor(matches / 2), matches - 1, matches, matches + 5]) {
+          for (const shift of [null, 0, SHANGHAI_DAY_SHIFT]) {
+            expect({ rows, shift, groups: await groups('day', rows, shift) }).toEqual({
+              rows,
+              shift,
+              groups: await groups('period', rows, shift),
+            });
+          }
+        }
+      }
+    );
+
+    it('reads a day through its day index: the day, then the number range, index only', async () => {
+      const knex = app.strapi.db!.connection;
+      const { table } = callRecordColumns(app.strapi as never);
+      for (const [match, value, index] of [
+        ['prefix', '138', 'call_history_call_records_day_number_code_idx'],
+        ['suffix', '8', 'call_history_call_records_day_reversed_number_code_idx'],
+      ] as const) {
+        const filters = {
+          from: new Date(FROM),
+          to: new Date(TO),
+          callingNumber: { match, value },
+          accessCode: null,
+        };
+        for (const newest of [null, 20]) {
+          const { sql, bindings } = dayBucketCountsSql(
+            knex,
+            table,
+            filters,
+            20_513,
+            newest,
+            null
+          ).toSQL();
+          const plan = (await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings)) as Array<{
+            detail: string;
+          }>;
+          expect(plan.map((row) => row.detail)).toContainEqual(
+            expect.stringMatching(
+              new RegExp(
+                `^SEARCH call_history_call_records USING COVERING INDEX ${index} \\(<expr>=\\? AND`
+              )
+            )
+          );
+        }
+      }
+    });
   });
 
   it('filters by access code, alone and with a number', async () => {

@@ -1,17 +1,16 @@
 import createStrapi from '@strapi/strapi';
 import type { Strapi } from '@strapi/types';
 
-import { INDEXES } from '../../server/src/database/indexes';
+import { indexesFor } from '../../server/src/database/indexes';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { onMysql } from '../helpers/dialect';
+import { dialect, onMysql, onSqlite } from '../helpers/dialect';
 import { indexNames } from '../helpers/reboot';
 import { APP_DIR } from '../helpers/strapi';
 
 /** Strapi's schema sync drops indexes it did not declare: the plugin recreates its own at boot. */
 
-const SEARCH_INDEXES = INDEXES.filter((index) =>
-  index.name.startsWith('call_history_call_records_')
-)
+const SEARCH_INDEXES = indexesFor(dialect)
+  .filter((index) => index.name.startsWith('call_history_call_records_'))
   .map((index) => index.name)
   .filter((name) => name !== 'call_history_call_records_call_id_uq');
 
@@ -39,13 +38,19 @@ describe('search indexes', () => {
     await database.drop();
   });
 
-  it('declares the period, number, access-code and reversed-number indexes', () => {
+  it('declares the period, number, access-code and reversed-number indexes, and the day indexes on SQLite', () => {
     expect(SEARCH_INDEXES.sort()).toEqual(
       [
         'call_history_call_records_access_code_period_idx',
         'call_history_call_records_number_period_code_idx',
         'call_history_call_records_period_number_code_idx',
         'call_history_call_records_reversed_number_period_code_idx',
+        ...(onSqlite
+          ? [
+              'call_history_call_records_day_number_code_idx',
+              'call_history_call_records_day_reversed_number_code_idx',
+            ]
+          : []),
       ].sort()
     );
   });

@@ -1,6 +1,14 @@
 import { BUCKET_MS, DAY_MS } from '../domain/day-buckets';
 
 /**
+ * The UTC day (whole days since the epoch) of a start time on SQLite, where the Query Engine
+ * stores it as epoch milliseconds: the leading key of the day indexes (database/indexes.ts). An
+ * index on an expression serves only a statement that writes the same expression, so both take
+ * it from here, the day's length written in, not bound. `startTime` is an SQL expression, quoted.
+ */
+export const sqliteUtcDayOf = (startTime: string): string => `(${startTime} / ${DAY_MS})`;
+
+/**
  * A DATETIME literal (not the TIMESTAMP type, which has no zone here either): DATE_ADD of a
  * string literal answers a string, which mysql2 hands over as text to be parsed in the Node
  * process's zone, while a DATETIME is read in the connection's `timezone`, as start times are.

@@ -139,6 +139,21 @@ export const splitIntoBuckets = (period: Period): { whole: Period | null; edges:
 };
 
 /**
+ * The UTC days (whole days since the epoch) a period [from, to) touches, newest first: the
+ * keys of the day indexes (database/indexes.ts), read one at a time.
+ */
+export const utcDaysNewestFirst = (period: Period): number[] => {
+  const from = period.from.getTime();
+  const to = period.to.getTime();
+  if (from >= to) return [];
+  const days: number[] = [];
+  for (let day = Math.floor((to - 1) / DAY_MS); day >= Math.floor(from / DAY_MS); day -= 1) {
+    days.push(day);
+  }
+  return days;
+};
+
+/**
  * Counts per access code summed from parts (the rollup, the edges), the largest first, ties by
  * code; codes whose calls were all deleted are left out.
  */

@@ -8,6 +8,7 @@ import { dialectOf } from '../database/dialect';
 import { rawRows } from '../database/raw-rows';
 import {
   splitIntoBuckets,
+  utcDaysNewestFirst,
   type Bucket,
   type BucketCount,
   type LocalDays,
@@ -36,6 +37,7 @@ import {
 import {
   bucketCountsSql,
   countSql,
+  dayBucketCountsSql,
   pageSql,
   sortColumn,
   type Access,
@@ -53,6 +55,9 @@ import { planSearch } from './search-index-plan';
  */
 
 export type CallRow = Record<string, unknown>;
+
+/** The plan's choices read through one index with the search's own statements. */
+type RowsKind = Exclude<keyof SearchPlan, 'newest'>;
 
 /**
  * A failed search, count, statistics or export statement. knex's own error writes the SQL with
@@ -115,14 +120,18 @@ export const callRecordsRepository = (strapi: Strapi) => {
       dialect,
       table,
       filters,
-      { pageRows, cap: getConfig(strapi).totalCap },
+      {
+        pageRows,
+        cap: getConfig(strapi).totalCap,
+        periodDays: dialect === 'sqlite' ? utcDaysNewestFirst(filters).length : null,
+      },
       sample,
       () => rollupTotal(filters)
     );
 
   /** The chosen plan's index for one kind of statement, planning now if the caller did not. */
   const accessFor = async (
-    kind: keyof SearchPlan,
+    kind: RowsKind,
     filters: SearchFilters,
     pageRows: number,
     chosen: SearchPlan | null | undefined
@@ -165,8 +174,42 @@ export const callRecordsRepository = (strapi: Strapi) => {
    * The plan's index for the rows of a page or an export. A time order stops after its rows,
    * so the plan's page (or export) choice; any other order reads every match, so its scan's.
    */
-  const rowsKind = (order: SortOrder, inOrder: 'page' | 'export'): keyof SearchPlan =>
+  const rowsKind = (order: SortOrder, inOrder: 'page' | 'export'): RowsKind =>
     readsInPeriodOrder(order) ? inOrder : 'scan';
+
+  /**
+   * The groups of the newest `rows` matches, a UTC day at a time newest first through the day
+   * indexes (SQLite): each day's matches are counted whole, and the day that would pass `rows`
+   * again for its newest only. A local day spanning two UTC days is one group.
+   */
+  const newestByDay = async (filters: SearchFilters, rows: number, dayShift: number | null) => {
+    const groups = new Map<string, Record<string, unknown>>();
+    let found = 0;
+    for (const day of utcDaysNewestFirst(filters)) {
+      let counted = await run(dayBucketCountsSql(knex, table, filters, day, null, dayShift));
+      const inDay = counted.reduce((sum, row) => sum + Number(row.total), 0);
+      if (found + inDay > rows) {
+        counted = await run(dayBucketCountsSql(knex, table, filters, day, rows - found, dayShift));
+      }
+      for (const row of counted) {
+        const key = `${String(row.bucket)}\u0000${String(row.code)}`;
+        const earlier = groups.get(key);
+        groups.set(
+          key,
+          earlier
+            ? {
+                ...earlier,
+                total: Number(earlier.total) + Number(row.total),
+                oldest: Math.min(Number(earlier.oldest), Number(row.oldest)),
+              }
+            : row
+        );
+      }
+      found = Math.min(rows, found + inDay);
+      if (found >= rows) break;
+    }
+    return [...groups.values()];
+  };
 
   /** The matches' counts per bucket and access code, read through the index `chosen` picks. */
   const groupedCounts = async (
@@ -175,7 +218,13 @@ export const callRecordsRepository = (strapi: Strapi) => {
     take: Take | null,
     dayShift: number | null
   ) => {
-    const access = await accessFor(take?.newest ? 'newest' : 'scan', filters, 1, chosen);
+    const planned = chosen === undefined ? await plan(filters, 1) : chosen;
+    if (take?.newest) {
+      const newest = planned?.newest ?? null;
+      if (newest === 'day') return newestByDay(filters, take.rows, dayShift);
+      return run(bucketCountsSql(knex, dialect, table, filters, newest, take, dayShift));
+    }
+    const access = planned?.scan ?? null;
     return run(bucketCountsSql(knex, dialect, table, filters, access, take, dayShift));
   };
   return {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 
+import { sqliteUtcDayOf } from '../database/bucket-sql';
 import type { CallTable } from '../database/call-record-columns';
 import { bucketOf, localDayOf } from '../database/call-rollup';
 import type { Dialect } from '../database/dialect';
@@ -287,6 +288,48 @@ export const bucketCountsSql = (
   const oldest = take?.newest ? `, MIN(${column}) AS oldest` : '';
   return knex.raw(
     `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total${oldest} FROM (?) matching GROUP BY 1, 2`,
+    [CODE, matching]
+  );
+};
+
+/**
+ * SQLite: the counts per bucket (or local day, with `dayShift`) and access code of a prefix or
+ * suffix search's matches within one UTC day (domain/day-buckets.ts, utcDaysNewestFirst), read
+ * through the day index of its number range (database/indexes.ts): the day, then the range,
+ * only matches. `newest` takes the newest of them only, sorted (the day that reaches a cap).
+ * Each group also says when its oldest match started (domain/newest-matches.ts). The period's
+ * bounds are checked on each entry, written as terms no index serves.
+ */
+export const dayBucketCountsSql = (
+  knex: Knex,
+  table: CallTable,
+  filters: SearchFilters,
+  utcDay: number,
+  newest: number | null,
+  dayShift: number | null
+): Knex.Raw => {
+  const { startTime: START, accessCode: CODE } = table;
+  const range = numberRange(table, filters);
+  if (!range) throw new Error('call-history: a day statement needs a prefix or suffix filter');
+  const condition = knex.raw(`${sqliteUtcDayOf('??')} = ? AND ? AND +?? >= ? AND +?? < ?`, [
+    START,
+    utcDay,
+    rangeOn(knex, 'sqlite', range.column, range.prefix, true),
+    START,
+    filters.from,
+    START,
+    filters.to,
+  ]);
+  const select = knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition]);
+  const matching =
+    newest === null
+      ? select
+      : knex.raw('? ORDER BY ?? DESC, ?? DESC LIMIT ?', [select, START, table.id, newest]);
+  const column = knex.raw('??', [START]).toQuery();
+  const bucket =
+    dayShift === null ? bucketOf('sqlite', column) : localDayOf('sqlite', column, dayShift);
+  return knex.raw(
+    `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total, MIN(${column}) AS oldest FROM (?) matching GROUP BY 1, 2`,
     [CODE, matching]
   );
 };

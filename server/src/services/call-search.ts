@@ -98,8 +98,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
    * edges: the cost follows the period's length, not its calls. A number filter is not in the
    * rollup: the search's own index path answers, bounded by the total's cap (`isCapped`: only
    * the newest `totalCap` matches are counted), grouped by local day where the zone's offset
-   * holds over the period. Where the plan reads the newest matches through the period index,
-   * one pass of the newest cap + 1 answers both (domain/newest-matches.ts).
+   * holds over the period. Where the plan reads the newest matches through the period index, or
+   * a day at a time (SQLite), one pass of the newest cap + 1 answers both
+   * (domain/newest-matches.ts).
    */
   const statsOf = async (filters: ZonedFilters): Promise<CallStats> => {
     const repository = calls();
@@ -117,7 +118,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const shift = fixedDayShift(days);
       const newestCap = () =>
         repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift);
-      if (plan?.newest === 'period') {
+      if (plan?.newest === 'period' || plan?.newest === 'day') {
         // Read newest first anyway: the newest cap + 1 say whether more than the cap match,
         // and without their oldest, which the cap leaves out, are the newest cap.
         const newest = await repository.newestBucketCounts(filters, plan, cap + 1, shift);

@@ -8,6 +8,7 @@ import {
   localDaysOf,
   splitIntoBuckets,
   sumPerAccessCode,
+  utcDaysNewestFirst,
 } from '../../../server/src/domain/day-buckets';
 
 const at = (iso: string, count = 1) => ({
@@ -221,5 +222,28 @@ describe('fixedDayShift', () => {
         expect(day).toBe(DateTime.fromMillis(t, { zone: tz }).startOf('day').toMillis());
       }
     }
+  });
+});
+
+describe('utcDaysNewestFirst', () => {
+  const days = (from: string, to: string) =>
+    utcDaysNewestFirst({ from: new Date(from), to: new Date(to) }).map((day) =>
+      new Date(day * DAY_MS).toISOString().slice(0, 10)
+    );
+
+  it('lists the UTC days a local day touches, newest first', () => {
+    expect(days('2026-03-10T00:00:00+08:00', '2026-03-11T00:00:00+08:00')).toEqual([
+      '2026-03-10',
+      '2026-03-09',
+    ]);
+  });
+
+  it('leaves out the day the half-open period ends on at midnight, and an empty period', () => {
+    expect(days('2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z')).toEqual([
+      '2026-03-02',
+      '2026-03-01',
+    ]);
+    expect(days('2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z')).toEqual([]);
+    expect(days('2026-03-01T10:00:00Z', '2026-03-01T10:00:00.001Z')).toEqual(['2026-03-01']);
   });
 });

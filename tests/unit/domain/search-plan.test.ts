@@ -20,9 +20,14 @@ const samples = (range: number, period: number, matches: number) => ({
   },
 });
 
-const plan = (range: number, period: number, matches: number) => {
+const plan = (range: number, period: number, matches: number, periodDays: number | null = null) => {
   const taken = samples(range, period, matches);
-  return choosePlan(taken.range, taken.period, { pageRows: 21, cap: CAP, periodCalls: period });
+  return choosePlan(taken.range, taken.period, {
+    pageRows: 21,
+    cap: CAP,
+    periodCalls: period,
+    periodDays,
+  });
 };
 
 describe('search plan (SQLite, prefix or suffix without an access code)', () => {
@@ -67,7 +72,7 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
       choosePlan(
         { seen: RANGE_SAMPLE, inPeriod: 0 },
         { seen: 999, matching: 0 },
-        { pageRows: 21, cap: CAP, periodCalls: 999 }
+        { pageRows: 21, cap: CAP, periodCalls: 999, periodDays: null }
       )
     ).toEqual({ page: 'period', newest: 'period', scan: 'period', export: 'period' });
   });
@@ -80,7 +85,7 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
   it('reads every match through the number index while (cap + 1) / f < (cap + 1) / d', () => {
     // f = 10 % of the range is in the period: the break-even share of matches is d = 10 %.
     const range = { seen: RANGE_SAMPLE, inPeriod: RANGE_SAMPLE / 10 };
-    const bounds = { pageRows: 21, cap: CAP, periodCalls: 1_000_000 };
+    const bounds = { pageRows: 21, cap: CAP, periodCalls: 1_000_000, periodDays: null };
     expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 90 }, bounds).scan).toBe('number');
     expect(choosePlan(range, { seen: PERIOD_SAMPLE, matching: 110 }, bounds).scan).toBe('period');
   });
@@ -91,6 +96,40 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
     expect(plan(480_000, 1_712_707, 79_834).newest).toBe('period');
     // Fewer matches than the cap in a range smaller than the period: the range, sorted.
     expect(plan(50_000, 171_271, 7734).newest).toBe('number');
+  });
+
+  // SQLite's day indexes: the number range a UTC day at a time, newest first (periodDays: the
+  // UTC days a period in +08:00 touches).
+  it('reads the newest cap matches a day at a time where the day indexes exist and the period index reads many calls per match', () => {
+    // 31 days at 10M calls, 138*: about 2,500 matches a day, the cap within the newest 4 days,
+    // where the period index reads 215,000 entries.
+    expect(plan(480_000, 1_712_707, 79_834, 32).newest).toBe('day');
+    // Mostly before the calls: 11,923 matches in the period's last 5 days.
+    expect(plan(480_000, 275_000, 11_923, 32).newest).toBe('day');
+    // A day's 5,517 calls ending in 8 at 10M calls: the matches alone, not the day's 55,000.
+    expect(plan(1_000_000, 55_250, 5517, 2).newest).toBe('day');
+  });
+
+  it('keeps the period index for matches dense in a day, and the number index for a small range', () => {
+    // 1 day at 10M calls, 1*: 31,000 of 55,250 match; the day read would count 15,500 a day
+    // and sort the day that reaches the cap; the period index reaches it in 18,000 entries.
+    expect(plan(5_465_520, 55_250, 31_000, 2).newest).toBe('period');
+    // A year of a narrow range: 300 matches in 6,000 entries; a statement per day costs more.
+    expect(plan(6_000, 10_000_000, 300, 366).newest).toBe('number');
+    // A range small enough to be read whole in its sample never asks.
+    expect(planFromRange({ seen: 69, inPeriod: 12 })?.newest).toBe('number');
+  });
+
+  it('reads the other statements as without the day indexes', () => {
+    const shapes: Array<[number, number, number]> = [
+      [480_000, 1_712_707, 79_834],
+      [1_000_000, 55_250, 5517],
+      [5_465_520, 55_250, 31_000],
+    ];
+    for (const [range, period, matches] of shapes) {
+      const { page, scan, export: exported } = plan(range, period, matches, 32);
+      expect(plan(range, period, matches)).toMatchObject({ page, scan, export: exported });
+    }
   });
 
   it('never reads a broad range whole for a page when its matches are sparse in a long period', () => {

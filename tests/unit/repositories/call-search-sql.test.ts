@@ -6,6 +6,7 @@ import {
   NEWEST_FIRST as NEWEST,
   bucketCountsSql,
   countSql,
+  dayBucketCountsSql,
   pageSql,
   type Keyset,
 } from '../../../server/src/repositories/call-search-sql';
@@ -256,5 +257,34 @@ describe('the 15-minute buckets of the statistics', () => {
       ),
       bindings: [from, to, 101],
     });
+  });
+});
+
+describe("SQLite's day statements", () => {
+  const [, [, sqlite]] = dialects;
+  const GROUPS =
+    'SELECT (`start_time` / 900000) * 900000 AS bucket, `access_code` AS code, COUNT(*) AS total, MIN(`start_time`) AS oldest FROM';
+  const DAY_RANGE = (column: string) =>
+    `WHERE (\`start_time\` / 86400000) = ? AND \`${column}\` >= ? AND \`${column}\` < ? AND \`${column}\` LIKE ? AND +\`start_time\` >= ? AND +\`start_time\` < ?`;
+
+  it("counts a day's matches through the day, then the number range, the period checked on each", () => {
+    expect(dayBucketCountsSql(sqlite, TABLE, prefix, 20_500, null, null).toSQL()).toMatchObject({
+      sql: `${GROUPS} (SELECT \`start_time\`, \`access_code\` FROM \`calls\` ${DAY_RANGE('calling_number')}) matching GROUP BY 1, 2`,
+      bindings: [20_500, '138', '139', '138%', from, to],
+    });
+  });
+
+  it("takes a day's newest matches only, and a suffix's range on the reversed number", () => {
+    const suffix: SearchFilters = { ...prefix, callingNumber: { match: 'suffix', value: '78' } };
+    expect(dayBucketCountsSql(sqlite, TABLE, suffix, 20_500, 42, null).toSQL()).toMatchObject({
+      sql: `${GROUPS} (SELECT \`start_time\`, \`access_code\` FROM \`calls\` ${DAY_RANGE('calling_number_reversed')} ORDER BY \`start_time\` DESC, \`id\` DESC LIMIT ?) matching GROUP BY 1, 2`,
+      bindings: [20_500, '87', '88', '87%', from, to, 42],
+    });
+  });
+
+  it('needs a prefix or suffix filter', () => {
+    expect(() => dayBucketCountsSql(sqlite, TABLE, period, 20_500, null, null)).toThrow(
+      /prefix or suffix/
+    );
   });
 });

@@ -73,7 +73,7 @@ describe('planSearch', () => {
     };
     return { ran, sample };
   };
-  const BOUNDS = { pageRows: 21, cap: 10_000 };
+  const BOUNDS = { pageRows: 21, cap: 10_000, periodDays: null };
   /** The rollup's period size, counted when asked. */
   const periodSize = (calls: number) => {
     const asked = { times: 0 };
