@@ -4,8 +4,14 @@ import { EVENTS, PURGE_JOB } from './constants';
 import { ensureAccessCodeGuards } from './database/access-code-guard';
 import { ensureRollupTriggers } from './database/call-rollup';
 import { assertSupportedDatabase, warnUnlessDatesInUtc } from './database/database-version';
+import { dialectOf } from './database/dialect';
 import { ensureExactCollation } from './database/exact-collation';
-import { dropRetiredIndexes, ensureIndexes } from './database/indexes';
+import {
+  DAY_INDEX_NAMES,
+  dropRetiredIndexes,
+  ensureIndexes,
+  hasDayIndexes,
+} from './database/indexes';
 import { attachUniqueConstraints } from './database/unique-constraints';
 import { logText } from './domain/log-text';
 import { subscribeLifecycles } from './lifecycles';
@@ -61,6 +67,10 @@ export default async ({ strapi }: { strapi: Strapi }) => {
   await ensureExactCollation(strapi);
   await ensureIndexes(strapi);
   await dropRetiredIndexes(strapi);
+  // Not wanted (any more): each would go on costing every write.
+  if (!hasDayIndexes(strapi) && dialectOf(strapi) === 'sqlite') {
+    await dropRetiredIndexes(strapi, DAY_INDEX_NAMES);
+  }
   await backfillFlowSteps(strapi);
   await attachUniqueConstraints(strapi);
   await ensureAccessCodeGuards(strapi);

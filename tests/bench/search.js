@@ -21,6 +21,7 @@
  *   node tests/bench/search.js --calls 100000 --iterations 30
  *   DATABASE_CLIENT=postgres DATABASE_PORT=55433 node tests/bench/search.js
  *   DATABASE_CLIENT=mysql DATABASE_PORT=3310 node tests/bench/search.js      # MariaDB/MySQL
+ *   CALL_HISTORY_SQLITE_DAY_INDEXES=true node tests/bench/search.js --calls 10000000  # SQLite's day indexes
  *
  * Options: --calls N (default 1000000), --iterations N (default 50; the Content Manager gets a
  * fifth), --reuse (keep and reuse the database of an earlier run with the same N),
@@ -435,13 +436,18 @@ const main = async () => {
   const lines = [
     `# Call History search benchmark (${ENGINE_NAME})`,
     '',
-    `Command: \`${commandPrefix(CLIENT)}node tests/bench/search.js --calls ${CALLS}${ITERATIONS !== 50 ? ` --iterations ${ITERATIONS}` : ''}\` — run ${new Date().toISOString()}.`,
+    `Command: \`${commandPrefix(CLIENT)}${process.env.CALL_HISTORY_SQLITE_DAY_INDEXES ? `CALL_HISTORY_SQLITE_DAY_INDEXES=${process.env.CALL_HISTORY_SQLITE_DAY_INDEXES} ` : ''}node tests/bench/search.js --calls ${CALLS}${ITERATIONS !== 50 ? ` --iterations ${ITERATIONS}` : ''}\` — run ${new Date().toISOString()}.`,
     '',
     `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM (shared with other jobs), Node ${process.version}, ${engine}, Strapi 4.26.2.`,
     `Data: ${total.toLocaleString('en')} calls from the generator (tests/support/call-generator.js, seed ${GENERATED.seed}) over ${GENERATED.from.slice(0, 10)} – ${GENERATED.to.slice(0, 10)}, about 10 % with flow traces.`,
     generation
       ? `Generation: ${generation.stored.toLocaleString('en')} calls in ${generation.seconds.toFixed(1)} s (${generation.perSecond.toLocaleString('en')} calls/s, multi-row INSERTs in transactions of 50,000, every row through the plugin's recording decision).`
       : 'Generation: reused the database of an earlier run (--reuse).',
+    ...(CLIENT === 'sqlite'
+      ? [
+          `Day indexes (plugin config \`sqliteDayIndexes\`, env CALL_HISTORY_SQLITE_DAY_INDEXES): ${strapi.config.get('plugin.call-history').sqliteDayIndexes ? 'on' : 'off'}.`,
+        ]
+      : []),
     '',
     `Latency over HTTP (keep-alive, admin JWT, client in the same process), ${ITERATIONS} requests (or pairs) per plugin route after 5 warm-ups, ${cmIterations} per Content Manager route. pageSize 20, newest first. Period filters are in +08:00.`,
     '',

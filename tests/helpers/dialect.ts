@@ -6,8 +6,6 @@ const client = process.env.DATABASE_CLIENT ?? 'sqlite';
 export const onPostgres = client === 'postgres';
 export const onMysql = client === 'mysql' || client === 'mysql2';
 export const onSqlite = !onPostgres && !onMysql;
-/** The plugin's name for it (server/src/database/dialect.ts). */
-export const dialect = onPostgres ? 'postgres' : onMysql ? 'mysql' : 'sqlite';
 
 /**
  * A block that holds on some databases only: skipped on the others, so it is counted as skipped

@@ -1,7 +1,6 @@
 import type { Strapi as StrapiInstance } from '@strapi/types';
 
 import { indexesFor } from '../../server/src/database/indexes';
-import { dialect } from '../helpers/dialect';
 import { CALL_RECORD, aCall, setFlags } from '../helpers/ingest';
 import { indexNames, sharedDatabase } from '../helpers/reboot';
 import { bearer, startTestApp, type TestApp, SHOWN_IN_CONTENT_MANAGER } from '../helpers/strapi';
@@ -105,7 +104,7 @@ describe('call-record extended by the host app', () => {
 });
 
 describe("the plugin's indexes across boots with and without the extension", () => {
-  const INDEXES = indexesFor(dialect);
+  const INDEXES = indexesFor(false);
   const present = async (strapi: StrapiInstance) => {
     const found: Record<string, boolean> = {};
     for (const index of INDEXES) {

@@ -75,7 +75,12 @@ describe('POST /call-history/calls/search', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ CALL_HISTORY_TOTAL_CAP: String(CAP) });
+    // On SQLite with the day indexes (plugin config sqliteDayIndexes): every shape is read as
+    // with them, and the newest matches a day at a time below.
+    app = await startTestApp({
+      CALL_HISTORY_TOTAL_CAP: String(CAP),
+      CALL_HISTORY_SQLITE_DAY_INDEXES: 'true',
+    });
     token = app.admin.token;
     await app.strapi
       .plugin('call-history')

@@ -3,13 +3,13 @@ import type { Strapi } from '@strapi/types';
 
 import { indexesFor } from '../../server/src/database/indexes';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { dialect, onMysql, onSqlite } from '../helpers/dialect';
+import { describeOnSqlite, onMysql } from '../helpers/dialect';
 import { indexNames } from '../helpers/reboot';
 import { APP_DIR } from '../helpers/strapi';
 
 /** Strapi's schema sync drops indexes it did not declare: the plugin recreates its own at boot. */
 
-const SEARCH_INDEXES = indexesFor(dialect)
+const SEARCH_INDEXES = indexesFor(false)
   .filter((index) => index.name.startsWith('call_history_call_records_'))
   .map((index) => index.name)
   .filter((name) => name !== 'call_history_call_records_call_id_uq');
@@ -38,19 +38,13 @@ describe('search indexes', () => {
     await database.drop();
   });
 
-  it('declares the period, number, access-code and reversed-number indexes, and the day indexes on SQLite', () => {
+  it('declares the period, number, access-code and reversed-number indexes', () => {
     expect(SEARCH_INDEXES.sort()).toEqual(
       [
         'call_history_call_records_access_code_period_idx',
         'call_history_call_records_number_period_code_idx',
         'call_history_call_records_period_number_code_idx',
         'call_history_call_records_reversed_number_period_code_idx',
-        ...(onSqlite
-          ? [
-              'call_history_call_records_day_number_code_idx',
-              'call_history_call_records_day_reversed_number_code_idx',
-            ]
-          : []),
       ].sort()
     );
   });
@@ -103,5 +97,37 @@ describe('search indexes', () => {
     await strapi.destroy();
     strapi = await boot();
     expect(await existingIndexes(strapi)).toEqual(expect.arrayContaining(SEARCH_INDEXES));
+  });
+
+  describeOnSqlite('the day indexes (SQLite, plugin config sqliteDayIndexes)', () => {
+    const DAY_INDEXES = [
+      'call_history_call_records_day_number_code_idx',
+      'call_history_call_records_day_reversed_number_code_idx',
+    ];
+    const bootWith = async (dayIndexes: string | undefined) => {
+      if (dayIndexes === undefined) delete process.env.CALL_HISTORY_SQLITE_DAY_INDEXES;
+      else process.env.CALL_HISTORY_SQLITE_DAY_INDEXES = dayIndexes;
+      await strapi?.destroy();
+      strapi = await boot();
+      return existingIndexes(strapi);
+    };
+    afterAll(() => {
+      delete process.env.CALL_HISTORY_SQLITE_DAY_INDEXES;
+    });
+
+    it('are there only where asked for, and dropped once the config turns them off', async () => {
+      expect(await bootWith(undefined)).toEqual(expect.not.arrayContaining([DAY_INDEXES[0]]));
+      expect(await bootWith('true')).toEqual(expect.arrayContaining(DAY_INDEXES));
+      const index = (await strapi!.db!.connection.raw(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+        [DAY_INDEXES[0]]
+      )) as Array<{ sql: string }>;
+      expect(index[0].sql).toMatch(
+        /\(\(`start_time` \/ 86400000\), `calling_number`, `start_time`/
+      );
+      const after = await bootWith('false');
+      for (const name of DAY_INDEXES) expect(after).not.toContain(name);
+      expect(after).toEqual(expect.arrayContaining(SEARCH_INDEXES));
+    });
   });
 });

@@ -2,10 +2,10 @@ import type { Strapi } from '@strapi/types';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
-import { getDb } from '../utils/strapi';
+import { getConfig, getDb } from '../utils/strapi';
 
 import { sqliteUtcDayOf } from './bucket-sql';
-import { dialectOf, type Dialect } from './dialect';
+import { dialectOf } from './dialect';
 import { columnOf, tableOf } from './metadata';
 import { mysqlRows, withMysqlSetupLock } from './mysql-setup';
 
@@ -94,11 +94,13 @@ export const INDEXES: IndexSpec[] = [
     uid: UID.callRecord,
     attributes: ['callingNumberReversed', 'startTime', 'id', 'accessCode'],
   },
-  // SQLite: the number range within one UTC day (domain/search-plan.ts). The statistics of a
-  // broad number filter over a long period count its newest 10,000 matches; the period index
-  // reads every call of the period until it has them (213,000 entries for 31 days of 138* at
-  // 10^7 calls, 17 ms), these read the matches alone, a day at a time (5 ms). PostgreSQL met
-  // its target without them; MySQL and MariaDB choose their index alone.
+  // SQLite, with the plugin config's `sqliteDayIndexes`: the number range within one UTC day
+  // (domain/search-plan.ts). The statistics of a broad number filter over a long period count
+  // its newest 10,000 matches; the period index reads every call of the period until it has
+  // them (213,000 entries for 31 days of 138* at 10^7 calls, 17 ms), these read the matches
+  // alone, a day at a time (5 ms). Each costs ingest what the number indexes do: an entry at a
+  // random place (docs/benchmarks.md). PostgreSQL met its target without them; MySQL and
+  // MariaDB choose their index alone.
   {
     name: 'call_history_call_records_day_number_code_idx',
     uid: UID.callRecord,
@@ -168,13 +170,22 @@ const createSql = (index: IndexSpec, columns: string[], ifNotExists: boolean) =>
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ifNotExists ? 'IF NOT EXISTS ' : ''}?? ON ?? (${keys.join(', ')})`;
 };
 
-/** The indexes of `indexes` this database gets: the SQLite-only ones on SQLite alone. */
-export const indexesFor = (dialect: Dialect, indexes: IndexSpec[] = INDEXES): IndexSpec[] =>
-  indexes.filter((index) => index.sqliteUtcDayOf === undefined || dialect === 'sqlite');
+/** Whether this install keeps the day indexes: on SQLite, where the plugin config asks. */
+export const hasDayIndexes = (strapi: Strapi): boolean =>
+  dialectOf(strapi) === 'sqlite' && getConfig(strapi).sqliteDayIndexes;
+
+/** The indexes of `indexes` a database gets: the day indexes where `dayIndexes`. */
+export const indexesFor = (dayIndexes: boolean, indexes: IndexSpec[] = INDEXES): IndexSpec[] =>
+  indexes.filter((index) => index.sqliteUtcDayOf === undefined || dayIndexes);
+
+/** The day indexes' names: dropped at boot where they are not wanted (a config turned off). */
+export const DAY_INDEX_NAMES = INDEXES.filter((index) => index.sqliteUtcDayOf !== undefined).map(
+  (index) => index.name
+);
 
 export const ensureIndexes = async (strapi: Strapi, indexes: IndexSpec[] = INDEXES) => {
   const db = getDb(strapi);
-  const planned = indexesFor(dialectOf(strapi), indexes).map((index) => ({
+  const planned = indexesFor(hasDayIndexes(strapi), indexes).map((index) => ({
     index,
     table: tableOf(strapi, index.uid),
     columns: [

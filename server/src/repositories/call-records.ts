@@ -5,6 +5,7 @@ import { arrayRowsReader } from '../database/array-rows';
 import { callRecordColumns } from '../database/call-record-columns';
 import { rollupNames, type RollupNames } from '../database/call-rollup';
 import { dialectOf } from '../database/dialect';
+import { hasDayIndexes } from '../database/indexes';
 import { rawRows } from '../database/raw-rows';
 import {
   splitIntoBuckets,
@@ -88,6 +89,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
   const db = getDb(strapi);
   const knex = db.connection;
   const dialect = dialectOf(strapi);
+  const dayIndexes = hasDayIndexes(strapi);
   const { readable, listed, table } = callRecordColumns(strapi);
   let rollupTable: RollupNames | null = null;
   const rollup = () => (rollupTable ??= rollupNames(strapi));
@@ -123,7 +125,7 @@ export const callRecordsRepository = (strapi: Strapi) => {
       {
         pageRows,
         cap: getConfig(strapi).totalCap,
-        periodDays: dialect === 'sqlite' ? utcDaysNewestFirst(filters).length : null,
+        periodDays: dayIndexes ? utcDaysNewestFirst(filters).length : null,
       },
       sample,
       () => rollupTotal(filters)

@@ -21,6 +21,7 @@ module.exports = ({ env }) => ({
       totalCap: env.int('CALL_HISTORY_TOTAL_CAP', 10000),
       showInContentManager: env.bool('CALL_HISTORY_SHOW_IN_CONTENT_MANAGER', false),
       csvBom: env.bool('CALL_HISTORY_CSV_BOM', true),
+      sqliteDayIndexes: env.bool('CALL_HISTORY_SQLITE_DAY_INDEXES', false),
       // 'false' turns the purge job off; unset, the plugin's nightly default applies.
       ...(env('CALL_HISTORY_PURGE_CRON')
         ? {

@@ -24,6 +24,7 @@ describe('plugin config validator', () => {
       purgeCron: '0 30 3 * * *',
       purgeBatchSize: 1000,
       streamChunkSize: 1000,
+      sqliteDayIndexes: false,
     });
     for (const purgeCron of ['30 3 * * *', '*/10 * * * * *', '0 0 2 * * SUN', false]) {
       expect(() => config.validator({ ...defaultConfig, purgeCron })).not.toThrow();
@@ -79,6 +80,7 @@ describe('plugin config validator', () => {
     [{ streamChunkSize: 0 }, 'streamChunkSize'],
     [{ streamChunkSize: 10_001 }, 'streamChunkSize'],
     [{ streamChunkSize: 1.5 }, 'streamChunkSize'],
+    [{ sqliteDayIndexes: 'true' }, 'sqliteDayIndexes'],
   ])('throws on %j, naming %s', (override, key) => {
     expect(() => config.validator({ ...defaultConfig, ...override })).toThrow(new RegExp(key));
   });
