@@ -102,7 +102,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
    * a day at a time (SQLite), one pass of the newest cap + 1 answers both
    * (domain/newest-matches.ts).
    */
-  const statsOf = async (filters: ZonedFilters): Promise<CallStats> => {
+  const statsOf = async (
+    filters: ZonedFilters,
+    planned?: SearchPlan | null
+  ): Promise<CallStats> => {
     const repository = calls();
     const buckets: Bucket[] = [];
     const perAccessCode: Array<{ accessCode: string; count: number }> = [];
@@ -114,7 +117,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const days = localDaysOf(filters.tz, filters.from, filters.to);
     if (filters.callingNumber !== null) {
       const cap = getConfig(strapi).totalCap;
-      const plan = await repository.plan(filters, 1);
+      const plan = planned === undefined ? await repository.plan(filters, 1) : planned;
       const shift = fixedDayShift(days);
       const newestCap = () =>
         repository.bucketCounts(filters, plan, { rows: cap, newest: true }, shift);
@@ -163,7 +166,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
    */
   const searchPage = async (
     query: SearchQuery,
-    totalOf: (plan: SearchPlan | null) => Promise<SearchTotal>
+    totalOf: (plan: SearchPlan | null) => Promise<SearchTotal>,
+    planned?: SearchPlan | null
   ) => {
     const fingerprint = filtersFingerprint(query);
     const secret = signingSecret(strapi, 'cursor');
@@ -182,7 +186,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     }
     const order = sortOrder(query.sort);
     // One choice of index for the page and the count (repositories/search-index-plan.ts).
-    const plan = await calls().plan(query, query.pageSize + 1);
+    const plan = planned === undefined ? await calls().plan(query, query.pageSize + 1) : planned;
     const keyset = { order, after: opened?.position ?? null };
     const page = await calls().page(query, keyset, query.pageSize + 1, plan);
     const total = await totalOf(plan);
@@ -215,13 +219,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /**
      * A page of the search and the statistics of its filters, read at once: the Call History
      * page's request for a new search. The statistics count the matches the search's total
-     * counts (domain/search-total.ts), so the page runs no count of its own.
+     * counts (domain/search-total.ts), so the page runs no count of its own, and both read
+     * through one plan, sampled once.
      */
     async page(query: SearchQuery) {
       const cap = getConfig(strapi).totalCap;
-      const counting = statsOf(query);
+      // One plan for both: its choices for the statistics do not depend on the page's size.
+      const plan = await calls().plan(query, query.pageSize + 1);
+      const counting = statsOf(query, plan);
       const [found, stats] = await Promise.all([
-        searchPage(query, async () => totalFromStats(await counting, cap)),
+        searchPage(query, async () => totalFromStats(await counting, cap), plan),
         counting,
       ]);
       return { ...found, stats };

@@ -132,6 +132,23 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
     }
   });
 
+  // POST /calls/page reads its statistics through the plan of its page (services/call-search.ts).
+  it("chooses the statistics' indexes whatever the page's size", () => {
+    const taken = samples(480_000, 1_712_707, 79_834);
+    for (const periodDays of [null, 32]) {
+      const at = (pageRows: number) =>
+        choosePlan(taken.range, taken.period, {
+          pageRows,
+          cap: CAP,
+          periodCalls: 1_712_707,
+          periodDays,
+        });
+      for (const pageRows of [2, 21, 101]) {
+        expect(at(pageRows)).toMatchObject({ newest: at(1).newest, scan: at(1).scan });
+      }
+    }
+  });
+
   it('never reads a broad range whole for a page when its matches are sparse in a long period', () => {
     // 10,000,000 calls over 181 days, a 31-day period: 1.7M calls. A prefix with 2M entries in
     // its range, 1 % of the period matching: the period index finds a page in about 2,100 rows.
