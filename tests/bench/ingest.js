@@ -77,6 +77,21 @@ const batchBodies = (prefix, count, traced) =>
     })
   );
 
+/** The environment this run was sized or configured by, as it would be typed before the command. */
+const settingsPrefix = () =>
+  [
+    'BENCH_BATCHES',
+    'BENCH_TRACED_BATCHES',
+    'BENCH_BASELINE',
+    'BENCH_BASELINE_TRACED',
+    'BENCH_FLOOR',
+    'STRAPI_JSON_LIMIT',
+    'CALL_HISTORY_SQLITE_DAY_INDEXES',
+  ]
+    .filter((name) => process.env[name] !== undefined)
+    .map((name) => `${name}=${process.env[name]} `)
+    .join('');
+
 const main = async () => {
   const database =
     CLIENT === 'sqlite' ? null : await freshDatabase(CLIENT, 'call_history_bench_ingest');
@@ -350,7 +365,7 @@ const report = (r) => {
 - Node ${process.version}, Strapi ${strapiVersion}, ${database}
 - Load average (1, 5, 15 min) before the run: ${r.loadBefore}; after the ingest runs: ${r.loadAfterIngest} (the machine is shared)
 - \`strapi::body\` jsonLimit: ${r.settings.jsonLimit}
-- Command: \`npm run build && ${commandPrefix(r.client)}node tests/bench/ingest.js\`
+- Command: \`npm run build && ${commandPrefix(r.client)}${settingsPrefix()}node tests/bench/ingest.js\`
 - Client and server in one process, over HTTP on 127.0.0.1, one request at a time, with a
   full-access API token; flags all ON, so 20-step traces are stored.
 - The floor: the same 1,000-call batches inserted by plain knex in one transaction each (a
