@@ -116,6 +116,9 @@ describe('search plan (SQLite, prefix or suffix without an access code)', () => 
     expect(plan(5_465_520, 55_250, 31_000, 2).newest).toBe('period');
     // A year of a narrow range: 300 matches in 6,000 entries; a statement per day costs more.
     expect(plan(6_000, 10_000_000, 300, 366).newest).toBe('number');
+    // 31 days of 138* at 10^6 calls: 7,734 matches, fewer than the cap, so every one of the
+    // 32 days would be a statement; the range's 50,000 entries cost less (7.1 against 9.0 ms).
+    expect(plan(50_000, 171_271, 7734, 32).newest).toBe('number');
     // A range small enough to be read whole in its sample never asks.
     expect(planFromRange({ seen: 69, inPeriod: 12 })?.newest).toBe('number');
   });
