@@ -282,6 +282,14 @@ describe("SQLite's day statements", () => {
     });
   });
 
+  it('keeps an access code exact, should a plan ever read one by day', () => {
+    const coded: SearchFilters = { ...prefix, accessCode: '1001' };
+    expect(dayBucketCountsSql(sqlite, TABLE, coded, 20_500, null, null).toSQL()).toMatchObject({
+      sql: `${GROUPS} (SELECT \`start_time\`, \`access_code\` FROM \`calls\` ${DAY_RANGE('calling_number')} AND \`access_code\` = ?) matching GROUP BY 1, 2`,
+      bindings: [20_500, '138', '139', '138%', from, to, '1001'],
+    });
+  });
+
   it('needs a prefix or suffix filter', () => {
     expect(() => dayBucketCountsSql(sqlite, TABLE, period, 20_500, null, null)).toThrow(
       /prefix or suffix/
