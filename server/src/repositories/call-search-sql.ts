@@ -4,6 +4,7 @@ import { sqliteUtcDayOf } from '../database/bucket-sql';
 import type { CallTable } from '../database/call-record-columns';
 import { bucketOf, localDayOf } from '../database/call-rollup';
 import type { Dialect } from '../database/dialect';
+import { quotedIdentifier } from '../database/final-statement';
 import { reverseNumber } from '../domain/calling-number';
 import { prefixUpperBound } from '../domain/number-range';
 import type { CursorPosition } from '../domain/search-cursor';
@@ -270,9 +271,28 @@ export const bucketCountsSql = (
   access: Access,
   take: Take | null,
   dayShift: number | null = null
+): Knex.Raw =>
+  groupedCountsSql(knex, dialect, table, {
+    condition: whereSql(knex, dialect, table, filters, FROM_THE_TOP, access),
+    take,
+    dayShift,
+    // The newest matches' groups also say when their oldest match started: leaving the one
+    // oldest match out of cap + 1 takes it (domain/newest-matches.ts).
+    oldest: take?.newest === true,
+  });
+
+/**
+ * The matches of `condition` (or those `take` names) grouped per bucket, or local day with
+ * `dayShift`, and access code; with `oldest`, each group's earliest start time too.
+ */
+const groupedCountsSql = (
+  knex: Knex,
+  dialect: Dialect,
+  table: CallTable,
+  grouping: { condition: Knex.Raw; take: Take | null; dayShift: number | null; oldest: boolean }
 ): Knex.Raw => {
   const { startTime: START, accessCode: CODE } = table;
-  const condition = whereSql(knex, dialect, table, filters, FROM_THE_TOP, access);
+  const { condition, take, dayShift } = grouping;
   const select = knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition]);
   const matching =
     take === null
@@ -280,12 +300,10 @@ export const bucketCountsSql = (
       : take.newest
         ? knex.raw('? ORDER BY ?? DESC, ?? DESC LIMIT ?', [select, START, table.id, take.rows])
         : knex.raw('? LIMIT ?', [select, take.rows]);
-  const column = knex.raw('??', [START]).toQuery();
+  const column = quotedIdentifier(knex, START);
   const bucket =
     dayShift === null ? bucketOf(dialect, column) : localDayOf(dialect, column, dayShift);
-  // The newest matches' groups also say when their oldest match started: leaving the one oldest
-  // match out of cap + 1 takes it (domain/newest-matches.ts).
-  const oldest = take?.newest ? `, MIN(${column}) AS oldest` : '';
+  const oldest = grouping.oldest ? `, MIN(${column}) AS oldest` : '';
   return knex.raw(
     `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total${oldest} FROM (?) matching GROUP BY 1, 2`,
     [CODE, matching]
@@ -325,16 +343,10 @@ export const dayBucketCountsSql = (
     filters.accessCode === null
       ? inDay
       : knex.raw('? AND ?? = ?', [inDay, CODE, filters.accessCode]);
-  const select = knex.raw('SELECT ??, ?? FROM ?? WHERE ?', [START, CODE, table.table, condition]);
-  const matching =
-    newest === null
-      ? select
-      : knex.raw('? ORDER BY ?? DESC, ?? DESC LIMIT ?', [select, START, table.id, newest]);
-  const column = knex.raw('??', [START]).toQuery();
-  const bucket =
-    dayShift === null ? bucketOf('sqlite', column) : localDayOf('sqlite', column, dayShift);
-  return knex.raw(
-    `SELECT ${bucket} AS bucket, ?? AS code, COUNT(*) AS total, MIN(${column}) AS oldest FROM (?) matching GROUP BY 1, 2`,
-    [CODE, matching]
-  );
+  return groupedCountsSql(knex, 'sqlite', table, {
+    condition,
+    take: newest === null ? null : { rows: newest, newest: true },
+    dayShift,
+    oldest: true,
+  });
 };
